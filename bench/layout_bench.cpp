@@ -1,0 +1,122 @@
+// Timing of layout_tree() on random forests (1k .. 1M nodes) and on an org tree shaped like the real data.
+// `cmake --build build --target bench && ./build/orgchart_bench`. Trees are built outside the timed loop.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "orgchart/layout/tree_layout.hpp"
+
+namespace {
+
+using orgchart::Size;
+using orgchart::TreeLayoutInput;
+using orgchart::TreeLayoutOptions;
+
+/// Breadth-first random forest: box sizes 40..200 x 20..80, fan-outs mostly 0..6 with a few up to 60, and a
+/// quarter of the parents splitting their children into labelled blocks (as in the tests).
+TreeLayoutInput random_forest(std::size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  TreeLayoutInput in;
+  in.size.resize(n);
+  in.children.resize(n);
+  for (auto& s : in.size) s = {static_cast<double>(uniform(40, 200)), static_cast<double>(uniform(20, 80))};
+  std::size_t next = 0;
+  if (n > 0) in.roots.push_back(next++);
+  for (std::size_t head = 0; next < n; ++head) {
+    if (head == next) in.roots.push_back(next++);
+    const int roll = uniform(0, 99);
+    const int fanout = roll < 35 ? 0 : roll < 90 ? uniform(1, 6) : roll < 97 ? uniform(7, 20) : uniform(21, 60);
+    for (int j = 0; j < fanout && next < n; ++j) in.children[head].push_back(next++);
+  }
+  in.group.assign(n, -1);
+  in.group_label.resize(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    if (in.children[p].size() < 2 || uniform(0, 3) != 0) continue;
+    for (std::size_t c : in.children[p]) in.group[c] = uniform(-1, 2);
+    in.group_label[p] = {"Internal organization", "Bureaus", "Directly affiliated units"};
+  }
+  return in;
+}
+
+/// An org tree of `n` units, depth at most 6, each unit that has sub-units having 3..30 of them; cards of
+/// 110..180 x 36..64 pt; a fifth of the parents list their children under two or three captions.
+TreeLayoutInput org_tree(std::size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  TreeLayoutInput in;
+  std::vector<int> depth{0};
+  in.size.push_back({160, 60});
+  in.children.emplace_back();
+  in.roots = {0};
+  for (std::size_t head = 0; head < in.size.size() && in.size.size() < n; ++head) {
+    if (depth[head] >= 6 || (head > 0 && uniform(0, 99) >= 35)) continue;
+    const int fanout = uniform(3, 30);
+    for (int j = 0; j < fanout && in.size.size() < n; ++j) {
+      in.children[head].push_back(in.size.size());
+      in.size.push_back({static_cast<double>(uniform(110, 180)), static_cast<double>(uniform(36, 64))});
+      in.children.emplace_back();
+      depth.push_back(depth[head] + 1);
+    }
+  }
+  const std::size_t units = in.size.size();
+  in.group.assign(units, -1);
+  in.group_label.resize(units);
+  for (std::size_t p = 0; p < units; ++p) {
+    if (in.children[p].size() < 4 || uniform(0, 4) != 0) continue;
+    const int blocks = uniform(2, 3);
+    const std::size_t k = in.children[p].size();
+    for (std::size_t i = 0; i < k; ++i) in.group[in.children[p][i]] = static_cast<int>(i * blocks / k);
+    in.group_label[p] = {"Functional departments", "Regional bureaus", "Directly affiliated units"};
+  }
+  return in;
+}
+
+void run(benchmark::State& state, const TreeLayoutInput& in, const TreeLayoutOptions& options) {
+  std::size_t stacked_rows = 0;
+  for (auto _ : state) {
+    auto result = orgchart::layout_tree(in, options);
+    stacked_rows = result.max_rows_per_column;
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetComplexityN(static_cast<std::int64_t>(in.size.size()));
+  state.counters["nodes"] = static_cast<double>(in.size.size());
+  state.counters["rows"] = static_cast<double>(stacked_rows);
+}
+
+void BM_RandomForest(benchmark::State& state) {
+  const TreeLayoutInput in = random_forest(static_cast<std::size_t>(state.range(0)), 42);
+  run(state, in, {});
+}
+BENCHMARK(BM_RandomForest)
+    ->RangeMultiplier(10)
+    ->Range(1000, 1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
+
+/// One tidy-tree pass, no search for the column count.
+void BM_RandomForestNoCompaction(benchmark::State& state) {
+  const TreeLayoutInput in = random_forest(static_cast<std::size_t>(state.range(0)), 42);
+  TreeLayoutOptions options;
+  options.compact = false;
+  run(state, in, options);
+}
+BENCHMARK(BM_RandomForestNoCompaction)
+    ->RangeMultiplier(10)
+    ->Range(1000, 1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
+
+void BM_OrgTree8000(benchmark::State& state) {
+  const TreeLayoutInput in = org_tree(8000, 7);
+  run(state, in, {});
+}
+BENCHMARK(BM_OrgTree8000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,71 @@
+#pragma once
+/// The one family of user-facing failures, and the compiler-style diagnostics they carry.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace orgchart {
+
+/// Where something is in an input file: 1-based line and column (0 = unknown).
+struct SourceLoc {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { kError, kWarning, kNote };
+
+/// One problem found in the input, printed like a compiler: `file:line:col: error: message`.
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  SourceLoc loc;
+  std::string message;      ///< what is wrong and, where we can tell, how to fix it
+  std::string source_line;  ///< the offending line of the file, for the caret display (may be empty)
+};
+
+/// `file:line:col: error: message`, then the source line and a caret under the column.
+std::string format_diagnostic(const Diagnostic& d);
+/// All diagnostics, one after another, each ending in a newline.
+std::string format_diagnostics(const std::vector<Diagnostic>& ds);
+bool has_errors(const std::vector<Diagnostic>& ds);
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Input that could not be read or understood; carries every problem found.
+class ParseError : public Error {
+ public:
+  explicit ParseError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// Input that was read but is not a valid org chart (unknown ids, cycles, ...).
+class ValidationError : public ParseError {
+ public:
+  using ParseError::ParseError;
+};
+
+/// A file could not be opened, written or renamed.
+class IoError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Layout or rendering failed (Graphviz refused the graph, ...).
+class LayoutError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Bad options given by the caller (unknown format, unknown root id, ...).
+class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace orgchart

@@ -1,0 +1,75 @@
+#pragma once
+/// The org-chart model: plain records as read from a data file, in file order. Knows no file format,
+/// no Boost and no Graphviz.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "orgchart/error.hpp"
+#include "orgchart/model/date.hpp"
+
+namespace orgchart {
+
+struct Source {
+  std::string id, title, url, file, notes;
+  std::optional<Date> date;
+  SourceLoc loc;
+};
+
+struct Unit {
+  std::string id, name, kind, parent, group;
+  std::string native_name, romanized_name, type, level, headquarters, website, notes;
+  std::vector<std::string> abbreviations, aliases, tags, sources;
+  std::optional<Date> founded;
+  Validity valid;
+  SourceLoc loc;
+  SourceLoc parent_loc;  ///< where `parent:` is written, for errors about it
+};
+
+struct Role {
+  std::string unit, role, title;
+  std::vector<std::string> sources;
+  Validity valid;
+  SourceLoc loc;
+  SourceLoc unit_loc;
+  /// The displayed title: `title`, else the role with its first letter upper-cased and `-` as space.
+  std::string display_title() const;
+};
+
+struct Person {
+  std::string name, native_name, notes;
+  std::vector<Role> roles;
+  SourceLoc loc;
+};
+
+struct Relation {
+  std::string unit, kind, target, label, amount, notes;
+  std::vector<std::string> sources;
+  Validity valid;
+  SourceLoc loc;
+  SourceLoc unit_loc, target_loc;
+  /// `label`, else the kind with `-` as space.
+  std::string display_label() const;
+};
+
+/// Everything one data file (with its includes) says.
+struct OrgModel {
+  std::string title, description;
+  std::vector<Source> sources;
+  std::vector<Unit> units;
+  std::vector<Person> people;
+  std::vector<Relation> relations;
+  std::vector<std::string> files;  ///< the files read, the main one first
+
+  const Unit* find_unit(const std::string& id) const;
+  const Source* find_source(const std::string& id) const;
+};
+
+/// The unit kinds every writer knows how to style, in legend order.
+const std::vector<std::string>& unit_kinds();
+
+/// The model as it stood on `as_of` (nullopt = the latest state): units, roles and relations that do not hold
+/// then are dropped, and so is anything that refers to a dropped unit.
+OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of);
+
+}  // namespace orgchart

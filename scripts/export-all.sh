@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Writes the committed charts in out/ from data/ (what `make run` does). Usage: scripts/export-all.sh BINARY [OUTDIR]
+set -euo pipefail
+bin=${1:-build/orgchart}
+out=${2:-out}
+mkdir -p "$out"
+# One load and one layout per run; the plain GraphML (schema-valid GraphML for Gephi, NetworkX, igraph, Boost)
+# and the yEd one (same data plus yEd graphics) need two runs because the dialect applies to the whole run.
+"$bin" export data/ild.yaml -o "$out/ild.dot" -o "$out/ild.svg" -o "$out/ild.png" -o "$out/ild.pdf" \
+  -o "$out/ild.graphml" --graphml plain
+"$bin" export data/ild.yaml -o "$out/ild.yed.graphml" --graphml yed
+echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml}"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages orgchart needs, only those missing; safe to run again.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libboost-graph-dev libgraphviz-dev libcli11-dev libgtest-dev libyaml-cpp-dev libbenchmark-dev libxml2-dev
+  graphviz fonts-noto-cjk fonts-noto-core
+  python3 python3-yaml python3-networkx python3-igraph libxml2-utils librsvg2-bin poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    SUDO=sudo
+  else
+    SUDO=
+  fi
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: all packages present"
+fi
+
+# Graphviz finds its renderers through a plugin registry; without it rendering fails with
+# "format not recognized". Some installs skip the trigger that writes it.
+gvdir=$(dirname "$(find /usr/lib -name 'libgvplugin_core.so*' -print -quit 2>/dev/null || true)")
+if [[ -n "$gvdir" && "$gvdir" != "." && ! -s "$gvdir/config6a" ]]; then
+  echo "install-deps: writing Graphviz plugin registry (dot -c)"
+  ${SUDO:-} dot -c
+fi

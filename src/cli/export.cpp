@@ -1,0 +1,78 @@
+#include "orgchart/cli/export.hpp"
+
+#include <sstream>
+
+#include "orgchart/cli/output_file.hpp"
+#include "orgchart/readers/yaml_reader.hpp"
+#include "orgchart/writers/dot_writer.hpp"
+#include "orgchart/writers/render.hpp"
+
+namespace orgchart {
+
+OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes) {
+  ReadResult r = load_org_file(path);
+  for (const auto& d : r.diagnostics)
+    if (d.severity == Severity::kWarning || show_notes) diagnostics << format_diagnostic(d);
+  return std::move(r.model);
+}
+
+Layout layout_for(const OrgGraph& g, LayoutEngine engine, const PageSize& page) {
+  if (engine != LayoutEngine::kOrg) return {};
+  OrgLayoutOptions o;
+  o.tree.page_aspect = page.width / page.height;
+  o.title_height = g.model.title.empty() ? 0 : 28;
+  const CardSizes sizes = measure_cards(g);
+  Layout layout = org_layout(g, sizes.cards, o);
+  place_legend(layout, sizes.legend);
+  return layout;
+}
+
+std::vector<Format> output_formats(const std::vector<std::string>& paths, std::optional<Format> forced) {
+  std::vector<Format> formats;
+  for (const auto& path : paths) {
+    auto f = forced ? forced : format_from_path(path);
+    if (!f)
+      throw UsageError("cannot tell the format of '" + path + "' from its extension: use one of " + format_names() +
+                       ", or add --format");
+    formats.push_back(*f);
+  }
+  return formats;
+}
+
+std::vector<Output> render_export(const ExportOptions& options, std::ostream& diagnostics) {
+  if (options.outputs.empty()) throw UsageError("nothing to export: add -o FILE (e.g. -o out/chart.svg)");
+  const std::vector<Format> formats = output_formats(options.outputs, options.format);
+  const OrgModel model = load_model(options.input, diagnostics);
+  const OrgGraph g = build_graph(model, options.graph);
+  const Layout layout = layout_for(g, options.layout, options.page);
+  std::vector<Output> outputs;
+  for (std::size_t i = 0; i < formats.size(); ++i)
+    outputs.push_back({options.outputs[i], render_output(g, layout, formats[i], options)});
+  return outputs;
+}
+
+std::string render_output(const OrgGraph& g, const Layout& layout, Format format, const ExportOptions& options) {
+  std::ostringstream out;
+  switch (format) {
+    case Format::kDot: write_dot(out, g, layout); break;
+    case Format::kGraphml: write_graphml(out, g, layout, GraphmlOptions{options.graphml}); break;
+    case Format::kSvg:
+    case Format::kPng:
+    case Format::kPdf: {
+      RenderOptions ro;
+      ro.engine = options.layout == LayoutEngine::kTwopi ? "twopi" : "dot";
+      ro.dpi = options.dpi;
+      out << render_chart(g, layout, format, ro);
+      break;
+    }
+    case Format::kGexf:
+    case Format::kJson: throw UsageError(std::string("format '") + format_info(format).name + "' is not available yet");
+  }
+  return out.str();
+}
+
+void run_export(const ExportOptions& options, std::ostream& diagnostics) {
+  for (const auto& o : render_export(options, diagnostics)) write_file_atomically(o.path, o.bytes);
+}
+
+}  // namespace orgchart

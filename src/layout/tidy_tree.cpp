@@ -1,0 +1,272 @@
+#include "tidy_tree.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <limits>
+
+namespace orgchart::detail {
+
+TidyTree::TidyTree(const ItemForest& forest, const std::vector<Size>& node_size, const TreeLayoutOptions& options)
+    : forest_(forest), node_size_(node_size), options_(options) {
+  const std::size_t items = forest.size();
+  frame_size_.resize(items - forest.node_count);
+  x_.resize(items);
+  top_.resize(items);
+  stacked_.resize(items);
+  segments_.reserve(3 * items);
+}
+
+double TidyTree::frame_inset(Index frame) const {
+  const bool caption = forest_.has_caption[frame - forest_.node_count] != 0;
+  return options_.group_padding + (caption ? options_.caption_height : 0);
+}
+
+double TidyTree::gap(Index a, Index b) const {
+  return a == b && a != kNoItem ? options_.sibling_gap : options_.subtree_gap;
+}
+
+Index TidyTree::push_segment(double height, double dx, Index key) {
+  segments_.push_back({height, dx, key, kNoItem});
+  return static_cast<Index>(segments_.size() - 1);
+}
+
+TidyTree::Shape TidyTree::box_shape(double width, double height, Index key) {
+  const Index l = push_segment(height, -width / 2, key), r = push_segment(height, width / 2, key);
+  return {l, l, r, r, -width / 2, width / 2, height};
+}
+
+TidyTree::Shape TidyTree::take_shape(Index item) {
+  // Leaves get their shape only when a row needs it: stacked leaves never do.
+  if (forest_.children(item).empty()) {
+    const Size s = node_size_[item];
+    return box_shape(s.width, s.height, forest_.parent[item]);
+  }
+  assert(!shapes_.empty() && shapes_.back().item == item);
+  const Shape s = shapes_.back();
+  shapes_.pop_back();
+  return s;
+}
+
+void TidyTree::place(std::size_t max_rows) {
+  max_rows_ = max_rows < 2 ? 0 : max_rows;
+  segments_.clear();
+  shapes_.clear();
+  std::fill(stacked_.begin(), stacked_.end(), 0);
+  for (auto it = forest_.order.rbegin(); it != forest_.order.rend(); ++it)
+    if (!forest_.children(*it).empty()) place_children(*it);
+  bounds_ = {};
+  left_ = 0;
+  if (forest_.roots.empty()) return;
+  // Everything drawn lies inside the contours, so they give the chart's extent without visiting every item.
+  const Shape all = merge_row(forest_.roots).shape;
+  const auto [lo, hi] = extent(all);
+  left_ = lo;
+  bounds_ = {0, 0, hi - lo, all.bottom};
+}
+
+std::pair<double, double> TidyTree::extent(const Shape& s) const {
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo, x = 0;
+  for (Index i = s.left_head; i != kNoItem; i = segments_[i].next) lo = std::min(lo, x += segments_[i].dx);
+  x = 0;
+  for (Index i = s.right_head; i != kNoItem; i = segments_[i].next) hi = std::max(hi, x += segments_[i].dx);
+  return {lo, hi};
+}
+
+void TidyTree::place_children(Index v) {
+  const auto kids = forest_.children(v);
+  stacked_[v] = forest_.leaf_only[v] && max_rows_ >= 2 && kids.size() >= 2;
+  const Row row = stacked_[v] ? stack_columns(v, kids) : merge_row(kids);
+  if (forest_.is_frame(v)) finish_frame(v, row, kids);
+  else finish_node(v, row, kids);
+  shapes_.back().item = v;
+}
+
+TidyTree::Row TidyTree::merge_row(std::span<const Index> kids) {
+  const std::size_t k = kids.size();
+  shift_.assign(k, 0);
+  change_.assign(k, 0);
+  levels_.clear();
+  Row row;
+  row.shape = take_shape(kids[0]);
+  x_[kids[0]] = 0;
+  top_[kids[0]] = 0;
+  levels_.push_back({row.shape.bottom, 0});
+  for (std::size_t i = 1; i < k; ++i) {
+    const Shape next = take_shape(kids[i]);
+    x_[kids[i]] = separate(row.shape, next, i);
+    top_[kids[i]] = 0;
+    while (!levels_.empty() && levels_.back().low_y <= next.bottom) levels_.pop_back();
+    levels_.push_back({next.bottom, i});
+  }
+  // Walker's even spacing of the smaller subtrees that sit between two that were pushed apart.
+  double speed = 0, moved = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    speed += shift_[i];
+    moved += speed + change_[i];
+    x_[kids[i]] += moved;
+  }
+  auto entry = [&](Index c) {
+    return x_[c] + (forest_.is_frame(c) ? options_.group_padding / 2 - size(c).width / 2 : 0);
+  };
+  const Index first = kids.front(), last = kids.back();
+  row.entry_left = entry(first);
+  row.entry_right = entry(last);
+  row.anchor = (x_[first] - size(first).width / 2 + x_[last] + size(last).width / 2) / 2;
+  return row;
+}
+
+double TidyTree::separate(Shape& f, const Shape& t, std::size_t i) {
+  const auto& seg = segments_;
+  double x = 0;  // t's centre in f's frame; it only moves right
+  Index sr = f.right_head, cl = t.left_head;
+  double sr_x = seg[sr].dx, cl_x = seg[cl].dx;
+  double sr_y0 = 0, sr_y1 = seg[sr].height, cl_y1 = seg[cl].height;
+  std::size_t level = levels_.size() - 1;
+  bool r_done = false, l_done = false;
+  while (!r_done && !l_done) {
+    while (level > 0 && levels_[level].low_y < (sr_y0 + sr_y1) / 2) --level;
+    const double push = sr_x + gap(seg[sr].key, seg[cl].key) - (x + cl_x);
+    if (push > 0) {
+      x += push;
+      const std::size_t owner = levels_[level].index;
+      if (owner + 1 < i) {  // spread the push over the siblings between owner and i
+        const double share = push / static_cast<double>(i - owner);
+        shift_[owner + 1] += share;
+        shift_[i] -= share;
+        change_[i] -= push - share;
+      }
+    }
+    const bool advance_r = sr_y1 <= cl_y1, advance_l = cl_y1 <= sr_y1;
+    if (advance_r) {
+      if (seg[sr].next == kNoItem) r_done = true;
+      else {
+        sr = seg[sr].next;
+        sr_x += seg[sr].dx;
+        sr_y0 = sr_y1;
+        sr_y1 += seg[sr].height;
+      }
+    }
+    if (advance_l) {
+      if (seg[cl].next == kNoItem) l_done = true;
+      else {
+        cl = seg[cl].next;
+        cl_x += seg[cl].dx;
+        cl_y1 += seg[cl].height;
+      }
+    }
+  }
+  // The merged right contour is t's; the part of the deeper one's contour below the other hangs on.
+  segments_[t.right_head].dx += x;
+  if (r_done && !l_done) {  // t is deeper: its left contour continues f's
+    segments_[cl].height = cl_y1 - sr_y1;
+    segments_[cl].dx = x + cl_x - f.left_tail_x;
+    segments_[f.left_tail].next = cl;
+    f.left_tail = t.left_tail;
+    f.left_tail_x = x + t.left_tail_x;
+    f.right_tail = t.right_tail;
+    f.right_tail_x = x + t.right_tail_x;
+  } else if (l_done && !r_done) {  // f is deeper: its right contour continues t's
+    segments_[sr].height = sr_y1 - cl_y1;
+    segments_[sr].dx = sr_x - (x + t.right_tail_x);
+    segments_[t.right_tail].next = sr;
+  } else {
+    f.right_tail = t.right_tail;
+    f.right_tail_x = x + t.right_tail_x;
+  }
+  f.right_head = t.right_head;
+  f.bottom = std::max(f.bottom, t.bottom);
+  return x;
+}
+
+TidyTree::Row TidyTree::stack_columns(Index v, std::span<const Index> kids) {
+  const std::size_t k = kids.size();
+  const std::size_t wanted = (k + max_rows_ - 1) / max_rows_;
+  const std::size_t rows = (k + wanted - 1) / wanted;
+  const double stub = options_.column_gap / 2;
+  // Column-major; each column is left-aligned and its connector runs down the stub left of it.
+  double left = stub, height = 0, last_spine = 0;
+  for (std::size_t begin = 0; begin < k; begin += rows) {
+    const std::size_t end = std::min(k, begin + rows);
+    double width = 0, y = 0;
+    for (std::size_t j = begin; j < end; ++j) {
+      const Size s = node_size_[kids[j]];
+      width = std::max(width, s.width);
+      x_[kids[j]] = left + s.width / 2;
+      top_[kids[j]] = y;
+      y += s.height + options_.row_gap;
+    }
+    height = std::max(height, y - options_.row_gap);
+    last_spine = left - stub;
+    left += width + options_.column_gap;
+  }
+  const double width = left - options_.column_gap;
+  for (Index c : kids) x_[c] -= width / 2;
+  Row row;
+  row.shape = box_shape(width, height, v);
+  row.entry_left = -width / 2;
+  row.entry_right = last_spine - width / 2;
+  // One column hangs from the parent's centre line; several are centred under it.
+  row.anchor = rows >= k ? row.entry_left : 0;
+  return row;
+}
+
+void TidyTree::finish_node(Index v, const Row& row, std::span<const Index> kids) {
+  const double p = row.anchor, w = node_size_[v].width, h = node_size_[v].height;
+  const Index key = forest_.parent[v];
+  // Below the box, the connectors: the parent's centre line and the bus to the outermost children.
+  const double band_left = std::min(p, row.entry_left) - p, band_right = std::max(p, row.entry_right) - p;
+  Shape s;
+  s.left_head = push_segment(h, -w / 2, key);
+  const Index left_band = push_segment(options_.level_gap, band_left + w / 2, key);
+  s.right_head = push_segment(h, w / 2, key);
+  const Index right_band = push_segment(options_.level_gap, band_right - w / 2, key);
+  segments_[s.left_head].next = left_band;
+  segments_[s.right_head].next = right_band;
+  segments_[left_band].next = row.shape.left_head;
+  segments_[right_band].next = row.shape.right_head;
+  segments_[row.shape.left_head].dx -= p + band_left;
+  segments_[row.shape.right_head].dx -= p + band_right;
+  s.left_tail = row.shape.left_tail;
+  s.right_tail = row.shape.right_tail;
+  s.left_tail_x = row.shape.left_tail_x - p;
+  s.right_tail_x = row.shape.right_tail_x - p;
+  s.bottom = h + options_.level_gap + row.shape.bottom;
+  shapes_.push_back(s);
+  for (Index c : kids) {
+    x_[c] -= p;
+    top_[c] += h + options_.level_gap;
+  }
+}
+
+void TidyTree::finish_frame(Index v, const Row& row, std::span<const Index> kids) {
+  // The frame is a plain box to everything outside: it encloses whole subtrees, so its content's extent is
+  // read off the contours once, and those are never walked again.
+  const auto [lo, hi] = extent(row.shape);
+  const double pad = options_.group_padding, inset = frame_inset(v);
+  // A stacked block's first spine is the frame's trunk (half a padding in), so that line runs straight;
+  // other content is centred, under a caption that may be wider than it.
+  const double left_pad = stacked_[v] ? pad / 2 : pad;
+  const double width = std::max(left_pad + (hi - lo) + pad, forest_.caption_width[v - forest_.node_count] + 2 * pad);
+  const double content_left = stacked_[v] ? left_pad : (width - (hi - lo)) / 2;
+  const Size s{width, inset + row.shape.bottom + pad};
+  frame_size_[v - forest_.node_count] = s;
+  const double centre = lo - content_left + width / 2;
+  for (Index c : kids) {
+    x_[c] -= centre;
+    top_[c] += inset;
+  }
+  shapes_.push_back(box_shape(s.width, s.height, forest_.parent[v]));
+}
+
+void TidyTree::resolve() {
+  for (Index i : forest_.order) {
+    if (const Index p = forest_.parent[i]; p != kNoItem) {
+      x_[i] += x_[p];
+      top_[i] += top_[p];
+    } else {
+      x_[i] -= left_;
+    }
+  }
+}
+
+}  // namespace orgchart::detail

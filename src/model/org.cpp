@@ -1,0 +1,73 @@
+#include "orgchart/model/org.hpp"
+
+#include <unordered_set>
+
+namespace orgchart {
+
+namespace {
+
+std::string humanize(const std::string& id, bool capitalize) {
+  std::string s = id;
+  for (char& c : s)
+    if (c == '-' || c == '_') c = ' ';
+  if (capitalize && !s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  if (capitalize)
+    for (std::size_t i = 1; i < s.size(); ++i)
+      if (s[i - 1] == ' ' && s[i] >= 'a' && s[i] <= 'z') s[i] = static_cast<char>(s[i] - 'a' + 'A');
+  return s;
+}
+
+}  // namespace
+
+std::string Role::display_title() const { return title.empty() ? humanize(role, true) : title; }
+
+std::string Relation::display_label() const { return label.empty() ? humanize(kind, false) : label; }
+
+const Unit* OrgModel::find_unit(const std::string& id) const {
+  for (const auto& u : units)
+    if (u.id == id) return &u;
+  return nullptr;
+}
+
+const Source* OrgModel::find_source(const std::string& id) const {
+  for (const auto& s : sources)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+const std::vector<std::string>& unit_kinds() {
+  static const std::vector<std::string> kKinds = {
+      "party-organ", "government",  "ministry", "commission", "department", "bureau",
+      "office",      "committee",   "institution", "enterprise", "association", "foundation",
+      "think-tank",  "school",      "university", "media",      "front",      "organization"};
+  return kKinds;
+}
+
+OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of) {
+  OrgModel out;
+  out.title = model.title;
+  out.description = model.description;
+  out.sources = model.sources;
+  out.files = model.files;
+  std::unordered_set<std::string> present;
+  for (const auto& u : model.units)
+    if (u.valid.holds_at(as_of)) present.insert(u.id);
+  for (const auto& u : model.units) {
+    if (!present.count(u.id)) continue;
+    out.units.push_back(u);
+    // A unit whose parent does not exist yet (or any more) is drawn as a root on that date.
+    if (!u.parent.empty() && !present.count(u.parent)) out.units.back().parent.clear();
+  }
+  for (const auto& p : model.people) {
+    Person q = p;
+    q.roles.clear();
+    for (const auto& r : p.roles)
+      if (r.valid.holds_at(as_of) && present.count(r.unit)) q.roles.push_back(r);
+    if (!q.roles.empty()) out.people.push_back(std::move(q));
+  }
+  for (const auto& r : model.relations)
+    if (r.valid.holds_at(as_of) && present.count(r.unit) && present.count(r.target)) out.relations.push_back(r);
+  return out;
+}
+
+}  // namespace orgchart

@@ -1,0 +1,219 @@
+#include "orgchart/model/validate.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <unordered_map>
+
+namespace orgchart {
+
+namespace {
+
+/// Suggestions cost O(candidates) each; past this many misses we stop offering them so that a file with
+/// thousands of broken references still validates in O(n log n).
+constexpr int kMaxSuggestions = 100;
+
+std::string where(const SourceLoc& l) { return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column); }
+
+class Validator {
+ public:
+  explicit Validator(const OrgModel& m) : m_(m) {}
+
+  std::vector<Diagnostic> run() {
+    index_sources();
+    index_units();
+    check_units();
+    check_cycles();
+    check_people();
+    check_relations();
+    return std::move(diags_);
+  }
+
+ private:
+  void add(Severity s, const SourceLoc& l, std::string msg) { diags_.push_back({s, l, std::move(msg), {}}); }
+  void error(const SourceLoc& l, std::string msg) { add(Severity::kError, l, std::move(msg)); }
+
+  std::string suggest(const std::string& word, const std::vector<std::string>& candidates) {
+    if (suggestions_++ >= kMaxSuggestions) return "";
+    std::string s = did_you_mean(word, candidates);
+    return s.empty() ? "" : " (did you mean '" + s + "'?)";
+  }
+
+  void index_sources() {
+    for (const auto& s : m_.sources) {
+      auto [it, fresh] = source_at_.emplace(s.id, &s);
+      if (!fresh && !s.id.empty())
+        error(s.loc, "duplicate source id '" + s.id + "' (first defined at " + where(it->second->loc) +
+                         "); give each source its own id");
+      source_ids_.push_back(s.id);
+    }
+  }
+
+  void index_units() {
+    for (std::size_t i = 0; i < m_.units.size(); ++i) {
+      const Unit& u = m_.units[i];
+      auto [it, fresh] = unit_at_.emplace(u.id, i);
+      if (!fresh && !u.id.empty())
+        error(u.loc, "duplicate unit id '" + u.id + "' (first defined at " + where(m_.units[it->second].loc) +
+                         "); give each unit its own id, or merge the two");
+      unit_ids_.push_back(u.id);
+    }
+  }
+
+  void check_sources(const std::vector<std::string>& ids, const SourceLoc& l, const std::string& what) {
+    for (const auto& id : ids)
+      if (!source_at_.count(id))
+        error(l, "unknown source '" + id + "' cited by " + what + suggest(id, source_ids_) +
+                     "; declare it under 'sources:'");
+    if (ids.empty() && !m_.sources.empty())
+      add(Severity::kWarning, l, what + " cites no source; add 'sources: [<source id>]'");
+  }
+
+  void check_validity(const Validity& v, const SourceLoc& l, const std::string& what) {
+    if (v.from && v.until && v.until->key() <= v.from->key())
+      error(l, what + " has 'until: " + v.until->str() + "' not after 'from: " + v.from->str() +
+                   "'; 'until' is the first date on which it no longer holds");
+  }
+
+  void check_units() {
+    const auto& kinds = unit_kinds();
+    for (const Unit& u : m_.units) {
+      const std::string what = "unit '" + u.id + "'";
+      if (!u.kind.empty() && std::find(kinds.begin(), kinds.end(), u.kind) == kinds.end()) {
+        std::string hint = suggest(u.kind, kinds);
+        std::string msg = what + " has unknown kind '" + u.kind + "'" + hint;
+        if (hint.empty()) {
+          msg += "; use one of: ";
+          for (std::size_t i = 0; i < kinds.size(); ++i) msg += (i ? ", " : "") + kinds[i];
+        }
+        error(u.loc, msg);
+      }
+      if (!u.parent.empty()) {
+        if (u.parent == u.id) error(u.parent_loc, what + " is its own parent; remove 'parent' or name another unit");
+        else if (!unit_at_.count(u.parent))
+          error(u.parent_loc, "unknown parent '" + u.parent + "'" + suggest(u.parent, unit_ids_));
+      } else if (!u.id.empty()) {
+        add(Severity::kNote, u.loc, what + " has no parent: it is drawn as a separate root");
+      }
+      check_validity(u.valid, u.loc, what);
+      check_sources(u.sources, u.loc, what);
+    }
+  }
+
+  /// Follows parent links from every unit once, stamping each walk; meeting the current stamp again is a cycle.
+  /// Every unit is visited a bounded number of times, so this is O(n) and uses no recursion.
+  void check_cycles() {
+    const std::size_t n = m_.units.size();
+    std::vector<std::size_t> parent(n, SIZE_MAX);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Unit& u = m_.units[i];
+      if (u.parent.empty() || u.parent == u.id) continue;
+      auto it = unit_at_.find(u.parent);
+      auto self = unit_at_.find(u.id);
+      if (it != unit_at_.end() && self != unit_at_.end() && self->second == i) parent[i] = it->second;
+    }
+    std::vector<std::size_t> stamp(n, 0);
+    for (std::size_t start = 0; start < n; ++start) {
+      if (stamp[start]) continue;
+      std::size_t v = start;
+      while (v != SIZE_MAX && !stamp[v]) {
+        stamp[v] = start + 1;
+        v = parent[v];
+      }
+      if (v == SIZE_MAX || stamp[v] != start + 1) continue;
+      // v is on a cycle found in this walk: list it in order.
+      std::string path = m_.units[v].id;
+      for (std::size_t w = parent[v]; w != v; w = parent[w]) path += " -> " + m_.units[w].id;
+      path += " -> " + m_.units[v].id;
+      error(m_.units[v].parent_loc,
+            "the hierarchy has a cycle: " + path + "; a unit cannot be its own ancestor, change one 'parent'");
+    }
+  }
+
+  void check_unit_ref(const std::string& id, const SourceLoc& l, const std::string& what) {
+    if (!id.empty() && !unit_at_.count(id)) error(l, "unknown unit '" + id + "' in " + what + suggest(id, unit_ids_));
+  }
+
+  void check_people() {
+    std::unordered_map<std::string, std::vector<std::pair<const Role*, const Person*>>> heads;
+    for (const Person& p : m_.people) {
+      for (const Role& r : p.roles) {
+        const std::string what = "the role of '" + p.name + "'";
+        check_unit_ref(r.unit, r.unit_loc, what);
+        check_validity(r.valid, r.loc, what);
+        check_sources(r.sources, r.loc, what + " as " + r.role + " of '" + r.unit + "'");
+        if (r.role == "head") heads[r.unit].push_back({&r, &p});
+      }
+    }
+    // Two heads of one unit at once: sort by start, then each interval must start after the latest end so far.
+    std::vector<std::string> units;
+    for (const auto& [unit, list] : heads) units.push_back(unit);
+    std::sort(units.begin(), units.end());
+    for (const auto& unit : units) {
+      auto list = heads[unit];
+      auto start = [](const Role* r) { return r->valid.from ? r->valid.from->key() : INT_MIN; };
+      std::stable_sort(list.begin(), list.end(), [&](auto a, auto b) { return start(a.first) < start(b.first); });
+      std::pair<const Role*, const Person*> latest{nullptr, nullptr};
+      auto end = [](const Role* r) { return r->valid.until ? r->valid.until->key() : INT_MAX; };
+      for (const auto& cur : list) {
+        if (latest.first && start(cur.first) < end(latest.first))
+          error(cur.first->loc, "'" + cur.second->name + "' and '" + latest.second->name + "' are both head of '" + unit +
+                                    "' at the same time; give the earlier one an 'until' no later than the other's 'from'");
+        if (!latest.first || end(cur.first) > end(latest.first)) latest = cur;
+      }
+    }
+  }
+
+  void check_relations() {
+    for (const Relation& r : m_.relations) {
+      const std::string what = "relation '" + r.kind + "' from '" + r.unit + "' to '" + r.target + "'";
+      check_unit_ref(r.unit, r.unit_loc, "the 'unit' of a relation");
+      check_unit_ref(r.target, r.target_loc, "the 'target' of a relation");
+      if (!r.unit.empty() && r.unit == r.target) error(r.target_loc, what + " links a unit to itself");
+      check_validity(r.valid, r.loc, what);
+      check_sources(r.sources, r.loc, what);
+    }
+  }
+
+  const OrgModel& m_;
+  std::vector<Diagnostic> diags_;
+  std::unordered_map<std::string, const Source*> source_at_;
+  std::unordered_map<std::string, std::size_t> unit_at_;
+  std::vector<std::string> unit_ids_, source_ids_;
+  int suggestions_ = 0;
+};
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = SIZE_MAX;
+  for (const auto& c : candidates) {
+    // Lengths that differ by more than the budget cannot be close: skip the quadratic distance.
+    // A likely typo changes about a third of the word at most, and never all of it.
+    const std::size_t budget = std::max<std::size_t>(1, word.size() / 3);
+    const std::size_t diff = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (diff > budget) continue;
+    std::size_t d = edit_distance(word, c);
+    if (d <= budget && d < word.size() && d < best_d) {
+      best = c;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+std::vector<Diagnostic> validate(const OrgModel& model) { return Validator(model).run(); }
+
+}  // namespace orgchart

@@ -1,0 +1,436 @@
+#include "orgchart/readers/yaml_reader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <tuple>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "orgchart/model/validate.hpp"
+
+namespace orgchart {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using FieldSet = std::vector<std::string>;
+
+const FieldSet kTopFields = {"title", "description", "include", "sources", "units", "people", "relations"};
+const FieldSet kSourceFields = {"id", "title", "date", "url", "file", "notes"};
+const FieldSet kUnitFields = {"id",       "name",         "kind",    "parent",  "group",   "native_name",
+                              "romanized_name", "abbreviation", "aliases", "tags",    "type",    "level",
+                              "founded",  "headquarters", "website", "notes",   "sources", "from",
+                              "until"};
+const FieldSet kRoleFields = {"unit", "role", "title", "from", "until", "sources"};
+const FieldSet kPersonFields = {"name", "native_name", "notes", "roles", "unit", "role", "title", "from", "until",
+                                "sources"};
+const FieldSet kRelationFields = {"unit", "kind", "target", "label", "amount", "notes", "sources", "from", "until"};
+
+bool valid_id(const std::string& s) {
+  if (s.empty()) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  if (!alnum(s[0])) return false;
+  for (char c : s)
+    if (!alnum(c) && c != '-' && c != '_' && c != '.') return false;
+  return true;
+}
+
+/// Reads one file's YAML tree into the model, reporting against that file's name.
+class DocumentReader {
+ public:
+  DocumentReader(std::string file, OrgModel& model, std::vector<Diagnostic>& diags)
+      : file_(std::move(file)), model_(model), diags_(diags) {}
+
+  /// Returns the include paths as written (resolved by the caller).
+  std::vector<std::pair<std::string, SourceLoc>> read(const YAML::Node& root) {
+    std::vector<std::pair<std::string, SourceLoc>> includes;
+    if (root.IsNull()) return includes;  // an empty file is an empty chart
+    if (!root.IsMap()) {
+      error(root, "the file must be a mapping with keys such as 'units:' and 'people:'");
+      return includes;
+    }
+    check_fields(root, kTopFields, "at the top level");
+    for (auto it = root.begin(); it != root.end(); ++it) {
+      const std::string key = it->first.Scalar();
+      const YAML::Node& v = it->second;
+      if (key == "title") read_string(v, key, model_.title);
+      else if (key == "description") read_string(v, key, model_.description);
+      else if (key == "include") {
+        for (const auto& [path, loc] : string_list(v, key)) includes.emplace_back(path, loc);
+      } else if (key == "sources") each_map(v, key, "source", [&](const YAML::Node& n) { read_source(n); });
+      else if (key == "units") each_map(v, key, "unit", [&](const YAML::Node& n) { read_unit(n); });
+      else if (key == "people") each_map(v, key, "person", [&](const YAML::Node& n) { read_person(n); });
+      else if (key == "relations") each_map(v, key, "relation", [&](const YAML::Node& n) { read_relation(n); });
+    }
+    return includes;
+  }
+
+ private:
+  SourceLoc loc(const YAML::Node& n) const {
+    const auto m = n.Mark();
+    return SourceLoc{file_, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1};
+  }
+  void error(const YAML::Node& n, std::string msg) { diags_.push_back({Severity::kError, loc(n), std::move(msg), {}}); }
+
+  void check_fields(const YAML::Node& map, const FieldSet& allowed, const std::string& where) {
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error(it->first, "a key must be a plain word " + where);
+        continue;
+      }
+      const std::string key = it->first.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        std::string hint = did_you_mean(key, allowed);
+        std::string msg = "unknown field '" + key + "' " + where;
+        if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+        else {
+          msg += "; allowed fields: ";
+          for (std::size_t i = 0; i < allowed.size(); ++i) msg += (i ? ", " : "") + allowed[i];
+        }
+        error(it->first, msg);
+      }
+      if (!seen.insert(key).second) error(it->first, "field '" + key + "' is given twice " + where + "; keep one");
+    }
+  }
+
+  template <typename F>
+  void each_map(const YAML::Node& list, const std::string& key, const std::string& what, F&& f) {
+    if (list.IsNull()) return;
+    if (!list.IsSequence()) {
+      error(list, "'" + key + "' must be a list of " + what + "s (each item starting with '- ')");
+      return;
+    }
+    for (const auto& item : list) {
+      if (!item.IsMap()) {
+        error(item, "each item of '" + key + "' must be a mapping of fields (e.g. 'name: ...'), not " +
+                        describe(item));
+        continue;
+      }
+      f(item);
+    }
+  }
+
+  static std::string describe(const YAML::Node& n) {
+    if (n.IsSequence()) return "a list";
+    if (n.IsMap()) return "a mapping";
+    if (n.IsNull()) return "nothing";
+    return "the text '" + n.Scalar() + "'";
+  }
+
+  bool read_string(const YAML::Node& v, const std::string& key, std::string& out) {
+    if (!v.IsScalar()) {
+      error(v, "'" + key + "' must be text, not " + describe(v));
+      return false;
+    }
+    out = v.Scalar();
+    return true;
+  }
+
+  /// A list of strings; a single string is accepted where `single_ok`.
+  std::vector<std::pair<std::string, SourceLoc>> string_list(const YAML::Node& v, const std::string& key,
+                                                             bool single_ok = false) {
+    std::vector<std::pair<std::string, SourceLoc>> out;
+    if (v.IsScalar() && single_ok) {
+      out.emplace_back(v.Scalar(), loc(v));
+    } else if (v.IsSequence()) {
+      for (const auto& item : v) {
+        if (!item.IsScalar()) error(item, "each item of '" + key + "' must be text, not " + describe(item));
+        else out.emplace_back(item.Scalar(), loc(item));
+      }
+    } else if (!v.IsNull()) {
+      error(v, "'" + key + "' must be a list such as [a, b], not " + describe(v));
+    }
+    return out;
+  }
+
+  std::vector<std::string> strings(const YAML::Node& v, const std::string& key, bool single_ok = false) {
+    std::vector<std::string> out;
+    for (auto& [s, l] : string_list(v, key, single_ok)) out.push_back(std::move(s));
+    return out;
+  }
+
+  std::optional<Date> read_date(const YAML::Node& v, const std::string& key) {
+    if (!v.IsScalar()) {
+      error(v, "'" + key + "' must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not " + describe(v));
+      return std::nullopt;
+    }
+    auto d = parse_date(v.Scalar());
+    if (!d) error(v, "'" + key + "' is not a valid date: '" + v.Scalar() + "'; write YYYY, YYYY-MM or YYYY-MM-DD");
+    return d;
+  }
+
+  /// A required id-valued field: present, text, and a well-formed id.
+  void read_id(const YAML::Node& map, const std::string& key, const std::string& what, std::string& out,
+               SourceLoc* where = nullptr) {
+    const YAML::Node v = map[key];
+    if (!v) {
+      error(map, what + " has no '" + key + "'; add '" + key + ": <id>'");
+      return;
+    }
+    if (where) *where = loc(v);
+    if (!read_string(v, key, out)) return;
+    if (!valid_id(out)) {
+      error(v, "'" + out + "' is not a valid id for '" + key +
+                   "': use letters, digits, '-', '_' or '.', starting with a letter or digit");
+    }
+  }
+
+  void require_text(const YAML::Node& map, const std::string& key, const std::string& what, std::string& out) {
+    const YAML::Node v = map[key];
+    if (!v) {
+      error(map, what + " has no '" + key + "'; add '" + key + ": ...'");
+      return;
+    }
+    if (v.IsNull() || (v.IsScalar() && v.Scalar().find_first_not_of(" \t\r\n") == std::string::npos)) {
+      error(v.IsNull() ? map : v, what + " has an empty '" + key + "'; write it after '" + key + ":'");
+      return;
+    }
+    read_string(v, key, out);
+  }
+
+  void read_validity(const YAML::Node& map, Validity& valid) {
+    if (auto v = map["from"]) valid.from = read_date(v, "from");
+    if (auto v = map["until"]) valid.until = read_date(v, "until");
+  }
+
+  void optional_text(const YAML::Node& map, const char* key, std::string& out) {
+    if (auto v = map[key]) read_string(v, key, out);
+  }
+
+  std::vector<std::string> read_sources(const YAML::Node& map) {
+    if (auto v = map["sources"]) return strings(v, "sources", true);
+    return {};
+  }
+
+  void read_source(const YAML::Node& n) {
+    check_fields(n, kSourceFields, "in a source");
+    Source s;
+    s.loc = loc(n);
+    read_id(n, "id", "this source", s.id);
+    require_text(n, "title", "source '" + s.id + "'", s.title);
+    if (auto v = n["date"]) s.date = read_date(v, "date");
+    optional_text(n, "url", s.url);
+    optional_text(n, "file", s.file);
+    optional_text(n, "notes", s.notes);
+    model_.sources.push_back(std::move(s));
+  }
+
+  void read_unit(const YAML::Node& n) {
+    check_fields(n, kUnitFields, "in a unit");
+    Unit u;
+    u.loc = loc(n);
+    read_id(n, "id", "this unit", u.id);
+    const std::string what = u.id.empty() ? std::string("this unit") : "unit '" + u.id + "'";
+    require_text(n, "name", what, u.name);
+    require_text(n, "kind", what, u.kind);
+    if (auto v = n["parent"]) {
+      u.parent_loc = loc(v);
+      if (read_string(v, "parent", u.parent) && !valid_id(u.parent))
+        error(v, "'" + u.parent + "' is not a valid id for 'parent'");
+    }
+    optional_text(n, "group", u.group);
+    optional_text(n, "native_name", u.native_name);
+    optional_text(n, "romanized_name", u.romanized_name);
+    optional_text(n, "type", u.type);
+    optional_text(n, "level", u.level);
+    optional_text(n, "headquarters", u.headquarters);
+    optional_text(n, "website", u.website);
+    optional_text(n, "notes", u.notes);
+    if (auto v = n["abbreviation"]) u.abbreviations = strings(v, "abbreviation", true);
+    if (auto v = n["aliases"]) u.aliases = strings(v, "aliases");
+    if (auto v = n["tags"]) u.tags = strings(v, "tags");
+    if (auto v = n["founded"]) u.founded = read_date(v, "founded");
+    u.sources = read_sources(n);
+    read_validity(n, u.valid);
+    model_.units.push_back(std::move(u));
+  }
+
+  Role read_role(const YAML::Node& n, const std::string& who) {
+    Role r;
+    r.loc = loc(n);
+    read_id(n, "unit", "a role of " + who, r.unit, &r.unit_loc);
+    read_id(n, "role", "a role of " + who, r.role);
+    optional_text(n, "title", r.title);
+    r.sources = read_sources(n);
+    read_validity(n, r.valid);
+    return r;
+  }
+
+  void read_person(const YAML::Node& n) {
+    check_fields(n, kPersonFields, "in a person");
+    Person p;
+    p.loc = loc(n);
+    require_text(n, "name", "this person", p.name);
+    const std::string who = p.name.empty() ? std::string("this person") : "'" + p.name + "'";
+    optional_text(n, "native_name", p.native_name);
+    optional_text(n, "notes", p.notes);
+    const bool shorthand = n["unit"] || n["role"] || n["title"] || n["from"] || n["until"] || n["sources"];
+    if (auto roles = n["roles"]) {
+      if (shorthand)
+        error(n, who + " has both 'roles' and a single 'unit'/'role'; move the single role into the 'roles' list");
+      each_map(roles, "roles", "role", [&](const YAML::Node& r) {
+        check_fields(r, kRoleFields, "in a role");
+        p.roles.push_back(read_role(r, who));
+      });
+    } else if (shorthand) {
+      p.roles.push_back(read_role(n, who));
+    } else {
+      error(n, who + " holds no role; add 'unit: <id>' and 'role: head' (or a 'roles:' list)");
+    }
+    model_.people.push_back(std::move(p));
+  }
+
+  void read_relation(const YAML::Node& n) {
+    check_fields(n, kRelationFields, "in a relation");
+    Relation r;
+    r.loc = loc(n);
+    read_id(n, "unit", "this relation", r.unit, &r.unit_loc);
+    read_id(n, "kind", "this relation", r.kind);
+    read_id(n, "target", "this relation", r.target, &r.target_loc);
+    optional_text(n, "label", r.label);
+    optional_text(n, "amount", r.amount);
+    optional_text(n, "notes", r.notes);
+    r.sources = read_sources(n);
+    read_validity(n, r.valid);
+    model_.relations.push_back(std::move(r));
+  }
+
+  std::string file_;
+  OrgModel& model_;
+  std::vector<Diagnostic>& diags_;
+};
+
+std::optional<std::string> read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Parses one document into `model`; returns its includes resolved against the file's folder.
+std::vector<std::pair<std::string, SourceLoc>> read_document(const std::string& text, const std::string& file,
+                                                             OrgModel& model, std::vector<Diagnostic>& diags) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    std::string msg = e.msg;
+    // yaml-cpp reports nesting beyond its depth guard as "bad file"; say what it is.
+    if (msg.rfind("bad file", 0) == 0) msg = "the YAML is nested too deeply to read";
+    diags.push_back({Severity::kError, SourceLoc{file, e.mark.line + 1, e.mark.column + 1},
+                     "YAML syntax error: " + msg, {}});
+    return {};
+  }
+  auto includes = DocumentReader(file, model, diags).read(root);
+  const fs::path base = fs::path(file).parent_path();
+  for (auto& [path, loc] : includes) path = (base / path).lexically_normal().string();
+  return includes;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::istringstream in(text);
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+/// Reads the main document, then its includes breadth-first with a work list (no recursion); a file is read once.
+ReadResult read_all(const std::string& main_text, const std::string& main_file,
+                    std::map<std::string, std::vector<std::string>>* lines) {
+  ReadResult result;
+  std::vector<std::pair<std::string, SourceLoc>> work;
+  std::set<std::string> seen{fs::path(main_file).lexically_normal().string()};
+  result.model.files.push_back(main_file);
+  if (lines) (*lines)[main_file] = split_lines(main_text);
+  work = read_document(main_text, main_file, result.model, result.diagnostics);
+  std::string title = result.model.title, description = result.model.description;
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    const auto [path, where] = work[i];
+    if (!seen.insert(path).second) continue;  // included twice, or an include cycle: read once
+    auto text = read_text_file(path);
+    if (!text) {
+      result.diagnostics.push_back(
+          {Severity::kError, where, "cannot read included file '" + path + "': check the path", {}});
+      continue;
+    }
+    result.model.files.push_back(path);
+    if (lines) (*lines)[path] = split_lines(*text);
+    auto more = read_document(*text, path, result.model, result.diagnostics);
+    work.insert(work.end(), more.begin(), more.end());
+  }
+  // The main file's title wins over its includes'.
+  if (!title.empty()) result.model.title = title;
+  if (!description.empty()) result.model.description = description;
+  return result;
+}
+
+void attach_source_lines(std::vector<Diagnostic>& diags, const std::map<std::string, std::vector<std::string>>& lines) {
+  for (auto& d : diags) {
+    auto it = lines.find(d.loc.file);
+    if (it == lines.end() || d.loc.line <= 0 || d.loc.line > static_cast<int>(it->second.size())) continue;
+    d.source_line = it->second[d.loc.line - 1];
+  }
+}
+
+ReadResult load(const std::string& text, const std::string& file) {
+  std::map<std::string, std::vector<std::string>> lines;
+  ReadResult r = read_all(text, file, &lines);
+  const bool read_failed = has_errors(r.diagnostics);
+  // Validate what could be read even when reading failed, so one run reports every problem.
+  auto more = validate(r.model);
+  r.diagnostics.insert(r.diagnostics.end(), more.begin(), more.end());
+  // In file order, then line and column, like a compiler.
+  std::map<std::string, std::size_t> file_rank;
+  for (std::size_t i = 0; i < r.model.files.size(); ++i) file_rank.emplace(r.model.files[i], i);
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    auto rank = [&](const Diagnostic& d) {
+      auto it = file_rank.find(d.loc.file);
+      return it == file_rank.end() ? file_rank.size() : it->second;
+    };
+    return std::make_tuple(rank(a), a.loc.line, a.loc.column) < std::make_tuple(rank(b), b.loc.line, b.loc.column);
+  });
+  attach_source_lines(r.diagnostics, lines);
+  if (read_failed || has_errors(r.diagnostics)) {
+    // Notes ("drawn as a separate root") only distract from errors that must be fixed first.
+    std::erase_if(r.diagnostics, [](const Diagnostic& d) { return d.severity == Severity::kNote; });
+    if (read_failed) throw ParseError(std::move(r.diagnostics));
+    throw ValidationError(std::move(r.diagnostics));
+  }
+  return r;
+}
+
+}  // namespace
+
+ReadResult read_yaml_string(const std::string& text, const std::string& file) { return read_all(text, file, nullptr); }
+
+ReadResult read_yaml_file(const std::string& path) {
+  auto text = read_text_file(path);
+  if (!text) {
+    ReadResult r;
+    r.diagnostics.push_back({Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}});
+    return r;
+  }
+  return read_all(*text, path, nullptr);
+}
+
+ReadResult load_org_string(const std::string& text, const std::string& file) { return load(text, file); }
+
+ReadResult load_org_file(const std::string& path) {
+  auto text = read_text_file(path);
+  if (!text)
+    throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}}});
+  return load(*text, path);
+}
+
+}  // namespace orgchart

@@ -1,0 +1,118 @@
+#include "orgchart/writers/diff_writer.hpp"
+
+#include <cstdio>
+
+#include "orgchart/writers/text.hpp"
+
+namespace orgchart {
+
+namespace {
+
+std::string name_of(const OrgModel& before, const OrgModel& after, const std::string& id) {
+  if (const Unit* u = after.find_unit(id)) return u->name;
+  if (const Unit* u = before.find_unit(id)) return u->name;
+  return id;
+}
+
+const char* unit_change_name(UnitDiff::Kind k) {
+  switch (k) {
+    case UnitDiff::Kind::kAdded: return "added";
+    case UnitDiff::Kind::kRemoved: return "removed";
+    case UnitDiff::Kind::kRenamed: return "renamed";
+    case UnitDiff::Kind::kMoved: return "moved";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string json_quote(const std::string& raw) {
+  const std::string s = clean_text(raw);
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+void write_diff_text(std::ostream& out, const OrgDiff& d, const OrgModel& before, const OrgModel& after,
+                     const DiffLabels& labels) {
+  out << "Changes from " << labels.before << " to " << labels.after << ":\n";
+  if (d.empty()) {
+    out << "  no changes\n";
+    return;
+  }
+  auto unit = [&](const std::string& id) { return name_of(before, after, id) + " [" + id + "]"; };
+  if (!d.units.empty()) {
+    out << "\nUnits\n";
+    for (const auto& u : d.units) {
+      switch (u.kind) {
+        case UnitDiff::Kind::kAdded: out << "  + added   " << unit(u.id) << "\n"; break;
+        case UnitDiff::Kind::kRemoved: out << "  - removed " << u.before << " [" << u.id << "]\n"; break;
+        case UnitDiff::Kind::kRenamed:
+          out << "  ~ renamed [" << u.id << "]: " << u.before << " -> " << u.after << "\n";
+          break;
+        case UnitDiff::Kind::kMoved:
+          out << "  ~ moved   " << unit(u.id) << ": parent " << (u.before.empty() ? "(none)" : unit(u.before)) << " -> "
+              << (u.after.empty() ? "(none)" : unit(u.after)) << "\n";
+          break;
+      }
+    }
+  }
+  if (!d.roles.empty()) {
+    out << "\nPeople\n";
+    for (const auto& r : d.roles)
+      out << (r.kind == RoleDiff::Kind::kTook ? "  + " : "  - ") << r.person
+          << (r.kind == RoleDiff::Kind::kTook ? " took the role " : " left the role ") << r.title << " of "
+          << unit(r.unit) << "\n";
+  }
+  if (!d.relations.empty()) {
+    out << "\nRelations\n";
+    for (const auto& r : d.relations)
+      out << (r.kind == RelationDiff::Kind::kAdded ? "  + " : "  - ") << unit(r.unit) << " " << r.label << " "
+          << unit(r.target) << "\n";
+  }
+  out << "\n" << d.units.size() << " unit, " << d.roles.size() << " role and " << d.relations.size()
+      << " relation changes\n";
+}
+
+void write_diff_json(std::ostream& out, const OrgDiff& d, const DiffLabels& labels) {
+  out << "{\n  \"before\": " << json_quote(labels.before) << ",\n  \"after\": " << json_quote(labels.after)
+      << ",\n  \"units\": [";
+  for (std::size_t i = 0; i < d.units.size(); ++i) {
+    const auto& u = d.units[i];
+    out << (i ? "," : "") << "\n    {\"change\": \"" << unit_change_name(u.kind) << "\", \"id\": " << json_quote(u.id)
+        << ", \"before\": " << json_quote(u.before) << ", \"after\": " << json_quote(u.after) << "}";
+  }
+  out << (d.units.empty() ? "" : "\n  ") << "],\n  \"roles\": [";
+  for (std::size_t i = 0; i < d.roles.size(); ++i) {
+    const auto& r = d.roles[i];
+    out << (i ? "," : "") << "\n    {\"change\": \"" << (r.kind == RoleDiff::Kind::kTook ? "took" : "left")
+        << "\", \"person\": " << json_quote(r.person) << ", \"unit\": " << json_quote(r.unit)
+        << ", \"role\": " << json_quote(r.role) << ", \"title\": " << json_quote(r.title) << "}";
+  }
+  out << (d.roles.empty() ? "" : "\n  ") << "],\n  \"relations\": [";
+  for (std::size_t i = 0; i < d.relations.size(); ++i) {
+    const auto& r = d.relations[i];
+    out << (i ? "," : "") << "\n    {\"change\": \"" << (r.kind == RelationDiff::Kind::kAdded ? "added" : "removed")
+        << "\", \"unit\": " << json_quote(r.unit) << ", \"relation\": " << json_quote(r.relation)
+        << ", \"target\": " << json_quote(r.target) << ", \"label\": " << json_quote(r.label) << "}";
+  }
+  out << (d.relations.empty() ? "" : "\n  ") << "]\n}\n";
+}
+
+}  // namespace orgchart

@@ -1,0 +1,132 @@
+#include "orgchart/writers/graphviz.hpp"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <memory>
+#include <mutex>
+
+#include "orgchart/error.hpp"
+
+namespace orgchart {
+
+namespace {
+
+struct ContextDeleter {
+  void operator()(GVC_t* c) const { gvFreeContext(c); }
+};
+struct GraphDeleter {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using ContextPtr = std::unique_ptr<GVC_t, ContextDeleter>;
+using GraphPtr = std::unique_ptr<Agraph_t, GraphDeleter>;
+
+// Graphviz reports through a process-wide callback; collect its messages for the exception text.
+std::mutex g_mutex;
+std::string g_messages;
+int collect(char* msg) {
+  g_messages += msg;
+  return 0;
+}
+
+/// Owns a context and a parsed graph; layout is freed before the graph, as gvc requires.
+class Session {
+ public:
+  explicit Session(const std::string& dot) : lock_(g_mutex) {
+    g_messages.clear();
+    agseterrf(collect);
+    agseterr(AGWARN);
+    ctx_.reset(gvContext());
+    if (!ctx_) throw LayoutError("Graphviz: cannot create a context");
+    graph_.reset(agmemread(dot.c_str()));
+    if (!graph_) fail("Graphviz could not read the generated DOT");
+  }
+  ~Session() {
+    if (laid_out_) gvFreeLayout(ctx_.get(), graph_.get());
+    graph_.reset();
+    ctx_.reset();
+    agseterrf(nullptr);
+  }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  void layout(const std::string& engine) {
+    if (gvLayout(ctx_.get(), graph_.get(), engine.c_str()) != 0) fail("Graphviz layout '" + engine + "' failed");
+    laid_out_ = true;
+  }
+
+  std::string render(const std::string& format) {
+    char* data = nullptr;
+    unsigned int length = 0;
+    if (gvRenderData(ctx_.get(), graph_.get(), format.c_str(), &data, &length) != 0) {
+      if (data) gvFreeRenderData(data);
+      fail("Graphviz cannot render format '" + format + "' (is its plugin installed? run 'dot -c' as root)");
+    }
+    std::string out(data, length);
+    gvFreeRenderData(data);
+    return out;
+  }
+
+  Agraph_t* graph() { return graph_.get(); }
+  GVC_t* context() { return ctx_.get(); }
+
+  [[noreturn]] void fail(const std::string& what) {
+    std::string msg = what;
+    if (!g_messages.empty()) msg += ": " + g_messages;
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    throw LayoutError(msg);
+  }
+
+ private:
+  std::unique_lock<std::mutex> lock_;
+  ContextPtr ctx_;
+  GraphPtr graph_;
+  bool laid_out_ = false;
+};
+
+}  // namespace
+
+std::string graphviz_render(const std::string& dot, const std::string& engine, const std::string& format, double dpi) {
+  Session s(dot);
+  if (dpi > 0) {
+    std::string v = std::to_string(dpi);
+    agsafeset(s.graph(), const_cast<char*>("dpi"), v.data(), const_cast<char*>(""));
+  }
+  s.layout(engine);
+  return s.render(format);
+}
+
+std::map<std::string, Size> graphviz_node_sizes(const std::string& dot) {
+  Session s(dot);
+  // "nop" places nodes where their pos says (all at the origin here) but sizes every node from its label.
+  for (Agnode_t* n = agfstnode(s.graph()); n; n = agnxtnode(s.graph(), n))
+    agsafeset(n, const_cast<char*>("pos"), const_cast<char*>("0,0"), const_cast<char*>(""));
+  s.layout("nop");
+  // Writing the layout as DOT attaches the computed width/height (inches) to every node.
+  s.render("dot");
+  std::map<std::string, Size> sizes;
+  for (Agnode_t* n = agfstnode(s.graph()); n; n = agnxtnode(s.graph(), n)) {
+    const char* w = agget(n, const_cast<char*>("width"));
+    const char* h = agget(n, const_cast<char*>("height"));
+    sizes[agnameof(n)] = Size{(w ? std::stod(w) : 0) * 72, (h ? std::stod(h) : 0) * 72};
+  }
+  return sizes;
+}
+
+bool graphviz_has_format(const std::string& format) {
+  std::lock_guard<std::mutex> lock(g_mutex);
+  ContextPtr ctx(gvContext());
+  if (!ctx) return false;
+  int count = 0;
+  char** list = gvPluginList(ctx.get(), "device", &count, nullptr);
+  bool found = false;
+  for (int i = 0; i < count; ++i) {
+    std::string name = list[i];
+    if (name == format || name.rfind(format + ":", 0) == 0) found = true;
+    free(list[i]);
+  }
+  free(list);
+  return found;
+}
+
+}  // namespace orgchart

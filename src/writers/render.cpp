@@ -1,0 +1,49 @@
+#include "orgchart/writers/render.hpp"
+
+#include <sstream>
+
+#include "orgchart/writers/dot_writer.hpp"
+#include "orgchart/writers/graphviz.hpp"
+#include "orgchart/writers/svg_writer.hpp"
+#include "orgchart/writers/text.hpp"
+
+namespace orgchart {
+
+CardSizes measure_cards(const OrgGraph& g) {
+  // Only the nodes matter for their sizes: write them with the chart's node defaults and no edges.
+  std::ostringstream full, dot;
+  write_dot(full, g, Layout{}, DotOptions{false, true});
+  std::istringstream lines(full.str());
+  for (std::string line; std::getline(lines, line);)
+    if (line.find(" -> ") == std::string::npos) dot << line << '\n';
+  const auto by_name = graphviz_node_sizes(dot.str());
+  CardSizes sizes;
+  sizes.cards.resize(boost::num_vertices(g.graph));
+  for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
+    if (auto it = by_name.find(g.graph[v].id); it != by_name.end()) sizes.cards[v] = it->second;
+  if (auto it = by_name.find(kLegendNode); it != by_name.end()) sizes.legend = it->second;
+  return sizes;
+}
+
+std::string render_chart(const OrgGraph& g, const Layout& layout, Format format, const RenderOptions& options) {
+  std::ostringstream dot;
+  write_dot(dot, g, layout, DotOptions{});
+  const std::string engine = layout.empty() ? options.engine : "nop2";
+  switch (format) {
+    case Format::kSvg: return make_report_ready_svg(graphviz_render(dot.str(), engine, "svg"), g);
+    case Format::kPng: return graphviz_render(dot.str(), engine, "png", options.dpi);
+    case Format::kPdf: {
+      // Cairo 1.16 stamps the current time (and ignores SOURCE_DATE_EPOCH). Overwrite the 14 digits in place
+      // so that the same input gives the same bytes; the length, and so every xref offset, stays the same.
+      std::string pdf = graphviz_render(dot.str(), engine, "pdf");
+      const std::string key = "/CreationDate (D:";
+      if (auto p = pdf.find(key); p != std::string::npos && p + key.size() + 14 <= pdf.size())
+        pdf.replace(p + key.size(), 14, "20000101000000");
+      return pdf;
+    }
+    default: break;
+  }
+  throw LayoutError(std::string("format '") + format_info(format).name + "' is not drawn by Graphviz");
+}
+
+}  // namespace orgchart

@@ -1,0 +1,94 @@
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace orgchart::test {
+
+namespace fs = std::filesystem;
+
+std::string source_dir() {
+  const char* env = std::getenv("ORGCHART_SOURCE_DIR");
+  return env ? env : ORGCHART_SOURCE_DIR;
+}
+
+std::string binary() { return ORGCHART_BINARY; }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+namespace {
+struct TempDirs {
+  std::vector<std::string> dirs;
+  ~TempDirs() {
+    std::error_code ec;
+    for (const auto& d : dirs) fs::remove_all(d, ec);
+  }
+};
+TempDirs g_temp_dirs;
+}  // namespace
+
+std::string temp_dir() {
+  std::string tmpl = (fs::temp_directory_path() / "orgchart-test-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  g_temp_dirs.dirs.push_back(tmpl);
+  return tmpl;
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+CommandResult run(const std::string& command_line) {
+  const std::string dir = temp_dir();
+  const std::string out = dir + "/stdout", err = dir + "/stderr";
+  const std::string cmd = "cd " + shell_quote(source_dir()) + " && " + command_line + " >" + shell_quote(out) + " 2>" +
+                          shell_quote(err) + " </dev/null";
+  const int status = std::system(cmd.c_str());
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+bool update_golden() {
+  const char* env = std::getenv("ORGCHART_UPDATE_GOLDEN");
+  return env && std::string(env) == "1";
+}
+
+void expect_golden(const std::string& name, const std::string& actual) {
+  const std::string path = source_dir() + "/tests/data/golden/" + name;
+  if (update_golden()) {
+    fs::create_directories(fs::path(path).parent_path());
+    write_file(path, actual);
+    return;
+  }
+  std::string expected;
+  ASSERT_NO_THROW(expected = read_file(path)) << "missing golden file " << path
+                                              << " (create it with ORGCHART_UPDATE_GOLDEN=1 and review it)";
+  EXPECT_EQ(expected, actual) << "output differs from " << path
+                              << "; if the change is intended, rerun with ORGCHART_UPDATE_GOLDEN=1 and review the diff";
+}
+
+}  // namespace orgchart::test

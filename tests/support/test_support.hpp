@@ -1,0 +1,30 @@
+#pragma once
+// Helpers shared by the tests: paths, files, running the real binary.
+#include <string>
+
+namespace orgchart::test {
+
+/// The repository root (tests run with it as working directory).
+std::string source_dir();
+/// The orgchart binary under test.
+std::string binary();
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+/// A fresh empty directory under the system temp dir, removed at exit.
+std::string temp_dir();
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+/// Runs a shell command line, capturing stdout and stderr.
+CommandResult run(const std::string& command_line);
+/// Single-quotes a string for the shell.
+std::string shell_quote(const std::string& s);
+
+/// True when ORGCHART_UPDATE_GOLDEN=1: golden files are rewritten instead of compared.
+bool update_golden();
+/// Compares `actual` with the golden file (relative to tests/data/golden), or rewrites it on request.
+void expect_golden(const std::string& name, const std::string& actual);
+
+}  // namespace orgchart::test
