@@ -9,4 +9,7 @@ mkdir -p "$out"
 "$bin" export data/ild.yaml -o "$out/ild.dot" -o "$out/ild.svg" -o "$out/ild.png" -o "$out/ild.pdf" \
   -o "$out/ild.graphml" --graphml plain
 "$bin" export data/ild.yaml -o "$out/ild.yed.graphml" --graphml yed
-echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml}"
+# The wider network (data/party-state.yaml includes data/ild.yaml), for Gephi and for reading.
+"$bin" export data/party-state.yaml -o "$out/party-state.graphml" -o "$out/party-state.svg" -o "$out/party-state.png" \
+  --graphml plain
+echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml} and $out/party-state.{graphml,svg,png}"

@@ -36,40 +36,47 @@ struct TreeLayoutOptions {
   bool compact = true;  ///< stack leaf children in columns when it brings the chart closer to page_aspect
 };
 
-/// Orthogonal polyline, y down, from the parent's bottom centre to the child's top centre (row) or the
-/// middle of its left side (stacked column).
+/// Orthogonal polyline, y down: from the parent's bottom centre down to a bus halfway to the children, along
+/// it, and into the child's top centre; into a stacked child, down the spine half a column_gap left of its
+/// column and along a stub into the middle of its left side; into a group block, down the block's trunk
+/// (half a padding inside its left edge, clear of the caption) to a second bus under the caption.
 struct EdgeRoute {
   std::size_t parent, child;
   std::vector<Point> points;
 };
 
-/// A labelled block around the children of `parent` whose group is `group`, and all their descendants.
+/// The labelled block of the children of `parent` whose group is `group`: a frame around their whole
+/// subtrees, which nothing else enters.
 struct GroupBox {
   std::size_t parent;
   int group;
   Rect rect;
   std::string caption;
-  Rect caption_rect;     ///< where the caption goes: the top band of rect, inset by the padding; no box in it
-  bool stacked = false;  ///< its members are stacked in columns
+  Rect caption_rect;     ///< the caption's band at the top of rect, inset by the padding; empty without caption
+  bool stacked = false;  ///< its members are leaves stacked in columns
 };
 
 struct TreeLayoutResult {
   std::vector<Point> centre;     ///< box centre per node (pt, y down, all coordinates >= 0)
   std::vector<EdgeRoute> edges;  ///< one per parent->child link, in parent order then child order
-  std::vector<GroupBox> groups;  ///< per parent in node order, blocks in order of first appearance
-  std::vector<bool> stacked;     ///< per node: its ungrouped children are stacked in columns
-  std::size_t max_rows_per_column = 0;  ///< the compaction chosen (0 = no stacking)
-  Rect bounds;                   ///< bounding box of everything (starts at 0,0)
+  std::vector<GroupBox> groups;  ///< by parent in node order, then in order of first appearance
+  std::vector<bool> stacked;     ///< per node: its children are leaves stacked in columns
+  std::size_t max_rows_per_column = 0;  ///< the compaction chosen (0 = none: every child row is a row)
+  Rect bounds;                   ///< bounding box of everything, boxes, blocks and edges (starts at 0,0)
 };
 
-/// Buchheim, Jünger, Leipert: "Improving Walker's algorithm to run in linear time" (2002), non-layered as in
-/// van der Ploeg: "Drawing non-layered tidy trees in linear time" (2014): a child's top is its parent's bottom
-/// plus level_gap, so siblings are top-aligned and cousins need not be. A group block is a frame around the
-/// subtrees of its members; a leaf-only parent (or leaf-only group) with k >= 2 leaves may stack them in
-/// ceil(k / r) columns, with one r for the whole chart chosen by binary search so that the bounds' aspect
-/// comes closest to page_aspect. O(n) per pass, O(log n) passes; no recursion.
-/// \pre children/roots describe a forest (each node appears exactly once). Throws std::invalid_argument
-/// otherwise, or on negative, infinite or NaN sizes and options.
+/// Buchheim, Jünger, Leipert: "Improving Walker's algorithm to run in linear time" (2002), with variable box
+/// sizes handled as in van der Ploeg: "Drawing non-layered tidy trees in linear time" (2014): a child's top is
+/// its parent's bottom plus level_gap, so siblings are top-aligned and cousins need not be. Siblings keep
+/// their order and sit sibling_gap apart, other subtrees subtree_gap; a parent is centred over its row of
+/// children (their outer edges), or over its stacked columns (one column hangs from its centre line). A group
+/// block takes its place in the row where its first member appears. Compaction: a leaf-only parent or block
+/// with k >= 2 leaves stacks them column-major in ceil(k / r) columns, with one r for the whole chart found by
+/// binary search so that the bounds' aspect comes closest to page_aspect. O(n) per pass, O(log n) passes;
+/// no recursion.
+/// \pre children/roots describe a forest: each node appears exactly once as a root or as a child. Throws
+/// std::invalid_argument otherwise (a node listed twice, a cycle, an index out of range), or on a negative,
+/// infinite or NaN size or option.
 TreeLayoutResult layout_tree(const TreeLayoutInput& input, const TreeLayoutOptions& options = {});
 
 }  // namespace orgchart
