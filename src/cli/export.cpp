@@ -22,9 +22,7 @@ Layout layout_for(const OrgGraph& g, LayoutEngine engine, const PageSize& page) 
   o.tree.page_aspect = page.width / page.height;
   o.title_height = g.model.title.empty() ? 0 : 28;
   const CardSizes sizes = measure_cards(g);
-  Layout layout = org_layout(g, sizes.cards, o);
-  place_legend(layout, sizes.legend);
-  return layout;
+  return org_layout(g, sizes.cards, o, sizes.legend);
 }
 
 std::vector<Format> output_formats(const std::vector<std::string>& paths, std::optional<Format> forced) {

@@ -1,6 +1,5 @@
 #include "orgchart/layout/org_layout.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -37,14 +36,7 @@ std::optional<PageSize> parse_page(const std::string& text) {
   }
 }
 
-void place_legend(Layout& layout, Size size, double gap) {
-  const double top = layout.groups.empty() && layout.centre.empty() ? 0 : gap;
-  layout.legend = Rect{layout.bounds.width, top, size.width, size.height};
-  layout.bounds.width += size.width + gap;
-  layout.bounds.height = std::max(layout.bounds.height, top + size.height + gap);
-}
-
-Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLayoutOptions& options) {
+Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLayoutOptions& options, Size legend) {
   const std::size_t n = boost::num_vertices(g.graph);
   TreeLayoutInput in;
   in.size.resize(n);
@@ -66,6 +58,14 @@ Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLa
     }
   }
   in.roots = std::vector<std::size_t>(g.roots.begin(), g.roots.end());
+  const bool has_legend = legend.width > 0 && legend.height > 0;
+  if (has_legend) {  // one more leaf root, the last
+    in.size.push_back(legend);
+    in.children.emplace_back();
+    in.group.push_back(-1);
+    in.group_label.emplace_back();
+    in.roots.push_back(n);
+  }
 
   const TreeLayoutResult r = layout_tree(in, options.tree);
 
@@ -77,6 +77,10 @@ Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLa
   out.size = sizes;
   out.hierarchy_route.resize(n);
   for (std::size_t v = 0; v < n; ++v) out.centre[v] = shift(r.centre[v]);
+  if (has_legend) {
+    const Point c = shift(r.centre[n]);
+    out.legend = Rect{c.x - legend.width / 2, c.y - legend.height / 2, legend.width, legend.height};
+  }
   for (const auto& e : r.edges) {
     auto& route = out.hierarchy_route[e.child];
     for (const auto& p : e.points) route.push_back(shift(p));

@@ -37,14 +37,16 @@ std::string html_label(const std::vector<CardLine>& lines) {
     const std::string text = html_text(l.text);
     if (l.change != Change::kNone) {
       const std::string body = l.change == Change::kRemoved ? "<S>" + text + "</S>" : "<B>" + text + "</B>";
-      out += std::string("<FONT POINT-SIZE=\"11\" COLOR=\"") + change_colour(l.change) + "\">" + body + "</FONT>";
+      out += std::string("<FONT COLOR=\"") + change_colour(l.change) + "\">" + body + "</FONT>";
       continue;
     }
     switch (l.style) {
       case CardLine::Style::kName: out += "<B>" + text + "</B>"; break;
-      case CardLine::Style::kNative: out += "<FONT POINT-SIZE=\"11\">" + text + "</FONT>"; break;
-      case CardLine::Style::kDetail: out += "<FONT POINT-SIZE=\"11\">" + text + "</FONT>"; break;
-      case CardLine::Style::kLeader: out += "<FONT POINT-SIZE=\"11\" COLOR=\"#333333\">" + text + "</FONT>"; break;
+      // One size for all text (kFontSize): secondary lines differ by weight and colour, so that nothing
+      // shrinks below what stays readable when the chart is fitted to a page.
+      case CardLine::Style::kNative: out += text; break;
+      case CardLine::Style::kDetail: out += "<FONT COLOR=\"#444444\">" + text + "</FONT>"; break;
+      case CardLine::Style::kLeader: out += "<FONT COLOR=\"#333333\">" + text + "</FONT>"; break;
     }
   }
   return out + ">";
@@ -91,7 +93,8 @@ class DotWriter {
     out_ << "];\n";
     out_ << "  node [shape=box, style=\"rounded,filled\", fontname=" << dot_quote(kFontFamily)
          << ", fontsize=" << num(kFontSize) << ", margin=\"0.12,0.06\", penwidth=1.2];\n";
-    out_ << "  edge [color=\"#555555\", arrowhead=none, penwidth=1.2, fontname=" << dot_quote(kFontFamily) << "];\n";
+    out_ << "  edge [color=\"#555555\", arrowhead=none, penwidth=1.2, fontname=" << dot_quote(kFontFamily)
+         << ", fontsize=" << num(kFontSize) << "];\n";
     if (layout_.empty()) write_clustered();
     else write_positioned();
     write_relations();
@@ -225,7 +228,7 @@ class DotWriter {
       if (oe.type != EdgeType::kRole) continue;
       const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
       out_ << "  " << id(s) << " -> " << id(t) << " [id=" << dot_quote(element_id(g_, e))
-           << ", relation=role, style=dotted, label=" << dot_quote(oe.label) << ", fontsize=10, tooltip="
+           << ", relation=role, style=dotted, label=" << dot_quote(oe.label) << ", tooltip="
            << dot_quote(tooltip_text(g_, e));
       // The person hangs below its first unit; that edge follows the layout's route.
       if (std::find(g_.children[s].begin(), g_.children[s].end(), t) != g_.children[s].end()) write_route(t);
@@ -245,7 +248,7 @@ class DotWriter {
            << " [id=" << dot_quote(element_id(g_, e)) << ", relation=" << dot_quote(oe.relation)
            << ", label=" << dot_quote(oe.label)
            << ", style=dashed, constraint=false, arrowhead=normal, color=\"" << c << "\", fontcolor=\"" << c
-           << "\", fontsize=10, tooltip=" << dot_quote(tooltip_text(g_, e));
+           << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
       if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
       if (oe.change != Change::kNone) out_ << ", penwidth=2.5";
       out_ << "];\n";
@@ -275,15 +278,14 @@ std::string legend_label(const OrgGraph& g) {
   for (const auto& k : unit_kinds())
     if (std::find(kinds.begin(), kinds.end(), k) != kinds.end()) ordered.push_back(k);
   auto row = [](const std::string& swatch, const std::string& text) {
-    return "<TR><TD>" + swatch + "</TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">" + text + "</FONT></TD></TR>";
+    return "<TR><TD>" + swatch + "</TD><TD ALIGN=\"LEFT\">" + text + "</TD></TR>";
   };
   std::string out = "<<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
                     "BGCOLOR=\"white\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
   for (const auto& k : ordered) {
     const KindStyle& st = kind_style(k);
     out += "<TR><TD BGCOLOR=\"" + st.fill.hex() + "\" BORDER=\"1\" COLOR=\"" + st.border.hex() +
-           "\" WIDTH=\"24\" HEIGHT=\"12\"></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">" + html_text(k) +
-           "</FONT></TD></TR>";
+           "\" WIDTH=\"24\" HEIGHT=\"12\"></TD><TD ALIGN=\"LEFT\">" + html_text(k) + "</TD></TR>";
   }
   if (hierarchy) out += row("<FONT COLOR=\"#555555\">\u2014\u2014</FONT>", "reports to (hierarchy)");
   for (const auto& rel : relations) {

@@ -145,3 +145,87 @@ TEST(CliDiff, JsonAndUsage) {
 
 }  // namespace
 }  // namespace orgchart
+
+namespace orgchart {
+namespace {
+
+using test::run;
+using test::shell_quote;
+
+/// Exports `args` as plain GraphML to a temp file and returns its text.
+std::string graphml_of(const std::string& args) {
+  const std::string path = test::temp_dir() + "/x.graphml";
+  auto r = run(shell_quote(test::binary()) + " export data/ild.yaml --graphml plain -o " + shell_quote(path) + " " + args);
+  EXPECT_EQ(r.exit_code, 0) << args << ": " << r.err;
+  return r.exit_code == 0 ? test::read_file(path) : std::string();
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t p = 0; (p = text.find(what, p)) != std::string::npos; p += what.size()) ++n;
+  return n;
+}
+
+TEST(CliFocus, RootAndDepthOne) {
+  const std::string all = graphml_of("");
+  const std::string focus = graphml_of("--root ild --depth 1");
+  // The ILD and its 25 direct units; nothing above it, nothing beside it, no relation leaving the subtree.
+  EXPECT_EQ(count(focus, "<node "), 26u) << focus.substr(0, 300);
+  EXPECT_EQ(count(focus, "<data key=\"n_unit_id\">central-committee</data>"), 0u);
+  EXPECT_EQ(count(focus, "<data key=\"n_unit_id\">mfa</data>"), 0u);
+  EXPECT_EQ(count(focus, "<data key=\"e_relation\">parent</data>"), 25u);
+  EXPECT_EQ(count(focus, "<data key=\"e_relation\">affiliation</data>"), 0u);
+  EXPECT_EQ(count(focus, "<data key=\"e_relation\">established</data>"), 2u) << "relations inside the subtree stay";
+  EXPECT_GT(count(all, "<node "), 26u);
+}
+
+TEST(CliFocus, DeeperUnitsCollapseIntoAStub) {
+  const std::string focus = graphml_of("--root central-committee --depth 1");
+  // The Central Committee, the ILD, and one "+25 units" stub for everything below the ILD.
+  EXPECT_EQ(count(focus, "<node "), 3u);
+  EXPECT_EQ(count(focus, "<data key=\"n_node_type\">stub</data>"), 1u);
+  EXPECT_EQ(count(focus, "<data key=\"n_label\">+25 units</data>"), 1u);
+  const std::string dir = test::temp_dir();
+  auto r = run(shell_quote(test::binary()) + " export data/ild.yaml --root central-committee --depth 1 -o " +
+               shell_quote(dir + "/x.svg"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(test::read_file(dir + "/x.svg").find(">+25 units</text>"), std::string::npos);
+}
+
+TEST(CliPeople, InlineNodesNone) {
+  const std::string inline_ = graphml_of("--people inline");
+  const std::string nodes = graphml_of("--people nodes");
+  const std::string none = graphml_of("--people none");
+  // Inline: leaders on the ILD's card. Nodes: 7 people (latest state), each linked by a role edge. None: neither.
+  EXPECT_NE(inline_.find("<data key=\"n_leaders\">Head: Liu Haixing; Deputy Head: Shen Ying;"), std::string::npos);
+  EXPECT_EQ(count(nodes, "<data key=\"n_node_type\">person</data>"), 7u);
+  EXPECT_EQ(count(nodes, "<data key=\"e_relation\">role</data>"), 7u);
+  EXPECT_EQ(count(nodes, "Head: Liu Haixing"), 0u) << "no inline leaders in nodes mode";
+  EXPECT_EQ(count(nodes, "<data key=\"n_label\">Liu Haixing</data>"), 1u);
+  EXPECT_EQ(count(none, "Liu Haixing"), 0u);
+  EXPECT_EQ(count(none, "<data key=\"n_node_type\">person</data>"), 0u);
+  EXPECT_EQ(count(inline_, "<node "), count(none, "<node "));
+  // Each mode also draws.
+  const std::string dir = test::temp_dir();
+  for (const char* mode : {"inline", "nodes", "none"}) {
+    auto r = run(shell_quote(test::binary()) + " export data/ild.yaml --people " + mode + " -o " +
+                 shell_quote(dir + "/" + mode + ".svg"));
+    EXPECT_EQ(r.exit_code, 0) << mode << ": " << r.err;
+  }
+  EXPECT_NE(test::read_file(dir + "/nodes.svg").find(">Liu Haixing</text>"), std::string::npos);
+  EXPECT_EQ(test::read_file(dir + "/none.svg").find("Liu Haixing"), std::string::npos);
+}
+
+TEST(CliLayouts, GraphvizEnginesStillWork) {
+  const std::string dir = test::temp_dir();
+  for (const char* layout : {"dot", "twopi"}) {
+    auto r = run(shell_quote(test::binary()) + " export data/ild.yaml --layout " + layout + " -o " +
+                 shell_quote(dir + "/" + layout + ".svg") + " -o " + shell_quote(dir + "/" + layout + ".dot"));
+    EXPECT_EQ(r.exit_code, 0) << layout << ": " << r.err;
+    EXPECT_EQ(test::read_file(dir + "/" + layout + ".dot").find("pos="), std::string::npos) << "engines place nodes";
+  }
+  EXPECT_NE(test::read_file(dir + "/dot.dot").find("subgraph cluster_"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace orgchart

@@ -306,23 +306,39 @@ void expect_valid_layout(const TreeLayoutInput& in, const TreeLayoutOptions& o, 
     std::vector<std::size_t> by_left(things.size());
     std::iota(by_left.begin(), by_left.end(), 0);
     std::sort(by_left.begin(), by_left.end(), [&](auto x, auto y) { return things[x].box.left < things[y].box.left; });
-    std::vector<std::size_t> active_blocks;  // few at a time: blocks are disjoint unless nested
+    // Active blocks are few (disjoint unless nested); active nodes are disjoint in y (checked above), so the
+    // ones reaching into a new block are found by top.
+    std::vector<std::size_t> active_blocks;
+    std::set<std::pair<double, std::size_t>> active_nodes;
+    using Exit = std::pair<double, std::size_t>;
+    std::priority_queue<Exit, std::vector<Exit>, std::greater<>> exits;
     bool reported = false;
+    auto check = [&](std::size_t block_index, std::size_t other) {
+      const Thing &block = things[block_index], &t = things[other];
+      if (reported || !overlap(block.box, t.box, eps)) return;
+      if (encloses(t.inside, std::size_t(block.group)) || (t.group >= 0 && encloses(block.inside, std::size_t(t.group))))
+        return;
+      ADD_FAILURE() << "group block " << block.group << " overlaps "
+                    << (t.group >= 0 ? "group block " + std::to_string(t.group) : "node " + std::to_string(other));
+      reported = true;
+    };
     for (std::size_t i : by_left) {
       const Thing& t = things[i];
       std::erase_if(active_blocks, [&](std::size_t j) { return things[j].box.right <= t.box.left + eps; });
-      for (std::size_t j : active_blocks) {
-        const Thing& block = things[j];
-        if (reported || !overlap(block.box, t.box, eps)) continue;
-        const bool nested = encloses(t.inside, std::size_t(block.group)) ||
-                            (t.group >= 0 && encloses(block.inside, std::size_t(t.group)));
-        if (!nested) {
-          ADD_FAILURE() << "group block " << block.group << " overlaps "
-                        << (t.group >= 0 ? "group block " + std::to_string(t.group) : "node " + std::to_string(i));
-          reported = true;
-        }
+      while (!exits.empty() && exits.top().first <= t.box.left + eps) {
+        active_nodes.erase({things[exits.top().second].box.top, exits.top().second});
+        exits.pop();
       }
-      if (t.group >= 0) active_blocks.push_back(i);
+      for (std::size_t j : active_blocks) check(j, i);
+      if (t.group < 0) {
+        active_nodes.insert({t.box.top, i});
+        exits.push({t.box.right, i});
+        continue;
+      }
+      auto it = active_nodes.lower_bound({t.box.top, 0});
+      if (it != active_nodes.begin()) --it;
+      for (; it != active_nodes.end() && it->first < t.box.bottom; ++it) check(i, it->second);
+      active_blocks.push_back(i);
     }
   }
 
@@ -557,6 +573,12 @@ TEST(TreeLayout, GroupsFormCaptionedBlocks) {
   const auto wide = layout_tree(in, o);
   expect_valid_layout(in, o, wide);
   EXPECT_GE(wide.groups[0].rect.width, 60 * o.caption_char_width + 2 * o.group_padding);
+  // A measured width wins over the estimate.
+  in.group_label_width = {{500}, {}, {}, {}, {}, {}, {}, {}, {}};
+  const auto measured = layout_tree(in, o);
+  expect_valid_layout(in, o, measured);
+  EXPECT_DOUBLE_EQ(measured.groups[0].rect.width, 500 + 2 * o.group_padding);
+  EXPECT_DOUBLE_EQ(measured.groups[0].caption_rect.width, 500);
 }
 
 TEST(TreeLayout, LeafGroupsStackInColumns) {
@@ -674,6 +696,11 @@ TEST(TreeLayout, RejectsWhatIsNotAForest) {
   auto bad_groups = base();
   bad_groups.group = {0, 1};
   EXPECT_THROW(layout_tree(bad_groups), std::invalid_argument);
+
+  auto bad_caption = base();
+  bad_caption.group = {-1, 0, 0, -1};
+  bad_caption.group_label_width = {{-5}, {}, {}, {}};
+  EXPECT_THROW(layout_tree(bad_caption), std::invalid_argument);
 
   TreeLayoutOptions bad_gap;
   bad_gap.level_gap = std::nan("");

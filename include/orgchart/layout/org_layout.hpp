@@ -25,11 +25,10 @@ struct OrgLayoutOptions {
   double title_height = 0;   ///< space kept above the drawing for the chart title (pt)
 };
 
-/// Makes room for a legend of `size` to the right of the drawing, top-aligned with it, and grows the bounds.
-void place_legend(Layout& layout, Size size, double gap = 24);
-
 /// Lays out every vertex with its measured size (`sizes[v]`, points). Sibling order is the data's;
-/// children with a `group` form labelled blocks. O(n log n); no recursion.
-Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLayoutOptions& options = {});
+/// children with a `group` form labelled blocks. A non-empty `legend` is placed like one more root, after the
+/// others, and reported in Layout::legend. O(n log n); no recursion.
+Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLayoutOptions& options = {},
+                  Size legend = {});
 
 }  // namespace orgchart
