@@ -89,7 +89,7 @@ class DotWriter {
     if (!m.title.empty()) out_ << ", label=" << dot_quote(m.title);
     if (layout_.empty()) out_ << ", rankdir=TB, ranksep=0.5, nodesep=0.2, newrank=true";
     else
-      out_ << ", splines=true, bb=\"0,0," << num(layout_.bounds.width) << "," << num(layout_.bounds.height) << "\"";
+      out_ << ", splines=true, notranslate=true, pad=0.25, bb=\"0,0," << num(layout_.bounds.width) << "," << num(layout_.bounds.height) << "\"";
     out_ << "];\n";
     out_ << "  node [shape=box, style=\"rounded,filled\", fontname=" << dot_quote(kFontFamily)
          << ", fontsize=" << num(kFontSize) << ", margin=\"0.12,0.06\", penwidth=1.2];\n";
