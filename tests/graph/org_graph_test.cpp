@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include "orgchart/readers/yaml_reader.hpp"
 
 namespace orgchart {
@@ -85,16 +87,8 @@ TEST(OrgGraph, PeopleAsNodes) {
 }
 
 TEST(OrgGraph, HundredThousandDeepChainBuildsWithoutRecursion) {
-  OrgModel m;
   const int n = 100000;
-  for (int i = 0; i < n; ++i) {
-    Unit u;
-    u.id = "u" + std::to_string(i);
-    u.name = u.id;
-    u.kind = "office";
-    if (i) u.parent = "u" + std::to_string(i - 1);
-    m.units.push_back(u);
-  }
+  OrgModel m = test::make_chain(n);
   const OrgGraph g = build_graph(m);
   EXPECT_EQ(boost::num_vertices(g.graph), static_cast<std::size_t>(n));
   EXPECT_EQ(g.graph[n - 1].depth, n - 1);

@@ -2,19 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include "orgchart/readers/yaml_reader.hpp"
 
 namespace orgchart {
 namespace {
 
-std::string errors_of(const std::string& text) {
-  try {
-    load_org_string(text, "t.yaml");
-  } catch (const ParseError& e) {
-    return format_diagnostics(e.diagnostics());
-  }
-  return "(no error)";
-}
+using test::errors_of;
 
 TEST(Validate, UnknownParentSuggestsTheClosestId) {
   EXPECT_EQ(errors_of("units:\n  - {id: ild, name: ILD, kind: department}\n"
@@ -121,16 +116,8 @@ TEST(Validate, FiveDifferentMistakesGiveFiveErrors) {
 }
 
 TEST(Validate, DeepChainHasNoRecursion) {
-  OrgModel m;
   const int n = 100000;
-  for (int i = 0; i < n; ++i) {
-    Unit u;
-    u.id = "u" + std::to_string(i);
-    u.name = u.id;
-    u.kind = "office";
-    if (i) u.parent = "u" + std::to_string(i - 1);
-    m.units.push_back(u);
-  }
+  OrgModel m = test::make_chain(n);
   m.units[0].parent = "u" + std::to_string(n - 1);  // one cycle through all of them
   auto ds = validate(m);
   std::size_t cycles = 0;

@@ -11,15 +11,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The whole diagnostic text that loading `text` produces.
-std::string errors_of(const std::string& text) {
-  try {
-    load_org_string(text, "t.yaml");
-  } catch (const ParseError& e) {
-    return format_diagnostics(e.diagnostics());
-  }
-  return "(no error)";
-}
+using test::errors_of;
 
 TEST(YamlReader, ReadsAllFieldsInFileOrder) {
   auto r = load_org_string(R"(title: T

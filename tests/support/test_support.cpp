@@ -10,7 +10,31 @@
 #include <sstream>
 #include <vector>
 
+#include "orgchart/readers/yaml_reader.hpp"
+
 namespace orgchart::test {
+
+OrgModel make_chain(int n) {
+  OrgModel m;
+  for (int i = 0; i < n; ++i) {
+    Unit u;
+    u.id = "u" + std::to_string(i);
+    u.name = u.id;
+    u.kind = "office";
+    if (i) u.parent = "u" + std::to_string(i - 1);
+    m.units.push_back(u);
+  }
+  return m;
+}
+
+std::string errors_of(const std::string& text) {
+  try {
+    load_org_string(text, "t.yaml");
+  } catch (const ParseError& e) {
+    return format_diagnostics(e.diagnostics());
+  }
+  return "(no error)";
+}
 
 namespace fs = std::filesystem;
 

@@ -2,7 +2,15 @@
 // Helpers shared by the tests: paths, files, running the real binary.
 #include <string>
 
+#include "orgchart/model/org.hpp"
+
 namespace orgchart::test {
+
+/// A hierarchy chain u0 <- u1 <- ... <- u(n-1), each the parent of the next (for depth tests).
+OrgModel make_chain(int n);
+
+/// The whole diagnostic text of loading YAML `text` as "t.yaml", or "(no error)".
+std::string errors_of(const std::string& text);
 
 /// The repository root (tests run with it as working directory).
 std::string source_dir();
