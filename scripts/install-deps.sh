@@ -29,6 +29,15 @@ else
   echo "install-deps: all packages present"
 fi
 
+# Node.js runs the graphology test (the GraphML/GEXF parser behind Gephi Lite). The machine image ships a
+# Node of its own; where there is none, Debian's.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "install-deps: installing nodejs and npm"
+  ${SUDO:-} apt-get update -q
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -q --no-install-recommends nodejs npm
+fi
+bash "$(dirname "$0")/install-node-deps.sh"
+
 # Graphviz finds its renderers through a plugin registry; without it rendering fails with
 # "format not recognized". Some installs skip the trigger that writes it.
 gvdir=$(dirname "$(find /usr/lib -name 'libgvplugin_core.so*' -print -quit 2>/dev/null || true)")

@@ -64,7 +64,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   std::string format, layout = "org", people = "inline", as_of, page = "a4-landscape", graphml = "yed";
   auto* export_cmd = app.add_subcommand("export", "Draw a data file as one or more charts (format from each -o's extension)");
   export_cmd->add_option("input", ex.input, "Data file (YAML)")->required();
-  export_cmd->add_option("-o,--output", ex.outputs, "Output file: .dot .svg .png .pdf .graphml (repeatable; - = stdout)")
+  export_cmd->add_option("-o,--output", ex.outputs, "Output file: .dot .svg .png .pdf .graphml .gexf .json (repeatable; - = stdout)")
       ->required();
   export_cmd->add_option("-f,--format", format, "Format for every output, overriding extensions (needed for -o -)")
       ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "gexf", "json"}));
@@ -91,7 +91,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   diff_cmd->add_option("--to", diff_to, "The later date; default: latest");
   diff_cmd->add_option("--format", df.format, "Report on standard output: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
-  diff_cmd->add_option("-o,--output", df.charts, "Also draw the changes as a chart: .svg .png .pdf .dot .graphml (repeatable)");
+  diff_cmd->add_option("-o,--output", df.charts, "Also draw the changes as a chart: .svg .png .pdf .dot .graphml .gexf .json (repeatable)");
   diff_cmd->add_option("--layout", diff_layout, "org (default), dot or twopi")->check(CLI::IsMember({"org", "dot", "twopi"}));
   diff_cmd->add_option("--people", diff_people, "inline (default), nodes or none")
       ->check(CLI::IsMember({"inline", "nodes", "none"}));

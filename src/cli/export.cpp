@@ -5,6 +5,8 @@
 #include "orgchart/cli/output_file.hpp"
 #include "orgchart/readers/yaml_reader.hpp"
 #include "orgchart/writers/dot_writer.hpp"
+#include "orgchart/writers/gexf_writer.hpp"
+#include "orgchart/writers/json_writer.hpp"
 #include "orgchart/writers/render.hpp"
 
 namespace orgchart {
@@ -63,8 +65,8 @@ std::string render_output(const OrgGraph& g, const Layout& layout, Format format
       out << render_chart(g, layout, format, ro);
       break;
     }
-    case Format::kGexf:
-    case Format::kJson: throw UsageError(std::string("format '") + format_info(format).name + "' is not available yet");
+    case Format::kGexf: write_gexf(out, g, layout); break;
+    case Format::kJson: write_json(out, g, layout); break;
   }
   return out.str();
 }

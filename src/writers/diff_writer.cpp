@@ -1,8 +1,6 @@
 #include "orgchart/writers/diff_writer.hpp"
 
-#include <cstdio>
-
-#include "orgchart/writers/text.hpp"
+#include "orgchart/writers/json_writer.hpp"
 
 namespace orgchart {
 
@@ -25,29 +23,6 @@ const char* unit_change_name(UnitDiff::Kind k) {
 }
 
 }  // namespace
-
-std::string json_quote(const std::string& raw) {
-  const std::string s = clean_text(raw);
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 void write_diff_text(std::ostream& out, const OrgDiff& d, const OrgModel& before, const OrgModel& after,
                      const DiffLabels& labels) {

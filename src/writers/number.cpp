@@ -15,7 +15,7 @@ std::string format_number(double v, int decimals) {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
   }
-  if (s == "-0" || s.empty()) s = "0";
+  if (s == "-0" || s.empty()) return "0";
   return s;
 }
 

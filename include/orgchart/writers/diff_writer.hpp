@@ -20,7 +20,4 @@ void write_diff_text(std::ostream& out, const OrgDiff& d, const OrgModel& before
 /// {"before":..., "after":..., "units":[{"change","id","before","after"}], "roles":[...], "relations":[...]}
 void write_diff_json(std::ostream& out, const OrgDiff& d, const DiffLabels& labels);
 
-/// A JSON string literal (quotes, backslashes and control characters escaped; invalid UTF-8 cleaned).
-std::string json_quote(const std::string& s);
-
 }  // namespace orgchart

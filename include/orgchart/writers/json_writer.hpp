@@ -1,0 +1,35 @@
+#pragma once
+/// JSON for web components: a flat node list with `id`/`parentId` as d3-org-chart and d3.stratify read it,
+/// `links` for force layouts (d3-force `source`/`target` by id), and the sources cited.
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "orgchart/graph/org_graph.hpp"
+#include "orgchart/layout/layout.hpp"
+
+namespace orgchart {
+
+/// The id of the synthetic root (a ':' is never in a unit id, so it cannot collide with one).
+inline constexpr const char* kJsonRootId = "orgchart:root";
+
+struct JsonOptions {
+  /// d3-org-chart (and d3.stratify) need exactly one node with `"parentId": null`. When the chart has several
+  /// roots, true adds a first node `{"id": "orgchart:root", "kind": "root", "depth": -1, ...}` named after the
+  /// title and makes it the parent of every root; false leaves several roots, each with a null parentId.
+  bool single_root = false;
+};
+
+/// Writes `{"title", "description", "width", "height", "nodes", "links", "sources"}` with keys in a fixed
+/// order, one node or link per line. `id` is the data id; `parentId` the vertex the chart draws it under
+/// (units: the parent unit; stubs and people too), null for roots. `x`, `y` are box centres in points with
+/// y DOWN as on screen (the layout's own frame, unlike GEXF/GraphML for Gephi); they, `width` and `height`
+/// are null when the layout is empty. Text is always a string ("" when absent). Strings are cleaned
+/// (clean_text) and escaped HTML-safe: control characters, < > & and U+2028/U+2029 as \uXXXX, so the JSON
+/// can go inside an HTML <script> element as it is.
+void write_json(std::ostream& out, const OrgGraph& g, const Layout& layout, const JsonOptions& options = {});
+
+/// A JSON string literal, quotes included, escaped as write_json does.
+std::string json_quote(std::string_view s);
+
+}  // namespace orgchart

@@ -1,0 +1,192 @@
+#include "orgchart/writers/json_writer.hpp"
+
+#include <optional>
+
+#include "orgchart/writers/card.hpp"
+#include "orgchart/writers/number.hpp"
+#include "orgchart/writers/text.hpp"
+
+namespace orgchart {
+
+std::string json_quote(std::string_view raw) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const std::string s = clean_text(raw);
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      // HTML-safe: the JSON can sit inside <script> (no "</script>", no "<!--") and in XHTML.
+      case '<':
+      case '>':
+      case '&':
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+        } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+          // U+2028/U+2029 are valid in JSON strings but end a line in JavaScript before ES2019.
+          out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+          i += 2;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+namespace {
+
+std::string number_or_null(const std::optional<double>& v) { return v ? format_number(*v) : "null"; }
+
+std::string string_array(const std::vector<std::string>& v) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + json_quote(v[i]);
+  return s + "]";
+}
+
+/// `"key": value` pairs written in the order they are added.
+class Object {
+ public:
+  Object& raw(const char* key, const std::string& value) {
+    text_ += (text_.empty() ? "{" : ", ") + json_quote(key) + ": " + value;
+    return *this;
+  }
+  Object& str(const char* key, std::string_view value) { return raw(key, json_quote(value)); }
+  std::string done() const { return text_.empty() ? "{}" : text_ + "}"; }
+
+ private:
+  std::string text_;
+};
+
+void write_array(std::ostream& out, const char* key, const std::vector<std::string>& items, bool last) {
+  out << "  " << json_quote(key) << ": [";
+  for (std::size_t i = 0; i < items.size(); ++i) out << (i ? ",\n    " : "\n    ") << items[i];
+  out << (items.empty() ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+class JsonWriter {
+ public:
+  JsonWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const JsonOptions& o)
+      : out_(out), g_(g), layout_(layout), options_(o) {}
+
+  void write() {
+    const bool has_layout = !layout_.empty();
+    const auto maybe = [&](double v) { return has_layout ? std::optional<double>(v) : std::nullopt; };
+    out_ << "{\n";
+    out_ << "  \"title\": " << json_quote(g_.model.title) << ",\n";
+    out_ << "  \"description\": " << json_quote(g_.model.description) << ",\n";
+    out_ << "  \"width\": " << number_or_null(maybe(layout_.bounds.width)) << ",\n";
+    out_ << "  \"height\": " << number_or_null(maybe(layout_.bounds.height)) << ",\n";
+
+    // parentId follows what the chart draws below what (OrgGraph::children), so stubs and people nodes
+    // hang in the tree as well.
+    const std::size_t n = boost::num_vertices(g_.graph);
+    std::vector<std::optional<Vertex>> parent(n);
+    for (std::size_t v = 0; v < g_.children.size(); ++v)
+      for (Vertex c : g_.children[v]) parent[c] = v;
+    const bool synthetic = options_.single_root && g_.roots.size() > 1;
+
+    std::vector<std::string> nodes;
+    if (synthetic) {
+      nodes.push_back(Object()
+                          .str("id", kJsonRootId)
+                          .raw("parentId", "null")
+                          .str("name", g_.model.title)
+                          .str("kind", "root")
+                          .str("group", "")
+                          .str("nativeName", "")
+                          .str("abbreviation", "")
+                          .raw("abbreviations", "[]")
+                          .raw("leaders", "[]")
+                          .raw("sources", "[]")
+                          .raw("x", number_or_null(maybe(layout_.bounds.x + layout_.bounds.width / 2)))
+                          .raw("y", number_or_null(maybe(layout_.bounds.y)))
+                          .raw("width", number_or_null(maybe(0)))
+                          .raw("height", number_or_null(maybe(0)))
+                          .raw("depth", "-1")
+                          .done());
+    }
+    for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) {
+      const OrgNode& node = g_.graph[v];
+      const Unit* u = node.type == NodeType::kUnit ? &g_.unit(v) : nullptr;
+      const std::string kind = u ? u->kind : node.type == NodeType::kPerson ? "person" : "stub";
+      std::string native = u ? u->native_name : node.type == NodeType::kPerson ? g_.person(v).native_name : "";
+      std::string leaders = "[";
+      for (const auto& l : node.leaders)
+        leaders += (leaders.size() > 1 ? ", " : "") + Object().str("title", l.title).str("name", l.name).done();
+      leaders += "]";
+      const std::string parent_id =
+          parent[v] ? json_quote(g_.graph[*parent[v]].id) : synthetic ? json_quote(kJsonRootId) : "null";
+      nodes.push_back(Object()
+                          .str("id", node.id)
+                          .raw("parentId", parent_id)
+                          .str("name", display_name(g_, v))
+                          .str("kind", kind)
+                          .str("group", u ? u->group : "")
+                          .str("nativeName", native)
+                          .str("abbreviation", u && !u->abbreviations.empty() ? u->abbreviations.front() : "")
+                          .raw("abbreviations", string_array(u ? u->abbreviations : std::vector<std::string>{}))
+                          .raw("leaders", leaders)
+                          .raw("sources", string_array(g_.sources_of(v)))
+                          .raw("x", number_or_null(has_layout ? std::optional(layout_.centre[v].x) : std::nullopt))
+                          .raw("y", number_or_null(has_layout ? std::optional(layout_.centre[v].y) : std::nullopt))
+                          .raw("width", number_or_null(has_layout ? std::optional(layout_.size[v].width) : std::nullopt))
+                          .raw("height", number_or_null(has_layout ? std::optional(layout_.size[v].height) : std::nullopt))
+                          .raw("depth", std::to_string(node.depth))
+                          .done());
+    }
+    write_array(out_, "nodes", nodes, false);
+
+    std::vector<std::string> links;
+    for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
+      const OrgEdge& oe = g_.graph[e];
+      links.push_back(Object()
+                          .str("source", g_.graph[boost::source(e, g_.graph)].id)
+                          .str("target", g_.graph[boost::target(e, g_.graph)].id)
+                          .str("relation", oe.relation)
+                          .str("label", oe.type == EdgeType::kHierarchy ? std::string("parent") : oe.label)
+                          .raw("sources", string_array(g_.sources_of(e)))
+                          .done());
+    }
+    write_array(out_, "links", links, false);
+
+    std::vector<std::string> sources;
+    for (const Source& s : g_.model.sources)
+      sources.push_back(Object()
+                            .str("id", s.id)
+                            .str("title", s.title)
+                            .str("date", s.date ? s.date->str() : "")
+                            .str("url", s.url)
+                            .done());
+    write_array(out_, "sources", sources, true);
+    out_ << "}\n";
+  }
+
+ private:
+  std::ostream& out_;
+  const OrgGraph& g_;
+  const Layout& layout_;
+  JsonOptions options_;
+};
+
+}  // namespace
+
+void write_json(std::ostream& out, const OrgGraph& g, const Layout& layout, const JsonOptions& options) {
+  JsonWriter(out, g, layout, options).write();
+}
+
+}  // namespace orgchart
