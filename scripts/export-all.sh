@@ -7,9 +7,9 @@ mkdir -p "$out"
 # One load and one layout per run; the plain GraphML (schema-valid GraphML for Gephi, NetworkX, igraph, Boost)
 # and the yEd one (same data plus yEd graphics) need two runs because the dialect applies to the whole run.
 "$bin" export data/ild.yaml -o "$out/ild.dot" -o "$out/ild.svg" -o "$out/ild.png" -o "$out/ild.pdf" \
-  -o "$out/ild.graphml" --graphml plain
+  -o "$out/ild.graphml" -o "$out/ild.gexf" -o "$out/ild.json" --graphml plain
 "$bin" export data/ild.yaml -o "$out/ild.yed.graphml" --graphml yed
 # The wider network (data/party-state.yaml includes data/ild.yaml), for Gephi and for reading.
-"$bin" export data/party-state.yaml -o "$out/party-state.graphml" -o "$out/party-state.svg" -o "$out/party-state.png" \
-  --graphml plain
-echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml} and $out/party-state.{graphml,svg,png}"
+"$bin" export data/party-state.yaml -o "$out/party-state.graphml" -o "$out/party-state.gexf" -o "$out/party-state.svg" \
+  -o "$out/party-state.png" --graphml plain
+echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json} and $out/party-state.{graphml,gexf,svg,png}"

@@ -5,7 +5,7 @@
 #include "orgchart/cli/diff.hpp"
 #include "orgchart/cli/export.hpp"
 #include "orgchart/error.hpp"
-#include "orgchart/readers/yaml_reader.hpp"
+#include "orgchart/readers/loader.hpp"
 
 namespace orgchart {
 
@@ -56,14 +56,15 @@ int validate_files(const std::vector<std::string>& files, std::ostream& out, std
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  CLI::App app{"orgchart: turns a description of an organization (YAML) into an org chart: DOT, SVG, PNG, PDF, GraphML"};
+  CLI::App app{"orgchart: turns a description of an organization (YAML) into an org chart: SVG, PNG, PDF, DOT, "
+               "GraphML, GEXF, JSON"};
   app.set_version_flag("--version", std::string("orgchart ") + kVersion);
   app.require_subcommand(1);
 
   ExportOptions ex;
   std::string format, layout = "org", people = "inline", as_of, page = "a4-landscape", graphml = "yed";
   auto* export_cmd = app.add_subcommand("export", "Draw a data file as one or more charts (format from each -o's extension)");
-  export_cmd->add_option("input", ex.input, "Data file (YAML)")->required();
+  export_cmd->add_option("input", ex.input, "Data file: YAML, or .graphml (ours, or saved by yEd or Gephi)")->required();
   export_cmd->add_option("-o,--output", ex.outputs, "Output file: .dot .svg .png .pdf .graphml .gexf .json (repeatable; - = stdout)")
       ->required();
   export_cmd->add_option("-f,--format", format, "Format for every output, overriding extensions (needed for -o -)")
@@ -99,7 +100,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   std::vector<std::string> validate_inputs;
   auto* validate_cmd = app.add_subcommand("validate", "Check data files and report every problem like a compiler");
-  validate_cmd->add_option("files", validate_inputs, "Data files (YAML)")->required();
+  validate_cmd->add_option("files", validate_inputs, "Data files: YAML or .graphml")->required();
 
   try {
     app.parse(argc, argv);

@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "orgchart/cli/output_file.hpp"
-#include "orgchart/readers/yaml_reader.hpp"
+#include "orgchart/readers/loader.hpp"
 #include "orgchart/writers/dot_writer.hpp"
 #include "orgchart/writers/gexf_writer.hpp"
 #include "orgchart/writers/json_writer.hpp"

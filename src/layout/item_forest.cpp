@@ -162,11 +162,14 @@ ItemForest build_item_forest(const TreeLayoutInput& in, const TreeLayoutOptions&
   }
 
   f.leaf_only.assign(items, 0);
+  f.wrappable.assign(items, 0);
   for (std::size_t i = 0; i < items; ++i) {
     const auto kids = f.children(static_cast<Index>(i));
     f.leaf_only[i] = !kids.empty() && std::all_of(kids.begin(), kids.end(), [&](Index c) {
       return !f.is_frame(c) && f.child_begin[c] == f.child_begin[c + 1];
     });
+    f.wrappable[i] = i < n && kids.size() >= 2 &&
+                     std::any_of(kids.begin(), kids.end(), [&](Index c) { return f.is_frame(c); });
   }
   return f;
 }

@@ -25,6 +25,7 @@ struct ItemForest {
   std::vector<Index> roots;
   std::vector<Index> order;        ///< pre-order: every item after its parent, subtrees in drawing order
   std::vector<std::uint8_t> leaf_only;  ///< per item: has children, all of them leaf nodes
+  std::vector<std::uint8_t> wrappable;  ///< per item: a node with >= 2 child items, a group block among them
   std::vector<std::size_t> frame_parent;  ///< per frame (item - node_count): the node it hangs under
   std::vector<int> frame_group;
   std::vector<double> caption_width;      ///< per frame, measured or estimated (pt)

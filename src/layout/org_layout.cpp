@@ -67,7 +67,10 @@ Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLa
     in.roots.push_back(n);
   }
 
-  const TreeLayoutResult r = layout_tree(in, options.tree);
+  // The page fit must count what is added around the drawing: the margins and the title band.
+  TreeLayoutOptions tree = options.tree;
+  tree.page_reserve = {2 * options.margin, 2 * options.margin + options.title_height};
+  const TreeLayoutResult r = layout_tree(in, tree);
 
   // Shift by the margin and the title band so that the drawing starts inside the page.
   const double dx = options.margin, dy = options.margin + options.title_height;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <limits>
 
 namespace orgchart::detail {
@@ -13,6 +14,8 @@ TidyTree::TidyTree(const ItemForest& forest, const std::vector<Size>& node_size,
   x_.resize(items);
   top_.resize(items);
   stacked_.resize(items);
+  wrapped_.resize(items);
+  via_of_.resize(items);
   segments_.reserve(3 * items);
 }
 
@@ -32,7 +35,7 @@ Index TidyTree::push_segment(double height, double dx, Index key) {
 
 TidyTree::Shape TidyTree::box_shape(double width, double height, Index key) {
   const Index l = push_segment(height, -width / 2, key), r = push_segment(height, width / 2, key);
-  return {l, l, r, r, -width / 2, width / 2, height};
+  return {l, l, r, r, -width / 2, width / 2, height, -width / 2, width / 2};
 }
 
 TidyTree::Shape TidyTree::take_shape(Index item) {
@@ -47,35 +50,42 @@ TidyTree::Shape TidyTree::take_shape(Index item) {
   return s;
 }
 
-void TidyTree::place(std::size_t max_rows) {
+void TidyTree::place(std::size_t max_rows, double wrap_aspect) {
   max_rows_ = max_rows < 2 ? 0 : max_rows;
+  wrap_aspect_ = wrap_aspect;
   segments_.clear();
   shapes_.clear();
+  vias_.clear();
   std::fill(stacked_.begin(), stacked_.end(), 0);
+  std::fill(wrapped_.begin(), wrapped_.end(), 0);
+  std::fill(via_of_.begin(), via_of_.end(), kNoItem);
   for (auto it = forest_.order.rbegin(); it != forest_.order.rend(); ++it)
     if (!forest_.children(*it).empty()) place_children(*it);
+  // The roots' shapes are on the stack, the first root's topmost; their extremes are the trees' extents.
+  root_size_.clear();
+  root_lo_.clear();
+  for (Index r : forest_.roots) {
+    const Shape s = take_shape(r);
+    root_size_.push_back({s.hi - s.lo, s.bottom});
+    root_lo_.push_back(s.lo);
+  }
   bounds_ = {};
-  left_ = 0;
-  if (forest_.roots.empty()) return;
-  // Everything drawn lies inside the contours, so they give the chart's extent without visiting every item.
-  const Shape all = merge_row(forest_.roots).shape;
-  const auto [lo, hi] = extent(all);
-  left_ = lo;
-  bounds_ = {0, 0, hi - lo, all.bottom};
 }
 
-std::pair<double, double> TidyTree::extent(const Shape& s) const {
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo, x = 0;
-  for (Index i = s.left_head; i != kNoItem; i = segments_[i].next) lo = std::min(lo, x += segments_[i].dx);
-  x = 0;
-  for (Index i = s.right_head; i != kNoItem; i = segments_[i].next) hi = std::max(hi, x += segments_[i].dx);
-  return {lo, hi};
+void TidyTree::pack_roots(double limit, const ShelfGaps& gaps) {
+  const ShelfPacking p = pack_shelves(root_size_, limit, gaps, &spots_);
+  for (std::size_t i = 0; i < forest_.roots.size(); ++i) {
+    x_[forest_.roots[i]] = spots_[i].left - root_lo_[i];
+    top_[forest_.roots[i]] = spots_[i].top;
+  }
+  bounds_ = {0, 0, p.width, p.height};
 }
 
 void TidyTree::place_children(Index v) {
   const auto kids = forest_.children(v);
   stacked_[v] = forest_.leaf_only[v] && max_rows_ >= 2 && kids.size() >= 2;
-  const Row row = stacked_[v] ? stack_columns(v, kids) : merge_row(kids);
+  Row row = stacked_[v] ? stack_columns(v, kids) : merge_row(kids);
+  if (forest_.wrappable[v] && std::isfinite(wrap_aspect_) && wrap_aspect_ > 0) wrapped_[v] = wrap_row(v, kids, row);
   if (forest_.is_frame(v)) finish_frame(v, row, kids);
   else finish_node(v, row, kids);
   shapes_.back().item = v;
@@ -86,13 +96,22 @@ TidyTree::Row TidyTree::merge_row(std::span<const Index> kids) {
   shift_.assign(k, 0);
   change_.assign(k, 0);
   levels_.clear();
+  // Each child's extent is kept: merging loses it, and wrap_row() needs it.
+  boxes_.resize(k);
+  box_lo_.resize(k);
+  auto keep = [&](std::size_t i, const Shape& s) {
+    boxes_[i] = {s.hi - s.lo, s.bottom};
+    box_lo_[i] = s.lo;
+  };
   Row row;
   row.shape = take_shape(kids[0]);
+  keep(0, row.shape);
   x_[kids[0]] = 0;
   top_[kids[0]] = 0;
   levels_.push_back({row.shape.bottom, 0});
   for (std::size_t i = 1; i < k; ++i) {
     const Shape next = take_shape(kids[i]);
+    keep(i, next);
     x_[kids[i]] = separate(row.shape, next, i);
     top_[kids[i]] = 0;
     while (!levels_.empty() && levels_.back().low_y <= next.bottom) levels_.pop_back();
@@ -100,10 +119,14 @@ TidyTree::Row TidyTree::merge_row(std::span<const Index> kids) {
   }
   // Walker's even spacing of the smaller subtrees that sit between two that were pushed apart.
   double speed = 0, moved = 0;
+  row.shape.lo = std::numeric_limits<double>::infinity();
+  row.shape.hi = -row.shape.lo;
   for (std::size_t i = 0; i < k; ++i) {
     speed += shift_[i];
     moved += speed + change_[i];
     x_[kids[i]] += moved;
+    row.shape.lo = std::min(row.shape.lo, x_[kids[i]] + box_lo_[i]);
+    row.shape.hi = std::max(row.shape.hi, x_[kids[i]] + box_lo_[i] + boxes_[i].width);
   }
   auto entry = [&](Index c) {
     return x_[c] + (forest_.is_frame(c) ? options_.group_padding / 2 - size(c).width / 2 : 0);
@@ -231,6 +254,8 @@ void TidyTree::finish_node(Index v, const Row& row, std::span<const Index> kids)
   s.left_tail_x = row.shape.left_tail_x - p;
   s.right_tail_x = row.shape.right_tail_x - p;
   s.bottom = h + options_.level_gap + row.shape.bottom;
+  s.lo = std::min({-w / 2, band_left, row.shape.lo - p});
+  s.hi = std::max({w / 2, band_right, row.shape.hi - p});
   shapes_.push_back(s);
   for (Index c : kids) {
     x_[c] -= p;
@@ -239,9 +264,8 @@ void TidyTree::finish_node(Index v, const Row& row, std::span<const Index> kids)
 }
 
 void TidyTree::finish_frame(Index v, const Row& row, std::span<const Index> kids) {
-  // The frame is a plain box to everything outside: it encloses whole subtrees, so its content's extent is
-  // read off the contours once, and those are never walked again.
-  const auto [lo, hi] = extent(row.shape);
+  // The frame is a plain box to everything outside: it encloses whole subtrees, whose contours are dropped.
+  const double lo = row.shape.lo, hi = row.shape.hi;
   const double pad = options_.group_padding, inset = frame_inset(v);
   // A stacked block's first spine is the frame's trunk (half a padding in), so that line runs straight;
   // other content is centred, under a caption that may be wider than it.
@@ -258,15 +282,65 @@ void TidyTree::finish_frame(Index v, const Row& row, std::span<const Index> kids
   shapes_.push_back(box_shape(s.width, s.height, forest_.parent[v]));
 }
 
+bool TidyTree::wrap_row(Index v, std::span<const Index> kids, Row& row) {
+  // merge_row() left each child's extent in boxes_ and box_lo_.
+  const double aspect = wrap_aspect_, level = options_.level_gap, trunk = options_.subtree_gap / 2;
+  const Size parent = node_size_[v];
+  auto score = [&](double w, double h) {
+    return std::max(std::max(parent.width, w) / aspect, parent.height + level + h);
+  };
+  const double in_a_row = score(row.shape.hi - row.shape.lo, row.shape.bottom);
+  const ShelfGaps gaps{options_.subtree_gap, level, options_.stack_gap, true};
+  // A trunk half a column gap left of everything leads down to the later shelves and to a stacked first column.
+  auto margin = [&](const ShelfPacking& p) { return p.shelves > 1 || p.lead_stacked ? trunk : 0.0; };
+  double wrapped = 0;
+  const double limit = best_shelf_limit(
+      std::span<const Size>(boxes_),
+      gaps,
+      [&](const ShelfPacking& p) {
+        const double w = margin(p) + p.width;
+        return ShelfFit{score(w, p.height), w / aspect > parent.height + level + p.height};
+      },
+      &wrapped);
+  if (!(wrapped < in_a_row)) return false;
+
+  const ShelfPacking p = pack_shelves(boxes_, limit, gaps, &spots_);
+  const double left_margin = margin(p), half = (left_margin + p.width) / 2;  // the origin is the area's centre
+  const double pad = options_.group_padding, nan = std::numeric_limits<double>::quiet_NaN();
+  auto entry = [&](Index c) { return x_[c] + (forest_.is_frame(c) ? pad / 2 - size(c).width / 2 : 0); };
+  row = Row{};
+  row.shape = box_shape(2 * half, p.height, v);
+  row.entry_right = -half;
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    const ShelfSpot& s = spots_[i];
+    const Index c = kids[i];
+    x_[c] = left_margin + s.left - box_lo_[i] - half;
+    top_[c] = s.top;
+    if (s.shelf == 0 && s.column_head) {
+      row.entry_right = entry(c);
+      continue;
+    }
+    Via via{nan, nan, nan};
+    if (s.shelf > 0) {
+      via.trunk_dx = -half - x_[c];
+      via.bus_dy = s.shelf_top - level / 2 - top_[c];
+    }
+    if (!s.column_head) via.lane_dx = left_margin + s.left - trunk - half - x_[c];
+    via_of_[c] = static_cast<Index>(vias_.size());
+    vias_.push_back(via);
+  }
+  row.entry_left = left_margin > 0 ? -half : entry(kids[0]);
+  row.anchor = 0;
+  return true;
+}
+
 void TidyTree::resolve() {
-  for (Index i : forest_.order) {
+  // Roots are placed absolutely by pack_roots().
+  for (Index i : forest_.order)
     if (const Index p = forest_.parent[i]; p != kNoItem) {
       x_[i] += x_[p];
       top_[i] += top_[p];
-    } else {
-      x_[i] -= left_;
     }
-  }
 }
 
 }  // namespace orgchart::detail

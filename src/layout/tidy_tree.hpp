@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <limits>
 #include <span>
-#include <utility>
 #include <vector>
 
 #include "item_forest.hpp"
+#include "shelf_pack.hpp"
 
 namespace orgchart::detail {
 
@@ -15,24 +15,43 @@ namespace orgchart::detail {
 /// right contours are linked lists of (height, x) segments, x stored relative to the previous segment, so that
 /// moving a subtree or hanging a deeper one's tail below a shallower one costs O(1). Smaller subtrees between
 /// larger ones are spaced evenly (Walker's shift/change). Boxes are placed top-aligned per sibling row.
+/// A parent with group blocks may instead wrap its children's bounding boxes into shelves (pack_shelves()),
+/// and the roots are shelf-packed too.
 /// \pre `forest` comes from build_item_forest() for the same input and options.
 class TidyTree {
  public:
+  /// How the connector reaches a wrapped child item (offsets from its own centre and top; NaN = not used):
+  /// down the trunk left of the whole block area to the bus above its shelf, and down the lane left of its
+  /// column when it is not the column's top item.
+  struct Via {
+    double trunk_dx, bus_dy, lane_dx;
+  };
+
   TidyTree(const ItemForest& forest, const std::vector<Size>& node_size, const TreeLayoutOptions& options);
 
-  /// Places every item relative to its parent item and measures the chart (bounds()); a leaf-only item with
-  /// k >= 2 leaves stacks them column-major in ceil(k / max_rows) columns when max_rows >= 2, else in a row.
-  void place(std::size_t max_rows);
-  /// Turns the last pass's relative positions into absolute ones, with bounds() starting at (0, 0).
+  /// Places every item below a root relative to its parent item, and measures each root's tree (root_sizes()).
+  /// A leaf-only item with k >= 2 leaves stacks them column-major in ceil(k / max_rows) columns when
+  /// max_rows >= 2, else in a row. A node with group blocks wraps its children into shelves when wrap_aspect
+  /// is finite and that makes its subtree closer to that shape (a lower max(width / wrap_aspect, height)).
+  void place(std::size_t max_rows, double wrap_aspect);
+  /// Width and height of each root's tree, in root order, after place().
+  const std::vector<Size>& root_sizes() const { return root_size_; }
+  /// Shelf-packs the root trees within `limit` and measures the chart (bounds()).
+  void pack_roots(double limit, const ShelfGaps& gaps);
+  /// Turns the last pass's relative positions into absolute ones, after pack_roots().
   void resolve();
 
   /// The max_rows of the last pass (0 for rows only), or SIZE_MAX before the first.
   std::size_t max_rows() const { return max_rows_; }
+  double wrap_aspect() const { return wrap_aspect_; }
   Rect bounds() const { return bounds_; }
   double centre_x(Index i) const { return x_[i]; }
   double top(Index i) const { return top_[i]; }
   Size size(Index i) const { return forest_.is_frame(i) ? frame_size_[i - forest_.node_count] : node_size_[i]; }
   bool stacked(Index i) const { return stacked_[i] != 0; }
+  bool wrapped(Index i) const { return wrapped_[i] != 0; }
+  /// The connector's way into a child item of a wrapped parent, or null when it comes straight from the bus.
+  const Via* via(Index i) const { return via_of_[i] == kNoItem ? nullptr : &vias_[via_of_[i]]; }
   /// From a frame's top to its content: padding plus the caption band.
   double frame_inset(Index frame) const;
 
@@ -43,13 +62,15 @@ class TidyTree {
     Index key;      ///< the item the box hangs under: equal keys are siblings (sibling_gap)
     Index next;
   };
-  /// The two contours of a placed subtree, x relative to its top item's centre, y to its top.
+  /// The two contours of a placed subtree, x relative to its top item's centre, y to its top; lo and hi are
+  /// the contours' extremes.
   struct Shape {
     Index left_head = kNoItem, left_tail = kNoItem, right_head = kNoItem, right_tail = kNoItem;
-    double left_tail_x = 0, right_tail_x = 0, bottom = 0;
+    double left_tail_x = 0, right_tail_x = 0, bottom = 0, lo = 0, hi = 0;
     Index item = kNoItem;
   };
-  /// Children placed side by side (or a stacked block) in the frame of the first one's centre and top.
+  /// Children placed side by side in the frame of the first one's centre and top, or a stacked or wrapped
+  /// block of them in the frame of its own centre and top.
   struct Row {
     Shape shape;
     double entry_left = 0, entry_right = 0;  ///< where the outermost connectors reach the row
@@ -66,26 +87,34 @@ class TidyTree {
   void place_children(Index v);
   Row merge_row(std::span<const Index> kids);
   Row stack_columns(Index v, std::span<const Index> kids);
+  /// Replaces merge_row()'s `row` by the children's boxes on shelves when that scores better; true if so.
+  bool wrap_row(Index v, std::span<const Index> kids, Row& row);
   double separate(Shape& forest, const Shape& next, std::size_t i);
   void finish_node(Index v, const Row& row, std::span<const Index> kids);
   void finish_frame(Index v, const Row& row, std::span<const Index> kids);
-  std::pair<double, double> extent(const Shape& s) const;
   double gap(Index a, Index b) const;
 
   const ItemForest& forest_;
   const std::vector<Size>& node_size_;
   const TreeLayoutOptions& options_;
   std::size_t max_rows_ = std::numeric_limits<std::size_t>::max();  ///< of the last pass; max = none yet
+  double wrap_aspect_ = 0;
   std::vector<Size> frame_size_;
   std::vector<double> x_, top_;  ///< relative to the parent item after place(), absolute after resolve()
-  std::vector<std::uint8_t> stacked_;
+  std::vector<std::uint8_t> stacked_, wrapped_;
+  std::vector<Index> via_of_;  ///< per item: index into vias_, or kNoItem
+  std::vector<Via> vias_;
+  std::vector<Size> root_size_;
+  std::vector<double> root_lo_;  ///< per root: its tree's left edge relative to its centre
   // Items are placed in reverse pre-order, so the shapes of a parent's children are on top of this stack,
   // the first child's topmost, when the parent's turn comes.
   std::vector<Shape> shapes_;
   std::vector<Segment> segments_;
   std::vector<double> shift_, change_;  // per row, reused
   std::vector<Level> levels_;           // per row, reused
-  double left_ = 0;                     // the chart's left edge relative to the first root's centre
+  std::vector<Size> boxes_;             // per wrapped row, reused
+  std::vector<double> box_lo_;
+  std::vector<ShelfSpot> spots_;
   Rect bounds_;
 };
 

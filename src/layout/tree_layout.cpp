@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "item_forest.hpp"
+#include "shelf_pack.hpp"
 #include "tidy_tree.hpp"
 
 namespace orgchart {
@@ -19,38 +22,114 @@ void check_options(const TreeLayoutOptions& o) {
   const std::pair<const char*, double> lengths[] = {
       {"sibling_gap", o.sibling_gap},       {"subtree_gap", o.subtree_gap},   {"level_gap", o.level_gap},
       {"column_gap", o.column_gap},         {"row_gap", o.row_gap},           {"group_padding", o.group_padding},
-      {"caption_height", o.caption_height}, {"caption_char_width", o.caption_char_width}};
+      {"caption_height", o.caption_height}, {"caption_char_width", o.caption_char_width},
+      {"stack_gap", o.stack_gap},           {"page_reserve.width", o.page_reserve.width},
+      {"page_reserve.height", o.page_reserve.height}};
   for (const auto& [name, value] : lengths)
     if (!std::isfinite(value) || value < 0)
       throw std::invalid_argument(std::string("layout_tree: option ") + name + " is negative, infinite or NaN");
   if (std::isnan(o.page_aspect)) throw std::invalid_argument("layout_tree: option page_aspect is NaN");
 }
 
-/// Binary search over one chart-wide "rows per column" r: more rows make the chart narrower and taller.
-std::size_t choose_max_rows(detail::TidyTree& tidy, const detail::ItemForest& forest, const TreeLayoutOptions& o) {
-  if (!o.compact || !(o.page_aspect > 0) || std::isinf(o.page_aspect)) return 0;
-  std::size_t most = 0;  // the largest leaf set: beyond it, r changes nothing
-  for (std::size_t i = 0; i < forest.size(); ++i)
-    if (forest.leaf_only[i]) most = std::max<std::size_t>(most, forest.children(static_cast<Index>(i)).size());
-  if (most < 2) return 0;
-  auto aspect = [&](std::size_t r) {
-    tidy.place(r);
-    const Rect b = tidy.bounds();
-    return b.height > 0 ? b.width / b.height : std::numeric_limits<double>::infinity();
-  };
-  auto miss = [&](double a) { return std::abs(std::log(a / o.page_aspect)); };
-  double a_lo = aspect(1);
-  if (a_lo <= o.page_aspect) return 0;
-  double a_hi = aspect(most);
-  if (a_hi >= o.page_aspect) return most;
-  std::size_t lo = 1, hi = most;  // aspect(lo) > page_aspect >= aspect(hi)
-  while (hi - lo > 1) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    const double a = aspect(mid);
-    if (a > o.page_aspect) lo = mid, a_lo = a;
-    else hi = mid, a_hi = a;
+/// The page the chart is fitted to: only its aspect matters, and what the caller adds around the drawing.
+struct Page {
+  double aspect, reserve_width, reserve_height;
+  /// The page height at which the drawing fits at scale 1: the fitted scale is inversely proportional to it.
+  double need(double w, double h) const { return std::max((w + reserve_width) / aspect, h + reserve_height); }
+  bool too_wide(double w, double h) const { return (w + reserve_width) / aspect > h + reserve_height; }
+};
+
+/// One combination of the compaction choices, and how the chart then fits.
+struct Choice {
+  std::size_t rows = 0;  ///< chart-wide rows per stacked column (< 2: none)
+  double wrap = std::numeric_limits<double>::infinity();  ///< the aspect wrapped parents aim at (inf: none)
+  double limit = std::numeric_limits<double>::infinity();  ///< the width of the roots' shelves
+  bool stack_roots = false;  ///< short trees stack beside a tall one
+  double width = 0, height = 0, need = std::numeric_limits<double>::infinity();
+};
+
+/// Tries combinations of rows per column and wrap aspect; for each, the best shelf width for the roots.
+class Search {
+ public:
+  Search(detail::TidyTree& tidy, const Page& page, const detail::ShelfGaps& gaps)
+      : tidy_(tidy), page_(page), gaps_(gaps) {}
+
+  Choice evaluate(std::size_t rows, double wrap) {
+    rows = std::max<std::size_t>(rows, 1);
+    for (const Choice& c : tried_)  // a handful: the bisections meet at combinations tried before
+      if (c.rows == rows && c.wrap == wrap) return c;
+    tidy_.place(rows, wrap);
+    const std::span<const Size> trees(tidy_.root_sizes());
+    auto fit = [&](const detail::ShelfPacking& p) {
+      return detail::ShelfFit{page_.need(p.width, p.height), page_.too_wide(p.width, p.height)};
+    };
+    // A column of short trees may reach below the shelf's tallest, so plain rows are tried too.
+    Choice c;
+    for (bool stacking : {false, true}) {
+      detail::ShelfGaps gaps = gaps_;
+      gaps.stacking = stacking;
+      const double limit = detail::best_shelf_limit(trees, gaps, fit);
+      const detail::ShelfPacking p = detail::pack_shelves(trees, limit, gaps);
+      const double need = page_.need(p.width, p.height);
+      if (need < c.need) c = {rows, wrap, limit, stacking, p.width, p.height, need};
+    }
+    if (c.need < best_.need) best_ = c;  // ties keep the earlier, less compacted choice
+    tried_.push_back(c);
+    return c;
   }
-  return miss(a_lo) <= miss(a_hi) ? (lo < 2 ? 0 : lo) : hi;
+
+  /// More rows per column make every tree narrower and taller: bisection for where the chart stops being too
+  /// wide for the page, then the better side. O(log most) passes.
+  void bisect_rows(std::size_t most, double wrap) {
+    std::size_t lo = 1, hi = std::max<std::size_t>(most, 1);
+    if (!too_wide(evaluate(lo, wrap)) || hi == lo || too_wide(evaluate(hi, wrap))) return;
+    while (hi - lo > 1) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      (too_wide(evaluate(mid, wrap)) ? lo : hi) = mid;
+    }
+  }
+
+  const Choice& best() const { return best_; }
+
+ private:
+  bool too_wide(const Choice& c) const { return page_.too_wide(c.width, c.height); }
+
+  detail::TidyTree& tidy_;
+  Page page_;
+  detail::ShelfGaps gaps_;
+  Choice best_;
+  std::vector<Choice> tried_;
+};
+
+/// Every combination when the chart is small enough that they cost no more than this many items placed.
+constexpr std::size_t kTryEverything = std::size_t{1} << 18;
+
+Choice choose_compaction(detail::TidyTree& tidy, const detail::ItemForest& forest, const TreeLayoutOptions& o,
+                         const detail::ShelfGaps& gaps) {
+  const Page page{o.page_aspect, o.page_reserve.width, o.page_reserve.height};
+  Search search(tidy, page, gaps);
+  std::size_t most = 1;  // the largest leaf set: beyond it, more rows change nothing
+  bool wraps = false;
+  for (std::size_t i = 0; i < forest.size(); ++i) {
+    if (forest.leaf_only[i]) most = std::max<std::size_t>(most, forest.children(static_cast<Index>(i)).size());
+    wraps = wraps || forest.wrappable[i];
+  }
+  const double inf = std::numeric_limits<double>::infinity(), a = o.page_aspect, root2 = std::sqrt(2.0);
+  if (forest.size() * most * (wraps ? 6 : 1) <= kTryEverything) {
+    std::vector<double> aims{inf};
+    if (wraps) aims.insert(aims.end(), {2 * a, root2 * a, a, a / root2, a / 2});
+    for (double wrap : aims)
+      for (std::size_t rows = 1; rows <= most; ++rows) search.evaluate(rows, wrap);
+    return search.best();
+  }
+  // One choice at a time: rows without wrapping, then the wrap aspect, then rows again with it.
+  search.bisect_rows(most, inf);
+  if (wraps) {
+    const std::size_t rows = search.best().rows;
+    for (double wrap : {2 * a, a, a / 2}) search.evaluate(rows, wrap);
+    if (std::isfinite(search.best().wrap)) search.bisect_rows(most, search.best().wrap);
+  }
+  return search.best();
 }
 
 /// Appends q to an orthogonal polyline, dropping repeated points and merging straight runs. Coordinates that
@@ -73,9 +152,10 @@ void append(std::vector<Point>& line, Point q) {
   line.push_back(q);
 }
 
-/// Down from the parent to the bus halfway to its children, along it, then (in a group block) down the
-/// block's left margin to a second bus under the caption, and into the child: from above in a row, from
-/// the stub left of its column when stacked.
+/// Down from the parent to the bus halfway to its children, along it (below a wrapped parent, on to the trunk
+/// or lane that leads to the child's shelf and place in its column), then (in a group block) down the block's
+/// left margin to a second bus under the caption, and into the child: from above in a row, from the stub left
+/// of its column when stacked.
 void route(const detail::TidyTree& t, const detail::ItemForest& f, const TreeLayoutOptions& o, Index parent,
            Index child, std::vector<Point>& line) {
   const Size ps = t.size(parent), cs = t.size(child);
@@ -83,12 +163,29 @@ void route(const detail::TidyTree& t, const detail::ItemForest& f, const TreeLay
   line.clear();
   append(line, {px, t.top(parent) + ps.height});
   append(line, {px, bus_y});
-  Index holder = f.parent[child];
-  double hub_y = bus_y;
+  const Index holder = f.parent[child];
+  const Index item = f.is_frame(holder) ? holder : child;  // what stands in the parent's row
+  double y = bus_y;
+  bool from_the_side = false;
+  if (const detail::TidyTree::Via* via = t.via(item)) {  // the parent is wrapped
+    const double ix = t.centre_x(item), iy = t.top(item);
+    if (!std::isnan(via->trunk_dx)) {
+      append(line, {ix + via->trunk_dx, y});
+      y = iy + via->bus_dy;
+      append(line, {ix + via->trunk_dx, y});
+    }
+    if (!std::isnan(via->lane_dx)) {
+      append(line, {ix + via->lane_dx, y});
+      y = f.is_frame(item) ? iy + t.frame_inset(item) - o.group_padding / 2 : iy - o.stack_gap / 2;
+      append(line, {ix + via->lane_dx, y});
+      from_the_side = true;
+    }
+  }
+  double hub_y = y;
   if (f.is_frame(holder)) {
     const double trunk = t.centre_x(holder) - t.size(holder).width / 2 + o.group_padding / 2;
     hub_y = t.top(holder) + t.frame_inset(holder) - o.group_padding / 2;
-    append(line, {trunk, bus_y});
+    if (!from_the_side) append(line, {trunk, y});
     append(line, {trunk, hub_y});
   }
   if (t.stacked(holder)) {
@@ -108,8 +205,13 @@ TreeLayoutResult layout_tree(const TreeLayoutInput& input, const TreeLayoutOptio
   check_options(options);
   const detail::ItemForest forest = detail::build_item_forest(input, options);
   detail::TidyTree tidy(forest, input.size, options);
-  const std::size_t max_rows = choose_max_rows(tidy, forest, options);
-  if (tidy.max_rows() != max_rows) tidy.place(max_rows);
+  const bool compact = options.compact && options.page_aspect > 0 && std::isfinite(options.page_aspect);
+  detail::ShelfGaps gaps{options.subtree_gap, options.level_gap, options.stack_gap, true};
+  const Choice choice = compact ? choose_compaction(tidy, forest, options, gaps) : Choice{};
+  const std::size_t max_rows = choice.rows < 2 ? 0 : choice.rows;
+  if (tidy.max_rows() != max_rows || tidy.wrap_aspect() != choice.wrap) tidy.place(max_rows, choice.wrap);
+  gaps.stacking = choice.stack_roots;
+  tidy.pack_roots(choice.limit, gaps);
   tidy.resolve();
 
   TreeLayoutResult result;
@@ -117,10 +219,12 @@ TreeLayoutResult layout_tree(const TreeLayoutInput& input, const TreeLayoutOptio
   result.max_rows_per_column = max_rows;
   result.centre.resize(n);
   result.stacked.resize(n);
+  result.wrapped.resize(n);
   for (std::size_t v = 0; v < n; ++v) {
     const auto i = static_cast<Index>(v);
     result.centre[v] = {tidy.centre_x(i), tidy.top(i) + tidy.size(i).height / 2};
     result.stacked[v] = tidy.stacked(i);
+    result.wrapped[v] = tidy.wrapped(i);
   }
   result.edges.reserve(n - forest.roots.size());
   std::vector<Point> line;

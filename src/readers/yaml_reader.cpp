@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <tuple>
 #include <fstream>
 #include <map>
 #include <set>
@@ -334,25 +333,14 @@ std::vector<std::pair<std::string, SourceLoc>> read_document(const std::string& 
   return includes;
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::istringstream in(text);
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 /// Reads the main document, then its includes breadth-first with a work list (no recursion); a file is read once.
 ReadResult read_all(const std::string& main_text, const std::string& main_file,
-                    std::map<std::string, std::vector<std::string>>* lines) {
+                    std::map<std::string, std::string>* texts) {
   ReadResult result;
   std::vector<std::pair<std::string, SourceLoc>> work;
   std::set<std::string> seen{fs::path(main_file).lexically_normal().string()};
   result.model.files.push_back(main_file);
-  if (lines) (*lines)[main_file] = split_lines(main_text);
+  if (texts) (*texts)[main_file] = main_text;
   work = read_document(main_text, main_file, result.model, result.diagnostics);
   std::string title = result.model.title, description = result.model.description;
   for (std::size_t i = 0; i < work.size(); ++i) {
@@ -365,7 +353,7 @@ ReadResult read_all(const std::string& main_text, const std::string& main_file,
       continue;
     }
     result.model.files.push_back(path);
-    if (lines) (*lines)[path] = split_lines(*text);
+    if (texts) (*texts)[path] = *text;
     auto more = read_document(*text, path, result.model, result.diagnostics);
     work.insert(work.end(), more.begin(), more.end());
   }
@@ -375,44 +363,13 @@ ReadResult read_all(const std::string& main_text, const std::string& main_file,
   return result;
 }
 
-void attach_source_lines(std::vector<Diagnostic>& diags, const std::map<std::string, std::vector<std::string>>& lines) {
-  for (auto& d : diags) {
-    auto it = lines.find(d.loc.file);
-    if (it == lines.end() || d.loc.line <= 0 || d.loc.line > static_cast<int>(it->second.size())) continue;
-    d.source_line = it->second[d.loc.line - 1];
-  }
-}
-
-ReadResult load(const std::string& text, const std::string& file) {
-  std::map<std::string, std::vector<std::string>> lines;
-  ReadResult r = read_all(text, file, &lines);
-  const bool read_failed = has_errors(r.diagnostics);
-  // Validate what could be read even when reading failed, so one run reports every problem.
-  auto more = validate(r.model);
-  r.diagnostics.insert(r.diagnostics.end(), more.begin(), more.end());
-  // In file order, then line and column, like a compiler.
-  std::map<std::string, std::size_t> file_rank;
-  for (std::size_t i = 0; i < r.model.files.size(); ++i) file_rank.emplace(r.model.files[i], i);
-  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-    auto rank = [&](const Diagnostic& d) {
-      auto it = file_rank.find(d.loc.file);
-      return it == file_rank.end() ? file_rank.size() : it->second;
-    };
-    return std::make_tuple(rank(a), a.loc.line, a.loc.column) < std::make_tuple(rank(b), b.loc.line, b.loc.column);
-  });
-  attach_source_lines(r.diagnostics, lines);
-  if (read_failed || has_errors(r.diagnostics)) {
-    // Notes ("drawn as a separate root") only distract from errors that must be fixed first.
-    std::erase_if(r.diagnostics, [](const Diagnostic& d) { return d.severity == Severity::kNote; });
-    if (read_failed) throw ParseError(std::move(r.diagnostics));
-    throw ValidationError(std::move(r.diagnostics));
-  }
-  return r;
-}
-
 }  // namespace
 
 ReadResult read_yaml_string(const std::string& text, const std::string& file) { return read_all(text, file, nullptr); }
+
+ReadResult read_yaml_string(const std::string& text, const std::string& file, std::map<std::string, std::string>& texts) {
+  return read_all(text, file, &texts);
+}
 
 ReadResult read_yaml_file(const std::string& path) {
   auto text = read_text_file(path);
@@ -422,15 +379,6 @@ ReadResult read_yaml_file(const std::string& path) {
     return r;
   }
   return read_all(*text, path, nullptr);
-}
-
-ReadResult load_org_string(const std::string& text, const std::string& file) { return load(text, file); }
-
-ReadResult load_org_file(const std::string& path) {
-  auto text = read_text_file(path);
-  if (!text)
-    throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}}});
-  return load(*text, path);
 }
 
 }  // namespace orgchart

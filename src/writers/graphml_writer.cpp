@@ -1,6 +1,10 @@
 #include "orgchart/writers/graphml_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
+#include <span>
 
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/number.hpp"
@@ -13,7 +17,7 @@ namespace {
 
 struct Key {
   const char* name;
-  const char* domain;  // "node" | "edge"
+  const char* domain;  // "graph" | "node" | "edge"
   const char* type;    // "string" | "int" | "double" | "float" | "boolean"
 };
 
@@ -37,6 +41,109 @@ constexpr Key kEdgeKeys[] = {
     {"amount", "edge", "string"},  {"notes", "edge", "string"},    {"sources", "edge", "string"},
     {"valid_from", "edge", "string"}, {"valid_until", "edge", "string"},
 };
+
+// On the graph, read back by our GraphML reader: the chart's title and description, and its sources.
+constexpr Key kGraphKeys[] = {
+    {"title", "graph", "string"}, {"description", "graph", "string"}, {"sources", "graph", "string"}};
+
+using Attributes = std::map<std::string, std::string>;
+
+/// Keys of the data a reader kept that no key of ours holds (Unit/Relation::attributes): NMTOKEN ids, the
+/// name exact.
+struct ExtraKey {
+  std::string id, name;
+};
+
+/// `prefix` + `name` with every byte but ASCII letters, digits, '_' and '.' written as '-' and two hex
+/// digits: an NMTOKEN, and two names never share an id ("Modularity Class" -> "n_x_Modularity-20Class").
+std::string extra_key_id(const char* prefix, const std::string& name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string id = prefix;
+  for (char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.') {
+      id += ch;
+    } else {
+      id += '-';
+      id += kHex[c >> 4];
+      id += kHex[c & 0xF];
+    }
+  }
+  return id;
+}
+
+/// The extra keys for the `attributes` maps given, sorted by name. A name that one of `ours` already has
+/// (a foreign `label`, `x`, ...) is left out: our key wins, since the reader takes its data from ours. So is
+/// `id`, which GraphML readers confuse with the element's id. A name that is no NMTOKEN (Gephi's "Modularity
+/// Class") stays exact all the same: Gephi writes it so and NetworkX, igraph, yEd read it; only graphml.xsd,
+/// whose attr.name is an NMTOKEN, refuses it, as it refuses Gephi's own file.
+std::vector<ExtraKey> extra_keys(const std::vector<const Attributes*>& attributes, const char* prefix,
+                                 std::span<const Key> ours) {
+  std::set<std::string> names;
+  for (const Attributes* a : attributes)
+    for (const auto& [name, value] : *a)
+      if (!value.empty()) names.insert(name);
+  std::vector<ExtraKey> keys;
+  for (const std::string& name : names) {
+    const bool taken = name.empty() || name == "id" ||
+                       std::any_of(ours.begin(), ours.end(), [&](const Key& k) { return name == k.name; });
+    if (!taken) keys.push_back({extra_key_id(prefix, name), name});
+  }
+  return keys;
+}
+
+/// A JSON string: `"` and `\` escaped, control characters as \n, \r, \t or \u00XX, other UTF-8 as it is.
+std::string json_string(std::string_view raw) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  // Cleaned as every other text in the file: what is left of the control characters is tab, CR and LF.
+  for (char ch : clean_text(raw)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    } else {
+      out += ch;
+    }
+  }
+  return out + '"';
+}
+
+/// The sources as a JSON list of records, fields in a fixed order, empty ones left out.
+std::string sources_json(const std::vector<Source>& sources) {
+  std::string out = "[";
+  for (const Source& s : sources) {
+    std::string record;
+    auto field = [&](const char* name, const std::string& value) {
+      if (!value.empty()) record += (record.empty() ? "" : ", ") + json_string(name) + ": " + json_string(value);
+    };
+    field("id", s.id);
+    field("title", s.title);
+    field("date", s.date ? s.date->str() : "");
+    field("url", s.url);
+    field("file", s.file);
+    field("notes", s.notes);
+    out += (out.size() > 1 ? ", {" : "{") + record + "}";
+  }
+  return out + "]";
+}
+
+/// Element content escaped for XML, but for quotes, which need none there: the JSON stays readable.
+std::string xml_content(std::string_view s) {
+  std::string out;
+  for (char c : clean_text(s)) out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
+  return out;
+}
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
   std::string s;
@@ -63,9 +170,23 @@ class GraphmlWriter {
       out_ << "  <key id=\"yn\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n";
       out_ << "  <key id=\"ye\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n";
     }
+    std::vector<const Attributes*> unit_attributes, relation_attributes;
+    for (auto v : boost::make_iterator_range(boost::vertices(g_.graph)))
+      if (g_.graph[v].type == NodeType::kUnit) unit_attributes.push_back(&g_.unit(v).attributes);
+    for (auto e : boost::make_iterator_range(boost::edges(g_.graph)))
+      if (g_.graph[e].type == EdgeType::kRelation)
+        relation_attributes.push_back(&g_.model.relations[g_.graph[e].index].attributes);
+    node_extras_ = extra_keys(unit_attributes, "n_x_", kNodeKeys);
+    edge_extras_ = extra_keys(relation_attributes, "e_x_", kEdgeKeys);
+    for (const Key& k : kGraphKeys) key("g_", k);
     for (const Key& k : kNodeKeys) key("n_", k);
+    for (const ExtraKey& k : node_extras_) extra_key(k, "node");
     for (const Key& k : kEdgeKeys) key("e_", k);
+    for (const ExtraKey& k : edge_extras_) extra_key(k, "edge");
     out_ << "  <graph id=\"orgchart\" edgedefault=\"directed\">\n";
+    out_ << "    <data key=\"g_title\">" << xml_escape(g_.model.title) << "</data>\n";
+    out_ << "    <data key=\"g_description\">" << xml_escape(g_.model.description) << "</data>\n";
+    out_ << "    <data key=\"g_sources\">" << xml_content(sources_json(g_.model.sources)) << "</data>\n";
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) node(v);
     std::size_t i = 0;
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) edge(e, i++);
@@ -84,8 +205,23 @@ class GraphmlWriter {
          << "\" attr.type=\"" << k.type << "\"/>\n";
   }
 
+  void extra_key(const ExtraKey& k, const char* domain) {
+    out_ << "  <key id=\"" << k.id << "\" for=\"" << domain << "\" attr.name=\"" << xml_escape(k.name)
+         << "\" attr.type=\"string\"/>\n";
+  }
+
   void data(const char* prefix, const char* name, const std::string& value) {
     out_ << "      <data key=\"" << prefix << name << "\">" << xml_escape(value) << "</data>\n";
+  }
+
+  /// Every extra key's value, "" where `attributes` (null: none) has none.
+  void extra_data(const std::vector<ExtraKey>& keys, const Attributes* attributes) {
+    for (const ExtraKey& k : keys) {
+      std::string value;
+      if (auto it = attributes ? attributes->find(k.name) : Attributes::const_iterator{}; attributes && it != attributes->end())
+        value = it->second;
+      out_ << "      <data key=\"" << k.id << "\">" << xml_escape(value) << "</data>\n";
+    }
   }
 
   void node(Vertex v) {
@@ -155,6 +291,7 @@ class GraphmlWriter {
     data("n_", "r", std::to_string(colour.r));
     data("n_", "g", std::to_string(colour.g));
     data("n_", "b", std::to_string(colour.b));
+    extra_data(node_extras_, n.type == NodeType::kUnit ? &g_.unit(v).attributes : nullptr);
     out_ << "    </node>\n";
   }
 
@@ -202,6 +339,7 @@ class GraphmlWriter {
     if (oe.type == EdgeType::kRole) valid = &g_.model.people[g_.graph[t].index].roles[oe.index].valid;
     data("e_", "valid_from", valid ? date_or_empty(valid->from) : "");
     data("e_", "valid_until", valid ? date_or_empty(valid->until) : "");
+    extra_data(edge_extras_, rel ? &rel->attributes : nullptr);
     out_ << "    </edge>\n";
   }
 
@@ -209,6 +347,7 @@ class GraphmlWriter {
   const OrgGraph& g_;
   const Layout& layout_;
   bool yed_;
+  std::vector<ExtraKey> node_extras_, edge_extras_;
 };
 
 }  // namespace

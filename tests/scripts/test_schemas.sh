@@ -21,5 +21,12 @@ for data in data/ild.yaml data/party-state.yaml tests/data/yaml/valid/tricky.yam
     fail=$((fail+1)); echo "FAIL: plain schema accepted yEd graphics in $n.graphml"
   else pass=$((pass+1)); fi
 done
+# The committed files themselves.
+check xmllint --noout --schema "$schemas/graphml/graphml.xsd" out/ild.graphml
+check xmllint --noout --schema "$schemas/graphml/graphml+yfiles-lax.xsd" out/ild.graphml
+check xmllint --noout --schema "$schemas/graphml/graphml+yfiles-lax.xsd" out/ild.yed.graphml
+check xmllint --noout --schema "$schemas/graphml/graphml.xsd" out/party-state.graphml
+check xmllint --noout --relaxng "$schemas/gexf-1.3/gexf.rng" out/ild.gexf
+check xmllint --noout --relaxng "$schemas/gexf-1.3/gexf.rng" out/party-state.gexf
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -56,5 +56,89 @@ TEST(GraphmlWriter, NoKeyIsNamedIdAndNodeIdsAreNmtokens) {
   EXPECT_EQ(xml.find('\x01'), std::string::npos);
 }
 
+TEST(GraphmlWriter, GraphCarriesTitleDescriptionAndSourcesFirst) {
+  OrgModel model = load_org_string(R"(title: "A & B"
+description: "Two\nlines"
+sources:
+  - {id: s1, title: "Say \"hi\" \\ 中文\ttab\x01\x7f\r\n", date: 2024-05, url: "https://e.org/?a&b", notes: "<n>"}
+  - {id: s2, title: S2, file: seeds/x.txt}
+units:
+  - {id: a, name: A, kind: office, sources: [s1, s2]}
+)",
+                                   "t.yaml")
+                       .model;
+  const std::string xml = graphml_of(build_graph(model), GraphmlDialect::kPlain);
+  EXPECT_NE(xml.find("  <key id=\"g_title\" for=\"graph\" attr.name=\"title\" attr.type=\"string\"/>\n"
+                     "  <key id=\"g_description\" for=\"graph\" attr.name=\"description\" attr.type=\"string\"/>\n"
+                     "  <key id=\"g_sources\" for=\"graph\" attr.name=\"sources\" attr.type=\"string\"/>\n"),
+            std::string::npos);
+  // Empty fields are left out; only ", \ and control characters are escaped in the JSON, and only & < > in XML.
+  EXPECT_NE(xml.find("  <graph id=\"orgchart\" edgedefault=\"directed\">\n"
+                     "    <data key=\"g_title\">A &amp; B</data>\n"
+                     "    <data key=\"g_description\">Two\nlines</data>\n"
+                     "    <data key=\"g_sources\">[{\"id\": \"s1\", \"title\": \"Say \\\"hi\\\" \\\\ 中文\\ttab\\r\\n\", "
+                     "\"date\": \"2024-05\", \"url\": \"https://e.org/?a&amp;b\", \"notes\": \"&lt;n&gt;\"}, "
+                     "{\"id\": \"s2\", \"title\": \"S2\", \"file\": \"seeds/x.txt\"}]</data>\n"
+                     "    <node id=\"n0\">\n"),
+            std::string::npos)
+      << xml;
+}
+
+TEST(GraphmlWriter, AttributesGetOneKeyEachSortedWithNmtokenIds) {
+  OrgModel model = load_org_string(R"(sources: [{id: s, title: S}]
+units:
+  - {id: a, name: A, kind: office, sources: [s]}
+  - {id: b, name: B, kind: office, parent: a, sources: [s]}
+people:
+  - {name: P, unit: a, role: head, sources: [s]}
+relations:
+  - {unit: b, kind: funds, target: a, sources: [s]}
+)",
+                                   "t.yaml")
+                       .model;
+  model.units[0].attributes = {{"x-y", "1"}, {"b c", "<2>"}, {"a_b", "3"}, {"\xC3\xA9t\xC3\xA9", "4"},
+                               // ours win, `id` is never a key name, empty values make no key
+                               {"label", "not mine"}, {"id", "x"}, {"unset", ""}};
+  model.units[1].attributes = {{"b c", "5"}};
+  model.relations[0].attributes = {{"Edge Class", "7"}, {"weight", "99"}};
+  GraphOptions people_nodes;
+  people_nodes.people = PeopleMode::kNodes;
+  const std::string xml = graphml_of(build_graph(model, people_nodes), GraphmlDialect::kPlain);
+  EXPECT_NE(xml.find("  <key id=\"n_b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n"
+                     "  <key id=\"n_x_a_b\" for=\"node\" attr.name=\"a_b\" attr.type=\"string\"/>\n"
+                     "  <key id=\"n_x_b-20c\" for=\"node\" attr.name=\"b c\" attr.type=\"string\"/>\n"
+                     "  <key id=\"n_x_x-2Dy\" for=\"node\" attr.name=\"x-y\" attr.type=\"string\"/>\n"
+                     "  <key id=\"n_x_-C3-A9t-C3-A9\" for=\"node\" attr.name=\"\xC3\xA9t\xC3\xA9\" attr.type=\"string\"/>\n"
+                     "  <key id=\"e_label\""),
+            std::string::npos)
+      << xml.substr(0, 5000);
+  EXPECT_NE(xml.find("  <key id=\"e_valid_until\" for=\"edge\" attr.name=\"valid_until\" attr.type=\"string\"/>\n"
+                     "  <key id=\"e_x_Edge-20Class\" for=\"edge\" attr.name=\"Edge Class\" attr.type=\"string\"/>\n"
+                     "  <graph "),
+            std::string::npos);
+  EXPECT_EQ(xml.find("attr.name=\"id\""), std::string::npos);
+  EXPECT_EQ(xml.find("unset"), std::string::npos);
+  EXPECT_EQ(xml.find("not mine"), std::string::npos);
+  EXPECT_EQ(xml.find(">99<"), std::string::npos);
+  // Every node and edge carries every key: a unit's values, "" elsewhere (the person, the other unit's gaps).
+  EXPECT_NE(xml.find("</data>\n"
+                     "      <data key=\"n_x_a_b\">3</data>\n"
+                     "      <data key=\"n_x_b-20c\">&lt;2&gt;</data>\n"
+                     "      <data key=\"n_x_x-2Dy\">1</data>\n"
+                     "      <data key=\"n_x_-C3-A9t-C3-A9\">4</data>\n"
+                     "    </node>\n"),
+            std::string::npos);
+  EXPECT_NE(xml.find("      <data key=\"n_x_a_b\"></data>\n"
+                     "      <data key=\"n_x_b-20c\">5</data>\n"),
+            std::string::npos);
+  std::size_t data_lines = 0;
+  for (std::size_t p = 0; (p = xml.find("<data key=\"n_x_a_b\">", p)) != std::string::npos; ++p) ++data_lines;
+  EXPECT_EQ(data_lines, 3u);  // a, b and the person
+  std::size_t edge_lines = 0;
+  for (std::size_t p = 0; (p = xml.find("<data key=\"e_x_Edge-20Class\">", p)) != std::string::npos; ++p) ++edge_lines;
+  EXPECT_EQ(edge_lines, 3u);  // the hierarchy edge, the relation and the role
+  EXPECT_NE(xml.find("<data key=\"e_x_Edge-20Class\">7</data>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace orgchart

@@ -1,6 +1,7 @@
 #pragma once
-/// The org-chart layout of a forest: a tidy tree with real box sizes, labelled group blocks, and leaf
-/// children stacked in columns when that brings the chart closer to the page's shape. Standard library only.
+/// The org-chart layout of a forest: a tidy tree with real box sizes and labelled group blocks, compacted to fit
+/// a page at the largest scale: leaf children stacked in columns, group blocks wrapped into shelves, and the
+/// trees packed onto shelves. Standard library only.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -29,17 +30,27 @@ struct TreeLayoutOptions {
   double level_gap = 40;      ///< vertical gap between a parent and its children
   double column_gap = 16;     ///< gap between stacked columns; half of it is the stub left of each column
   double row_gap = 10;        ///< gap between stacked rows
+  double stack_gap = 20;      ///< vertical gap between trees, or wrapped group blocks, stacked in one column
   double group_padding = 10;  ///< padding inside a group block; its caption sits on top (caption_height)
   double caption_height = 20;
   double caption_char_width = 7;  ///< estimated caption width per character when not measured; 0 = ignore
-  double page_aspect = 842.0 / 595.0;  ///< target width/height (A4 landscape); <= 0 = no compaction
-  bool compact = true;  ///< stack leaf children in columns when it brings the chart closer to page_aspect
+  double page_aspect = 842.0 / 595.0;  ///< the page's width/height (A4 landscape); <= 0 or infinite = no page
+  /// Width and height the caller adds around the drawing at the same scale (margins, a title band): the two are
+  /// fitted to the page together.
+  Size page_reserve = {};
+  /// Compact the chart to fit the page at the largest scale (stack leaves, wrap blocks, pack trees on shelves);
+  /// without it, or without a page, the trees stand in one row and nothing is stacked or wrapped.
+  bool compact = true;
 };
 
 /// Orthogonal polyline, y down: from the parent's bottom centre down to a bus halfway to the children, along
 /// it, and into the child's top centre; into a stacked child, down the spine half a column_gap left of its
 /// column and along a stub into the middle of its left side; into a group block, down the block's trunk
-/// (half a padding inside its left edge, clear of the caption) to a second bus under the caption.
+/// (half a padding inside its left edge, clear of the caption) to a second bus under the caption. Below a
+/// wrapped parent, a child on a later shelf is reached down a trunk half a subtree_gap left of the whole area
+/// and along a bus halfway up the gap above its shelf; one below another in its column, down a lane half a
+/// subtree_gap left of the column and in from the left: a block along its second bus, a subtree through the
+/// middle of the stack_gap above it.
 struct EdgeRoute {
   std::size_t parent, child;
   std::vector<Point> points;
@@ -61,6 +72,7 @@ struct TreeLayoutResult {
   std::vector<EdgeRoute> edges;  ///< one per parent->child link, in parent order then child order
   std::vector<GroupBox> groups;  ///< by parent in node order, then in order of first appearance
   std::vector<bool> stacked;     ///< per node: its children are leaves stacked in columns
+  std::vector<bool> wrapped;     ///< per node: its children (blocks and subtrees) wrap onto shelves
   std::size_t max_rows_per_column = 0;  ///< the compaction chosen (0 = none: every child row is a row)
   Rect bounds;                   ///< bounding box of everything, boxes, blocks and edges (starts at 0,0)
 };
@@ -70,10 +82,15 @@ struct TreeLayoutResult {
 /// its parent's bottom plus level_gap, so siblings are top-aligned and cousins need not be. Siblings keep
 /// their order and sit sibling_gap apart, other subtrees subtree_gap; a parent is centred over its row of
 /// children (their outer edges), or over its stacked columns (one column hangs from its centre line). A group
-/// block takes its place in the row where its first member appears. Compaction: a leaf-only parent or block
-/// with k >= 2 leaves stacks them column-major in ceil(k / r) columns, with one r for the whole chart found by
-/// binary search so that the bounds' aspect comes closest to page_aspect. O(n) per pass, O(log n) passes;
-/// no recursion.
+/// block takes its place in the row where its first member appears.
+/// Compaction maximises the scale at which the chart fits the page (minimises max((W + reserve_w) /
+/// page_aspect, H + reserve_h)) over three choices: one chart-wide r, so that a leaf-only parent or block with
+/// k >= 2 leaves stacks them column-major in ceil(k / r) columns; whether a parent with group blocks wraps its
+/// children's bounding boxes onto shelves below it (each parent choosing the shelf width that brings its
+/// subtree closest to one chart-wide aspect, and only when that beats a single row; the parent is then centred
+/// over the whole area); and the width of the shelves the trees are packed onto. Shelves read left to right,
+/// then top to bottom; items shorter than a shelf's tallest stack in a column beside it, top to bottom, left-
+/// aligned. O(n) per pass; O(log n) passes (every combination for small charts); no recursion.
 /// \pre children/roots describe a forest: each node appears exactly once as a root or as a child. Throws
 /// std::invalid_argument otherwise (a node listed twice, a cycle, an index out of range), or on a negative,
 /// infinite or NaN size or option.

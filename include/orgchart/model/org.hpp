@@ -1,6 +1,7 @@
 #pragma once
 /// The org-chart model: plain records as read from a data file, in file order. Knows no file format,
 /// no Boost and no Graphviz.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ struct Unit {
   Validity valid;
   SourceLoc loc;
   SourceLoc parent_loc;  ///< where `parent:` is written, for errors about it
+  /// Data no field above holds, by name (a yEd `url`, Gephi's `Modularity Class`, ...): carried, never drawn.
+  std::map<std::string, std::string> attributes;
 };
 
 struct Role {
@@ -48,6 +51,8 @@ struct Relation {
   Validity valid;
   SourceLoc loc;
   SourceLoc unit_loc, target_loc;
+  /// Data no field above holds, by name (a yEd `url`, ...): carried, never drawn.
+  std::map<std::string, std::string> attributes;
   /// `label`, else the kind with `-` as space.
   std::string display_label() const;
 };

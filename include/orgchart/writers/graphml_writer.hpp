@@ -20,6 +20,10 @@ struct GraphmlOptions {
 
 /// Writes every vertex and edge with every value explicit (no reliance on <default>). Positions come from
 /// `layout` (box centres, y up for Gephi; yEd geometry top-left, y down); zeros when the layout is empty.
+/// The graph carries `title`, `description` and `sources` (the source records as a JSON list), so that our
+/// GraphML reader gets the model back whole; each name in units' and relations' `attributes` gets a string
+/// key of its own (`n_x_<name>`, `e_x_<name>`, escaped to an NMTOKEN; `attr.name` exact, which the plain
+/// schema accepts only when the name is an NMTOKEN itself), except names our own keys already have.
 void write_graphml(std::ostream& out, const OrgGraph& g, const Layout& layout, const GraphmlOptions& options = {});
 
 /// Gephi's node size for a unit: grows with the number of units in its subtree.

@@ -1,0 +1,33 @@
+#pragma once
+/// Loads a data file whatever its format: picks the reader from the extension, validates the model and
+/// reports every problem like a compiler. What every reader returns is declared here too.
+#include <string>
+#include <vector>
+
+#include "orgchart/error.hpp"
+#include "orgchart/model/org.hpp"
+
+namespace orgchart {
+
+/// Result of reading: the model and every problem met on the way (syntax, unknown fields, wrong types).
+struct ReadResult {
+  OrgModel model;
+  std::vector<Diagnostic> diagnostics;
+};
+
+enum class InputFormat {
+  kYaml,     ///< the data format (docs/data-format.md), with its includes
+  kGraphml,  ///< GraphML that we wrote, or a copy of it saved by yEd or Gephi
+};
+
+/// `.graphml` (any case) is GraphML; anything else is YAML.
+InputFormat input_format_from_path(const std::string& path);
+
+/// Reads `path` with the reader its extension picks, validates, and fills in source lines: throws ParseError
+/// (syntax, fields) or ValidationError (references, cycles, ...) carrying every problem, sorted by file, line
+/// and column, notes left out; returns the model and its warnings and notes otherwise.
+ReadResult load_org_file(const std::string& path);
+/// The same for a document held in memory; `file` names it in diagnostics (and resolves YAML `include`s).
+ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format = InputFormat::kYaml);
+
+}  // namespace orgchart

@@ -1,0 +1,119 @@
+#include "orgchart/readers/loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.hpp"
+
+namespace orgchart {
+namespace {
+
+TEST(Loader, PicksTheReaderFromTheExtension) {
+  EXPECT_EQ(input_format_from_path("a/b.graphml"), InputFormat::kGraphml);
+  EXPECT_EQ(input_format_from_path("B.GraphML"), InputFormat::kGraphml);
+  EXPECT_EQ(input_format_from_path("data/ild.yaml"), InputFormat::kYaml);
+  EXPECT_EQ(input_format_from_path("data/ild.yml"), InputFormat::kYaml);
+  EXPECT_EQ(input_format_from_path("graphml"), InputFormat::kYaml);  // a name, not an extension
+  EXPECT_EQ(input_format_from_path("x.graphml.yaml"), InputFormat::kYaml);
+}
+
+TEST(Loader, LoadsGraphmlFilesByTheirExtension) {
+  const ReadResult r = load_org_file("tests/data/graphml/gephi-saved.graphml");
+  EXPECT_EQ(r.model.units.size(), 3u);
+  EXPECT_EQ(r.model.files, (std::vector<std::string>{"tests/data/graphml/gephi-saved.graphml"}));
+  // Notes (roots) survive a load without errors.
+  EXPECT_EQ(format_diagnostics(r.diagnostics),
+            "tests/data/graphml/gephi-saved.graphml:24:1: note: unit 'mfa' has no parent: it is drawn as a separate root\n"
+            "    <node id=\"n0\">\n"
+            "    ^\n"
+            "tests/data/graphml/gephi-saved.graphml:50:1: note: unit 'ciis' has no parent: it is drawn as a separate root\n"
+            "    <node id=\"n2\">\n"
+            "    ^\n");
+}
+
+const char* const kGraphml = R"(<graphml>
+  <key id="l" for="node" attr.name="label"/>
+  <key id="k" for="node" attr.name="kind"/>
+  <key id="p" for="node" attr.name="parent_id"/>
+  <graph>
+    <node id="a"><data key="l">A</data><data key="k">office</data><data key="p">zz</data></node>
+    <node id="b"><data key="l">B</data><data key="k">office</data></node>
+  </graph>
+</graphml>
+)";
+
+TEST(Loader, ValidationErrorsInGraphmlShowTheGraphmlLine) {
+  try {
+    load_org_string(kGraphml, "t.graphml", InputFormat::kGraphml);
+    FAIL() << "no error";
+  } catch (const ValidationError& e) {
+    // Validation's error, sorted and with its source line; the note about 'b' (a root) is dropped.
+    EXPECT_EQ(format_diagnostics(e.diagnostics()),
+              "t.graphml:6:67: error: unknown parent 'zz'\n"
+              "        <node id=\"a\"><data key=\"l\">A</data><data key=\"k\">office</data><data key=\"p\">zz</data></node>\n"
+              "                                                                      ^\n");
+  }
+}
+
+TEST(Loader, ReaderErrorsInGraphmlAreParseErrorsAndValidationStillRuns) {
+  std::string text = kGraphml;
+  text.replace(text.find("<node id=\"b\"><data key=\"l\">B</data>"), 35, "<node id=\"b\">");
+  try {
+    load_org_string(text, "t.graphml", InputFormat::kGraphml);
+    FAIL() << "no error";
+  } catch (const ValidationError&) {
+    FAIL() << "a reader error is a ParseError";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(format_diagnostics(e.diagnostics()),
+              "t.graphml:6:67: error: unknown parent 'zz'\n"
+              "        <node id=\"a\"><data key=\"l\">A</data><data key=\"k\">office</data><data key=\"p\">zz</data></node>\n"
+              "                                                                      ^\n"
+              "t.graphml:7:5: error: node 'b' has no label; give it a 'label' (or a yEd label)\n"
+              "        <node id=\"b\"><data key=\"k\">office</data></node>\n"
+              "        ^\n");
+  }
+}
+
+TEST(Loader, LeavesOutSourceLinesThatAreNotUtf8) {
+  // Latin-1: the line with "é" would print as garbage under the error, so it is left out; an ASCII line is not.
+  const std::string text =
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml>\n"
+      "  <key id=\"l\" for=\"node\" attr.name=\"label\"/>\n  <key id=\"k\" for=\"node\" attr.name=\"kind\"/>\n"
+      "  <graph>\n"
+      "    <node id=\"a\"><data key=\"l\">Caf\xe9</data><data key=\"k\">caf\xe9</data></node>\n"
+      "    <node id=\"b\"><data key=\"l\">B</data><data key=\"k\">offise</data></node>\n"
+      "  </graph>\n</graphml>\n";
+  try {
+    load_org_string(text, "t.graphml", InputFormat::kGraphml);
+    FAIL() << "no error";
+  } catch (const ValidationError& e) {
+    const auto& d = e.diagnostics();
+    ASSERT_EQ(d.size(), 2u) << format_diagnostics(d);
+    EXPECT_EQ(d[0].loc.line, 6);
+    EXPECT_EQ(d[0].source_line, "");
+    EXPECT_EQ(d[1].loc.line, 7);
+    EXPECT_EQ(d[1].source_line, "    <node id=\"b\"><data key=\"l\">B</data><data key=\"k\">offise</data></node>");
+  }
+}
+
+TEST(Loader, YamlIsTheDefault) {
+  const ReadResult r = load_org_string("sources: [{id: s, title: S}]\nunits:\n  - {id: a, name: A, kind: office, sources: [s]}\n",
+                                       "t.yaml");
+  ASSERT_EQ(r.model.units.size(), 1u);
+  EXPECT_EQ(test::errors_of("units:\n  - {id: a, name: A, kind: offise}\n"),
+            "t.yaml:2:5: error: unit 'a' has unknown kind 'offise' (did you mean 'office'?)\n"
+            "      - {id: a, name: A, kind: offise}\n"
+            "        ^\n");
+}
+
+TEST(Loader, AMissingFileIsAParseError) {
+  try {
+    load_org_file("tests/data/graphml/no-such-file.graphml");
+    FAIL() << "no error";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(format_diagnostics(e.diagnostics()),
+              "tests/data/graphml/no-such-file.graphml: error: cannot read file: no such file or not readable\n");
+  }
+}
+
+}  // namespace
+}  // namespace orgchart
