@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "orgchart/model/validate.hpp"
+#include "orgchart/readers/text_file.hpp"
 #include "orgchart/readers/graphml_reader.hpp"
 #include "orgchart/readers/yaml_reader.hpp"
 
@@ -25,14 +26,6 @@ struct InputExtension {
 
 // One table, as for the outputs (writers/format.cpp); an extension not listed is YAML, whatever it says.
 constexpr InputExtension kInputExtensions[] = {{"graphml", InputFormat::kGraphml}};
-
-std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// True when `s` is UTF-8 without NUL: the caret under a source line counts its bytes, and a line of a
 /// Latin-1 or UTF-16 file would print as garbage, so it is left out instead.

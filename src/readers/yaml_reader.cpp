@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "orgchart/model/validate.hpp"
+#include "orgchart/readers/text_file.hpp"
 
 namespace orgchart {
 
@@ -304,14 +305,6 @@ class DocumentReader {
   OrgModel& model_;
   std::vector<Diagnostic>& diags_;
 };
-
-std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// Parses one document into `model`; returns its includes resolved against the file's folder.
 std::vector<std::pair<std::string, SourceLoc>> read_document(const std::string& text, const std::string& file,
