@@ -16,5 +16,12 @@ for data in data/ild.yaml tests/data/yaml/valid/tricky.yaml; do
   check "$bin" export "$data" --layout dot -o "$d/$n.plain.dot"
   check dot -Tsvg "$d/$n.plain.dot" -o "$d/$n.plain.svg"
 done
+# graphml2gv reads GraphML topology only (its man page: <key> and <data> are not handled), so it can confirm
+# nodes and edges of both dialects, not labels.
+for g in out/ild.graphml out/ild.yed.graphml out/party-state.graphml; do
+  want="$(grep -c '<node ' "$g") $(grep -c '<edge ' "$g")"
+  got=$(graphml2gv "$g" 2>/dev/null | gc -n -e | awk '{print $1, $2}')
+  if [[ "$got" == "$want" ]]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: graphml2gv $g: '$got' != '$want'"; fi
+done
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
