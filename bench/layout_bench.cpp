@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/tree_layout_inputs.hpp"  // the same inputs the layout tests use
 #include "orgchart/layout/tree_layout.hpp"
 
 namespace {
@@ -77,33 +78,6 @@ TreeLayoutInput org_tree(std::size_t n, unsigned seed) {
   return in;
 }
 
-/// A forest of many small trees (about a fifth of the nodes are roots), each node under a random earlier node
-/// of the newest tree; a third of the parents with two or more children split them into blocks.
-TreeLayoutInput many_trees(std::size_t n, unsigned seed) {
-  std::mt19937 rng(seed);
-  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  TreeLayoutInput in;
-  in.size.resize(n);
-  in.children.resize(n);
-  for (auto& s : in.size) s = {static_cast<double>(uniform(60, 220)), static_cast<double>(uniform(24, 90))};
-  for (std::size_t v = 0; v < n; ++v) {
-    if (v == 0 || uniform(0, 4) == 0) {
-      in.roots.push_back(v);
-      continue;
-    }
-    const int parent = uniform(static_cast<int>(in.roots.back()), static_cast<int>(v) - 1);
-    in.children[static_cast<std::size_t>(parent)].push_back(v);
-  }
-  in.group.assign(n, -1);
-  in.group_label.resize(n);
-  for (std::size_t p = 0; p < n; ++p) {
-    if (in.children[p].size() < 2 || uniform(0, 2) != 0) continue;
-    for (std::size_t c : in.children[p]) in.group[c] = uniform(-1, 2);
-    in.group_label[p] = {"Bureaus", "", "Directly affiliated units"};
-  }
-  return in;
-}
-
 void run(benchmark::State& state, const TreeLayoutInput& in, const TreeLayoutOptions& options) {
   std::size_t stacked_rows = 0;
   for (auto _ : state) {
@@ -146,7 +120,7 @@ BENCHMARK(BM_RandomForestNoCompaction)
     ->Complexity();
 
 void BM_ManyTrees(benchmark::State& state) {
-  const TreeLayoutInput in = many_trees(static_cast<std::size_t>(state.range(0)), 42);
+  const TreeLayoutInput in = orgchart::layout_test::many_trees(static_cast<std::size_t>(state.range(0)), 42);
   run(state, in, {});
 }
 BENCHMARK(BM_ManyTrees)
