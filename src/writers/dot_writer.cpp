@@ -97,7 +97,7 @@ class DotWriter {
          << ", fontsize=" << num(kFontSize) << "];\n";
     if (layout_.empty()) write_clustered();
     else write_positioned();
-    write_relations();
+    if (o_.edges) write_relations();
     out_ << "}\n";
   }
 
@@ -170,6 +170,7 @@ class DotWriter {
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph)))
       if (!written[v]) write_node(v, "  ");
     write_legend();
+    if (!o_.edges) return;
     write_hierarchy();
     write_roles();
   }
@@ -187,6 +188,7 @@ class DotWriter {
     }
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) write_node(v, "  ");
     write_legend();
+    if (!o_.edges) return;
     write_hierarchy();
     write_roles();
   }
@@ -266,13 +268,17 @@ class DotWriter {
 std::string legend_label(const OrgGraph& g) {
   // Only what the chart uses, in a stable order: kinds in unit_kinds() order, relations by first use.
   std::vector<std::string> kinds, relations;
+  std::map<std::string, std::string> relation_colours;  // label -> colour
   bool hierarchy = false;
   for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
     if (g.graph[v].type == NodeType::kUnit) kinds.push_back(g.unit(v).kind);
   for (auto e : boost::make_iterator_range(boost::edges(g.graph))) {
     const OrgEdge& oe = g.graph[e];
     if (oe.type == EdgeType::kHierarchy) hierarchy = true;
-    else if (std::find(relations.begin(), relations.end(), oe.label) == relations.end()) relations.push_back(oe.label);
+    else {
+      if (std::find(relations.begin(), relations.end(), oe.label) == relations.end()) relations.push_back(oe.label);
+      relation_colours[oe.label] = relation_colour(oe.relation).hex();  // the last edge with the label decides
+    }
   }
   std::vector<std::string> ordered;
   for (const auto& k : unit_kinds())
@@ -289,10 +295,7 @@ std::string legend_label(const OrgGraph& g) {
   }
   if (hierarchy) out += row("<FONT COLOR=\"#555555\">\u2014\u2014</FONT>", "reports to (hierarchy)");
   for (const auto& rel : relations) {
-    std::string colour = relation_colour("").hex();
-    for (auto e : boost::make_iterator_range(boost::edges(g.graph)))
-      if (g.graph[e].label == rel) colour = relation_colour(g.graph[e].relation).hex();
-    out += row("<FONT COLOR=\"" + colour + "\">- - \u2192</FONT>", html_text(rel) + " (relation)");
+    out += row("<FONT COLOR=\"" + relation_colours[rel] + "\">- - \u2192</FONT>", html_text(rel) + " (relation)");
   }
   if (g.is_diff) {
     out += row(std::string("<FONT COLOR=\"") + kAddedColour + "\"><B>+ green</B></FONT>", "added / took the role");

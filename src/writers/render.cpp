@@ -11,11 +11,11 @@ namespace orgchart {
 
 CardSizes measure_cards(const OrgGraph& g) {
   // Only the nodes matter for their sizes: write them with the chart's node defaults and no edges.
-  std::ostringstream full, dot;
-  write_dot(full, g, Layout{}, DotOptions{false, true});
-  std::istringstream lines(full.str());
-  for (std::string line; std::getline(lines, line);)
-    if (line.find(" -> ") == std::string::npos) dot << line << '\n';
+  std::ostringstream dot;
+  DotOptions options;
+  options.data_attributes = false;
+  options.edges = false;
+  write_dot(dot, g, Layout{}, options);
   const auto by_name = graphviz_node_sizes(dot.str());
   CardSizes sizes;
   sizes.cards.resize(boost::num_vertices(g.graph));

@@ -13,6 +13,8 @@ struct DotOptions {
   bool data_attributes = true;
   /// Card labels as HTML-like tables (false: plain text labels, one line each).
   bool html_labels = true;
+  /// Write the edges (false: nodes only, as for measuring the cards).
+  bool edges = true;
 };
 
 /// The legend as an HTML-like label: the unit kinds and edge styles the chart uses, and in a diff chart
