@@ -18,33 +18,6 @@ using orgchart::Size;
 using orgchart::TreeLayoutInput;
 using orgchart::TreeLayoutOptions;
 
-/// Breadth-first random forest: box sizes 40..200 x 20..80, fan-outs mostly 0..6 with a few up to 60, and a
-/// quarter of the parents splitting their children into labelled blocks (as in the tests).
-TreeLayoutInput random_forest(std::size_t n, unsigned seed) {
-  std::mt19937 rng(seed);
-  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  TreeLayoutInput in;
-  in.size.resize(n);
-  in.children.resize(n);
-  for (auto& s : in.size) s = {static_cast<double>(uniform(40, 200)), static_cast<double>(uniform(20, 80))};
-  std::size_t next = 0;
-  if (n > 0) in.roots.push_back(next++);
-  for (std::size_t head = 0; next < n; ++head) {
-    if (head == next) in.roots.push_back(next++);
-    const int roll = uniform(0, 99);
-    const int fanout = roll < 35 ? 0 : roll < 90 ? uniform(1, 6) : roll < 97 ? uniform(7, 20) : uniform(21, 60);
-    for (int j = 0; j < fanout && next < n; ++j) in.children[head].push_back(next++);
-  }
-  in.group.assign(n, -1);
-  in.group_label.resize(n);
-  for (std::size_t p = 0; p < n; ++p) {
-    if (in.children[p].size() < 2 || uniform(0, 3) != 0) continue;
-    for (std::size_t c : in.children[p]) in.group[c] = uniform(-1, 2);
-    in.group_label[p] = {"Internal organization", "Bureaus", "Directly affiliated units"};
-  }
-  return in;
-}
-
 /// An org tree of `n` units, depth at most 6, each unit that has sub-units having 3..30 of them; cards of
 /// 110..180 x 36..64 pt; a fifth of the parents list their children under two or three captions.
 TreeLayoutInput org_tree(std::size_t n, unsigned seed) {
@@ -91,7 +64,7 @@ void run(benchmark::State& state, const TreeLayoutInput& in, const TreeLayoutOpt
 }
 
 void BM_RandomForest(benchmark::State& state) {
-  const TreeLayoutInput in = random_forest(static_cast<std::size_t>(state.range(0)), 42);
+  const TreeLayoutInput in = orgchart::layout_test::random_input(static_cast<std::size_t>(state.range(0)), 42);
   run(state, in, {});
 }
 // Warm-up first: the first call at 1M nodes also pays for faulting in ~0.5 GB of fresh pages (about 1 s on a
@@ -106,7 +79,7 @@ BENCHMARK(BM_RandomForest)
 
 /// One tidy-tree pass, no search for the column count.
 void BM_RandomForestNoCompaction(benchmark::State& state) {
-  const TreeLayoutInput in = random_forest(static_cast<std::size_t>(state.range(0)), 42);
+  const TreeLayoutInput in = orgchart::layout_test::random_input(static_cast<std::size_t>(state.range(0)), 42);
   TreeLayoutOptions options;
   options.compact = false;
   run(state, in, options);

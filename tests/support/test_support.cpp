@@ -27,6 +27,23 @@ OrgModel make_chain(int n) {
   return m;
 }
 
+OrgGraph tricky_graph() {
+  // Relative, as the golden files record the data file the chart was made from.
+  return build_graph(load_org_file("tests/data/yaml/valid/tricky.yaml").model);
+}
+
+Layout fixed_layout(const OrgGraph& g) {
+  Layout l;
+  const std::size_t n = boost::num_vertices(g.graph);
+  for (std::size_t v = 0; v < n; ++v) {
+    l.centre.push_back({100.0 + 150.0 * static_cast<double>(v), 30.0 + 80.0 * g.graph[v].depth + 0.125});
+    l.size.push_back({120.5, 40});
+  }
+  l.hierarchy_route.resize(n);
+  l.bounds = {0, 0, 100.0 + 150.0 * static_cast<double>(n), 400};
+  return l;
+}
+
 std::string errors_of(const std::string& text) {
   try {
     load_org_string(text, "t.yaml");

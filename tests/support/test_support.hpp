@@ -2,12 +2,20 @@
 // Helpers shared by the tests: paths, files, running the real binary.
 #include <string>
 
+#include "orgchart/graph/org_graph.hpp"
+#include "orgchart/layout/layout.hpp"
 #include "orgchart/model/org.hpp"
 
 namespace orgchart::test {
 
 /// A hierarchy chain u0 <- u1 <- ... <- u(n-1), each the parent of the next (for depth tests).
 OrgModel make_chain(int n);
+
+/// The graph of tests/data/yaml/valid/tricky.yaml: text that tries to break every output format.
+OrgGraph tricky_graph();
+
+/// A fixed layout (no font metrics involved), so that golden files hold positions on every machine.
+Layout fixed_layout(const OrgGraph& g);
 
 /// The whole diagnostic text of loading YAML `text` as "t.yaml", or "(no error)".
 std::string errors_of(const std::string& text);

@@ -13,7 +13,7 @@
 namespace orgchart {
 namespace {
 
-OrgGraph tricky() { return build_graph(load_org_file("tests/data/yaml/valid/tricky.yaml").model); }
+OrgGraph tricky() { return test::tricky_graph(); }
 
 std::string dot_of(const OrgGraph& g) {
   std::ostringstream out;

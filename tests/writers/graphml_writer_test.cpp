@@ -11,7 +11,7 @@
 namespace orgchart {
 namespace {
 
-OrgGraph tricky() { return build_graph(load_org_file("tests/data/yaml/valid/tricky.yaml").model); }
+OrgGraph tricky() { return test::tricky_graph(); }
 
 std::string graphml_of(const OrgGraph& g, GraphmlDialect d) {
   std::ostringstream out;

@@ -11,20 +11,9 @@
 namespace orgchart {
 namespace {
 
-OrgGraph tricky() { return build_graph(load_org_file("tests/data/yaml/valid/tricky.yaml").model); }
+OrgGraph tricky() { return test::tricky_graph(); }
 
-/// A fixed layout (no font metrics involved), so that golden files hold positions on every machine.
-Layout fixed_layout(const OrgGraph& g) {
-  Layout l;
-  const std::size_t n = boost::num_vertices(g.graph);
-  for (std::size_t v = 0; v < n; ++v) {
-    l.centre.push_back({100.0 + 150.0 * static_cast<double>(v), 30.0 + 80.0 * g.graph[v].depth + 0.125});
-    l.size.push_back({120.5, 40});
-  }
-  l.hierarchy_route.resize(n);
-  l.bounds = {0, 0, 100.0 + 150.0 * static_cast<double>(n), 400};
-  return l;
-}
+using test::fixed_layout;
 
 std::string json_of(const OrgGraph& g, const Layout& layout, const JsonOptions& o = {}) {
   std::ostringstream out;
