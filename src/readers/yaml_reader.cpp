@@ -25,7 +25,7 @@ const FieldSet kSourceFields = {"id", "title", "date", "url", "file", "notes"};
 const FieldSet kUnitFields = {"id",       "name",         "kind",    "parent",  "group",   "native_name",
                               "romanized_name", "abbreviation", "aliases", "tags",    "type",    "level",
                               "founded",  "headquarters", "website", "notes",   "sources", "from",
-                              "until"};
+                              "until", "placement"};
 const FieldSet kRoleFields = {"unit", "role", "title", "from", "until", "sources"};
 const FieldSet kPersonFields = {"name", "native_name", "notes", "roles", "unit", "role", "title", "from", "until",
                                 "sources"};
@@ -57,7 +57,8 @@ class DocumentReader {
     check_fields(root, kTopFields, "at the top level");
     for (auto it = root.begin(); it != root.end(); ++it) {
       const std::string key = it->first.Scalar();
-      const YAML::Node& v = it->second;
+      // A copy, not a reference: it->second is a temporary in yaml-cpp (a reference dangles).
+      const YAML::Node v = it->second;
       if (key == "title") read_string(v, key, model_.title);
       else if (key == "description") read_string(v, key, model_.description);
       else if (key == "include") {
@@ -235,6 +236,10 @@ class DocumentReader {
         error(v, "'" + u.parent + "' is not a valid id for 'parent'");
     }
     optional_text(n, "group", u.group);
+    if (auto v = n["placement"]) {
+      if (read_string(v, "placement", u.placement) && u.placement != "side")
+        error(v, "unknown placement '" + u.placement + "'; use 'side' (an assistant or staff position beside its parent) or leave it out");
+    }
     optional_text(n, "native_name", u.native_name);
     optional_text(n, "romanized_name", u.romanized_name);
     optional_text(n, "type", u.type);

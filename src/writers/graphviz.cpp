@@ -29,6 +29,15 @@ int collect(char* msg) {
   return 0;
 }
 
+/// One context for the whole process. Graphviz's pango plugin caches font data across contexts: a second
+/// context read a font name freed with the first (heap-use-after-free under ASan), so we never free it
+/// before exit. Guarded by g_mutex like every Graphviz call.
+GVC_t* shared_context() {
+  static ContextPtr ctx{gvContext()};
+  if (!ctx) throw LayoutError("Graphviz: cannot create a context");
+  return ctx.get();
+}
+
 /// Owns a context and a parsed graph; layout is freed before the graph, as gvc requires.
 class Session {
  public:
@@ -36,29 +45,27 @@ class Session {
     g_messages.clear();
     agseterrf(collect);
     agseterr(AGWARN);
-    ctx_.reset(gvContext());
-    if (!ctx_) throw LayoutError("Graphviz: cannot create a context");
+    ctx_ = shared_context();
     graph_.reset(agmemread(dot.c_str()));
     if (!graph_) fail("Graphviz could not read the generated DOT");
   }
   ~Session() {
-    if (laid_out_) gvFreeLayout(ctx_.get(), graph_.get());
+    if (laid_out_) gvFreeLayout(ctx_, graph_.get());
     graph_.reset();
-    ctx_.reset();
     agseterrf(nullptr);
   }
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
   void layout(const std::string& engine) {
-    if (gvLayout(ctx_.get(), graph_.get(), engine.c_str()) != 0) fail("Graphviz layout '" + engine + "' failed");
+    if (gvLayout(ctx_, graph_.get(), engine.c_str()) != 0) fail("Graphviz layout '" + engine + "' failed");
     laid_out_ = true;
   }
 
   std::string render(const std::string& format) {
     char* data = nullptr;
     unsigned int length = 0;
-    if (gvRenderData(ctx_.get(), graph_.get(), format.c_str(), &data, &length) != 0) {
+    if (gvRenderData(ctx_, graph_.get(), format.c_str(), &data, &length) != 0) {
       if (data) gvFreeRenderData(data);
       fail("Graphviz cannot render format '" + format + "' (is its plugin installed? run 'dot -c' as root)");
     }
@@ -68,7 +75,7 @@ class Session {
   }
 
   Agraph_t* graph() { return graph_.get(); }
-  GVC_t* context() { return ctx_.get(); }
+  GVC_t* context() { return ctx_; }
 
   [[noreturn]] void fail(const std::string& what) {
     std::string msg = what;
@@ -79,7 +86,7 @@ class Session {
 
  private:
   std::unique_lock<std::mutex> lock_;
-  ContextPtr ctx_;
+  GVC_t* ctx_ = nullptr;
   GraphPtr graph_;
   bool laid_out_ = false;
 };
@@ -115,10 +122,9 @@ std::map<std::string, Size> graphviz_node_sizes(const std::string& dot) {
 
 bool graphviz_has_format(const std::string& format) {
   std::lock_guard<std::mutex> lock(g_mutex);
-  ContextPtr ctx(gvContext());
-  if (!ctx) return false;
+  GVC_t* ctx = shared_context();
   int count = 0;
-  char** list = gvPluginList(ctx.get(), "device", &count, nullptr);
+  char** list = gvPluginList(ctx, "device", &count, nullptr);
   bool found = false;
   for (int i = 0; i < count; ++i) {
     std::string name = list[i];

@@ -19,6 +19,14 @@ struct Source {
 
 struct Unit {
   std::string id, name, kind, parent, group;
+  /// "" (a report, drawn below its parent) or "side" (an assistant or staff position, drawn beside its parent).
+  std::string placement;
+  /// For a unit that is a person or position (a row of a people table): the job title shown under the name.
+  std::string title;
+  /// A local image file (PNG, JPEG, SVG) drawn in the card; a URL is never fetched.
+  std::string photo;
+  /// A position without a person: drawn as a vacancy card.
+  bool vacant = false;
   std::string native_name, romanized_name, type, level, headquarters, website, notes;
   std::vector<std::string> abbreviations, aliases, tags, sources;
   std::optional<Date> founded;
