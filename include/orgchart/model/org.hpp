@@ -27,6 +27,8 @@ struct Unit {
   std::string photo;
   /// A position without a person: drawn as a vacancy card.
   bool vacant = false;
+  /// Card text given by the data (a table's `--label` template, already filled in); empty = built from the fields.
+  std::string label;
   std::string native_name, romanized_name, type, level, headquarters, website, notes;
   std::vector<std::string> abbreviations, aliases, tags, sources;
   std::optional<Date> founded;
