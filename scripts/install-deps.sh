@@ -4,9 +4,10 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libboost-graph-dev libgraphviz-dev libcli11-dev libgtest-dev libyaml-cpp-dev libbenchmark-dev libxml2-dev
+  libboost-graph-dev libgraphviz-dev libcli11-dev libgtest-dev libyaml-cpp-dev libbenchmark-dev libxml2-dev libzip-dev
   graphviz fonts-noto-cjk fonts-noto-core
   python3 python3-yaml python3-networkx python3-igraph libxml2-utils librsvg2-bin poppler-utils python3-pil chromium
+  python3-openpyxl python3-xlsxwriter
 )
 
 missing=()

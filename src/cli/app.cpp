@@ -4,6 +4,7 @@
 
 #include "orgchart/cli/diff.hpp"
 #include "orgchart/cli/export.hpp"
+#include "orgchart/cli/import.hpp"
 #include "orgchart/error.hpp"
 #include "orgchart/readers/loader.hpp"
 
@@ -34,11 +35,11 @@ PageSize page_option(const std::string& s) {
   return *p;
 }
 
-int validate_files(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
+int validate_files(const std::vector<std::string>& files, const TableOptions& table, std::ostream& out, std::ostream& err) {
   bool failed = false;
   for (const auto& f : files) {
     try {
-      ReadResult r = load_org_file(f);
+      ReadResult r = load_org_file(f, table);
       err << format_diagnostics(r.diagnostics);
       std::size_t roles = 0;
       for (const auto& p : r.model.people) roles += p.roles.size();
@@ -53,6 +54,15 @@ int validate_files(const std::vector<std::string>& files, std::ostream& out, std
   return static_cast<int>(failed ? ExitCode::kBadData : ExitCode::kOk);
 }
 
+/// --columns, --label and --sheet: how to read a table, for every command that reads one.
+void add_table_options(CLI::App* cmd, TableOptions& table) {
+  cmd->add_option("--columns", table.columns,
+                  "Tables: which column holds what, overriding the headers' names: ROLE=HEADER,... (roles: id, parent, "
+                  "name, first_name, last_name, title, group, kind, photo, from, until, assistant, dotted_line, email, vacant)");
+  cmd->add_option("--label", table.label, "Tables: card text from any columns, e.g. '{First Name} {Last Name}\\n{Position}'");
+  cmd->add_option("--sheet", table.sheet, "XLSX: the sheet to read (default: the first)");
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -64,7 +74,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ExportOptions ex;
   std::string format, layout = "org", people = "inline", as_of, page = "a4-landscape", graphml = "yed";
   auto* export_cmd = app.add_subcommand("export", "Draw a data file as one or more charts (format from each -o's extension)");
-  export_cmd->add_option("input", ex.input, "Data file: YAML, or .graphml (ours, or saved by yEd or Gephi)")->required();
+  export_cmd->add_option("input", ex.input, "Data file: YAML, .graphml (ours, or saved by yEd or Gephi), or a table: .csv .tsv .tab .txt .xlsx")->required();
   export_cmd->add_option("-o,--output", ex.outputs, "Output file: .dot .svg .png .pdf .graphml .gexf .json (repeatable; - = stdout)")
       ->required();
   export_cmd->add_option("-f,--format", format, "Format for every output, overriding extensions (needed for -o -)")
@@ -102,6 +112,17 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   auto* validate_cmd = app.add_subcommand("validate", "Check data files and report every problem like a compiler");
   validate_cmd->add_option("files", validate_inputs, "Data files: YAML or .graphml")->required();
 
+  add_table_options(export_cmd, ex.table);
+  add_table_options(diff_cmd, df.table);
+  TableOptions validate_table;
+  add_table_options(validate_cmd, validate_table);
+
+  ImportOptions im;
+  auto* import_cmd = app.add_subcommand("import", "Write tables (CSV, TSV, XLSX) or other inputs as our YAML, with sources, to curate by hand");
+  import_cmd->add_option("inputs", im.inputs, "Input files: .csv .tsv .tab .txt .xlsx, YAML or .graphml")->required();
+  import_cmd->add_option("-o,--output", im.output, "The YAML file to write (- = stdout)")->required();
+  add_table_options(import_cmd, im.table);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -119,6 +140,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       out << (export_cmd->parsed()     ? export_cmd->help()
               : validate_cmd->parsed() ? validate_cmd->help()
               : diff_cmd->parsed()     ? diff_cmd->help()
+              : import_cmd->parsed()   ? import_cmd->help()
                                        : app.help());
       return 0;
     }
@@ -128,7 +150,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   }
 
   try {
-    if (*validate_cmd) return validate_files(validate_inputs, out, err);
+    if (*validate_cmd) return validate_files(validate_inputs, validate_table, out, err);
+    if (*import_cmd) {
+      run_import(im, err);
+      return 0;
+    }
     if (*export_cmd) {
       if (!format.empty()) ex.format = format_from_name(format);
       ex.layout = layout_option(layout);

@@ -29,8 +29,9 @@ void run_diff(const DiffOptions& options, std::ostream& out, std::ostream& diagn
     throw UsageError("--format for diff is 'text' or 'json'");
   const std::vector<Format> formats = output_formats(options.charts);
 
-  const OrgModel first = load_model(options.inputs[0], diagnostics);
-  const OrgModel second = options.inputs.size() == 2 ? load_model(options.inputs[1], diagnostics) : first;
+  const OrgModel first = load_model(options.inputs[0], diagnostics, false, options.table);
+  const OrgModel second =
+      options.inputs.size() == 2 ? load_model(options.inputs[1], diagnostics, false, options.table) : first;
   const OrgModel before = snapshot(first, options.from);
   const OrgModel after = snapshot(second, options.to);
   const bool two_files = options.inputs.size() == 2;

@@ -39,7 +39,8 @@ const std::vector<std::string>& unit_kinds() {
   static const std::vector<std::string> kKinds = {
       "party-organ", "government",  "ministry", "commission", "department", "bureau",
       "office",      "committee",   "institution", "enterprise", "association", "foundation",
-      "think-tank",  "school",      "university", "media",      "front",      "organization"};
+      "think-tank",  "school",      "university", "media",      "front",      "organization",
+      "person",      "position"};
   return kKinds;
 }
 

@@ -13,6 +13,7 @@
 #include "orgchart/model/validate.hpp"
 #include "orgchart/readers/text_file.hpp"
 #include "orgchart/readers/graphml_reader.hpp"
+#include "orgchart/readers/table_reader.hpp"
 #include "orgchart/readers/yaml_reader.hpp"
 
 namespace orgchart {
@@ -25,7 +26,12 @@ struct InputExtension {
 };
 
 // One table, as for the outputs (writers/format.cpp); an extension not listed is YAML, whatever it says.
-constexpr InputExtension kInputExtensions[] = {{"graphml", InputFormat::kGraphml}};
+constexpr InputExtension kInputExtensions[] = {
+    {"graphml", InputFormat::kGraphml}, {"csv", InputFormat::kTable}, {"tsv", InputFormat::kTable},
+    {"tab", InputFormat::kTable},       {"txt", InputFormat::kTable}, {"xlsx", InputFormat::kXlsx}};
+
+/// What a `.txt` file holds, from its content: a table (tab- or comma-separated, Excel's "Unicode text").
+InputFormat txt_format(const std::string& /*text*/) { return InputFormat::kTable; }
 
 /// True when `s` is UTF-8 without NUL: the caret under a source line counts its bytes, and a line of a
 /// Latin-1 or UTF-16 file would print as garbage, so it is left out instead.
@@ -67,20 +73,34 @@ void attach_source_lines(std::vector<Diagnostic>& diags, const std::map<std::str
   }
 }
 
-ReadResult read(const std::string& text, const std::string& file, InputFormat format,
+/// The text under diagnostics: a lone CR ends a line as LF does (the table reader counts it so).
+std::string lf_lines(std::string text) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) text[i] = '\n';
+  return text;
+}
+
+ReadResult read(const std::string& text, const std::string& file, InputFormat format, const TableOptions& table,
                 std::map<std::string, std::string>& texts) {
   switch (format) {
     case InputFormat::kGraphml:
       texts[file] = text;
       return read_graphml_string(text, file);
+    case InputFormat::kTable: {
+      std::string decoded;
+      ReadResult r = read_table_string(text, file, table, &decoded);
+      texts[file] = lf_lines(std::move(decoded));
+      return r;
+    }
+    case InputFormat::kXlsx: return read_xlsx_string(text, file, table);
     case InputFormat::kYaml: break;
   }
   return read_yaml_string(text, file, texts);
 }
 
-ReadResult load(const std::string& text, const std::string& file, InputFormat format) {
+ReadResult load(const std::string& text, const std::string& file, InputFormat format, const TableOptions& table) {
   std::map<std::string, std::string> texts;
-  ReadResult r = read(text, file, format, texts);
+  ReadResult r = read(text, file, format, table, texts);
   const bool read_failed = has_errors(r.diagnostics);
   // Validate what could be read even when reading failed, so one run reports every problem.
   auto more = validate(r.model);
@@ -107,24 +127,38 @@ ReadResult load(const std::string& text, const std::string& file, InputFormat fo
 
 }  // namespace
 
-InputFormat input_format_from_path(const std::string& path) {
+namespace {
+
+std::string lower_extension(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   if (!ext.empty()) ext.erase(0, 1);
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+bool has_extension(const std::string& path, const std::string& ext) { return lower_extension(path) == ext; }
+
+}  // namespace
+
+InputFormat input_format_from_path(const std::string& path) {
+  const std::string ext = lower_extension(path);
   for (const InputExtension& e : kInputExtensions)
     if (ext == e.extension) return e.format;
   return InputFormat::kYaml;
 }
 
-ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format) {
-  return load(text, file, format);
+ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format,
+                           const TableOptions& table) {
+  return load(text, file, format, table);
 }
 
-ReadResult load_org_file(const std::string& path) {
+ReadResult load_org_file(const std::string& path, const TableOptions& table) {
   auto text = read_text_file(path);
   if (!text)
     throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}}});
-  return load(*text, path, input_format_from_path(path));
+  InputFormat format = input_format_from_path(path);
+  if (format == InputFormat::kTable && has_extension(path, "txt")) format = txt_format(*text);
+  return load(*text, path, format, table);
 }
 
 }  // namespace orgchart

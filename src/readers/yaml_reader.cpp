@@ -25,7 +25,7 @@ const FieldSet kSourceFields = {"id", "title", "date", "url", "file", "notes"};
 const FieldSet kUnitFields = {"id",       "name",         "kind",    "parent",  "group",   "native_name",
                               "romanized_name", "abbreviation", "aliases", "tags",    "type",    "level",
                               "founded",  "headquarters", "website", "notes",   "sources", "from",
-                              "until", "placement"};
+                              "until", "placement", "title", "photo", "vacant", "label", "attributes"};
 const FieldSet kRoleFields = {"unit", "role", "title", "from", "until", "sources"};
 const FieldSet kPersonFields = {"name", "native_name", "notes", "roles", "unit", "role", "title", "from", "until",
                                 "sources"};
@@ -36,7 +36,7 @@ bool valid_id(const std::string& s) {
   auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
   if (!alnum(s[0])) return false;
   for (char c : s)
-    if (!alnum(c) && c != '-' && c != '_' && c != '.') return false;
+    if (!alnum(c) && c != '-' && c != '_' && c != '.' && c != '@' && c != '+') return false;  // '@' '+': e-mail keys
   return true;
 }
 
@@ -239,6 +239,24 @@ class DocumentReader {
     if (auto v = n["placement"]) {
       if (read_string(v, "placement", u.placement) && u.placement != "side")
         error(v, "unknown placement '" + u.placement + "'; use 'side' (an assistant or staff position beside its parent) or leave it out");
+    }
+    optional_text(n, "title", u.title);
+    optional_text(n, "photo", u.photo);
+    optional_text(n, "label", u.label);
+    if (auto v = n["vacant"]) {
+      if (!v.IsScalar() || (v.Scalar() != "true" && v.Scalar() != "false"))
+        error(v, "'vacant' must be true or false");
+      else
+        u.vacant = v.Scalar() == "true";
+    }
+    if (auto v = n["attributes"]) {
+      if (!v.IsMap()) error(v, "'attributes' must be a mapping of names to text, not " + describe(v));
+      else
+        for (auto it = v.begin(); it != v.end(); ++it) {
+          const YAML::Node value = it->second;
+          if (!it->first.IsScalar() || !value.IsScalar()) error(value, "each attribute must be a name and a text value");
+          else u.attributes[it->first.Scalar()] = value.Scalar();
+        }
     }
     optional_text(n, "native_name", u.native_name);
     optional_text(n, "romanized_name", u.romanized_name);

@@ -18,6 +18,7 @@ struct DiffOptions {
   PageSize page;
   PeopleMode people = PeopleMode::kInline;
   double dpi = 96;
+  TableOptions table;  ///< how to read table inputs
 };
 
 /// Prints the report to `out` and writes the charts. Throws like run_export.

@@ -7,6 +7,7 @@
 
 #include "orgchart/graph/org_graph.hpp"
 #include "orgchart/layout/org_layout.hpp"
+#include "orgchart/readers/table_options.hpp"
 #include "orgchart/writers/format.hpp"
 #include "orgchart/writers/graphml_writer.hpp"
 
@@ -23,6 +24,7 @@ struct ExportOptions {
   PageSize page;                        ///< target page for --layout org
   double dpi = 96;
   GraphmlDialect graphml = GraphmlDialect::kYed;
+  TableOptions table;                   ///< how to read a table input (--columns, --label, --sheet)
 };
 
 /// One output: where it goes and its bytes.
@@ -39,7 +41,8 @@ std::vector<Output> render_export(const ExportOptions& options, std::ostream& di
 void run_export(const ExportOptions& options, std::ostream& diagnostics);
 
 /// Loads a data file (YAML) and returns the model, printing warnings to `diagnostics`.
-OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes = false);
+OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes = false,
+                    const TableOptions& table = {});
 
 /// The format of each output path (`forced` overrides extensions); UsageError naming a path it cannot tell.
 std::vector<Format> output_formats(const std::vector<std::string>& paths, std::optional<Format> forced = std::nullopt);

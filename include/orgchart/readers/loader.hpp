@@ -6,6 +6,7 @@
 
 #include "orgchart/error.hpp"
 #include "orgchart/model/org.hpp"
+#include "orgchart/readers/table_options.hpp"
 
 namespace orgchart {
 
@@ -18,16 +19,20 @@ struct ReadResult {
 enum class InputFormat {
   kYaml,     ///< the data format (docs/data-format.md), with its includes
   kGraphml,  ///< GraphML that we wrote, or a copy of it saved by yEd or Gephi
+  kTable,    ///< a delimited text table: .csv .tsv .tab .txt (delimiter sniffed)
+  kXlsx,     ///< an Excel workbook
 };
 
-/// `.graphml` (any case) is GraphML; anything else is YAML.
+/// `.graphml` (any case) is GraphML; `.csv`, `.tsv`, `.tab`, `.txt` a table; `.xlsx` a workbook; anything else YAML.
 InputFormat input_format_from_path(const std::string& path);
 
 /// Reads `path` with the reader its extension picks, validates, and fills in source lines: throws ParseError
 /// (syntax, fields) or ValidationError (references, cycles, ...) carrying every problem, sorted by file, line
 /// and column, notes left out; returns the model and its warnings and notes otherwise.
-ReadResult load_org_file(const std::string& path);
+/// `table` says how to read tables (ignored for other formats).
+ReadResult load_org_file(const std::string& path, const TableOptions& table = {});
 /// The same for a document held in memory; `file` names it in diagnostics (and resolves YAML `include`s).
-ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format = InputFormat::kYaml);
+ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format = InputFormat::kYaml,
+                           const TableOptions& table = {});
 
 }  // namespace orgchart

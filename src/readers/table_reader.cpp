@@ -1,0 +1,381 @@
+#include "orgchart/readers/table_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <optional>
+#include <unordered_map>
+
+#include "orgchart/model/validate.hpp"
+#include "orgchart/readers/table_columns.hpp"
+#include "orgchart/readers/table_xlsx.hpp"
+
+namespace orgchart {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+bool id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.' || c == '@' || c == '+';
+}
+
+/// An id our data format accepts: letters, digits, `-_.@+`, starting with a letter or digit. Other characters
+/// become `-`; "" when nothing is left.
+std::string slug(const std::string& s, bool lower_case) {
+  std::string out;
+  for (char c : s) {
+    if (id_char(c)) out.push_back(lower_case ? lower(std::string(1, c))[0] : c);
+    else if (!out.empty() && out.back() != '-') out.push_back('-');
+  }
+  while (!out.empty() && !std::isalnum(static_cast<unsigned char>(out.front()))) out.erase(out.begin());
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::optional<Date> table_date(const std::string& text) {
+  // Spreadsheets and databases write a time after the date: "2021-03-04 00:00:00", "2021-03-04T09:00".
+  std::string s = text;
+  if (s.size() > 10 && (s[10] == ' ' || s[10] == 'T')) s.resize(10);
+  return parse_date(s);
+}
+
+enum class Truth { kYes, kNo, kUnknown };
+Truth truth(const std::string& text) {
+  const std::string s = lower(trim(text));
+  for (const char* y : {"yes", "y", "true", "1", "x", "side", "assistant", "staff", "wahr", "oui", "ja"})
+    if (s == y) return Truth::kYes;
+  for (const char* n : {"", "no", "n", "false", "0", "-", "falsch", "non", "nein"})
+    if (s == n) return Truth::kNo;
+  return Truth::kUnknown;
+}
+
+bool vacancy_marker(const std::string& name) {
+  const std::string s = lower(trim(name));
+  for (const char* v : {"vacant", "(vacant)", "[vacant]", "vacancy", "open position", "open", "tbd", "tbh", "to be hired", "n/a"})
+    if (s == v) return true;
+  return false;
+}
+
+/// A reference to another row as written in a cell, resolved once every row is known.
+struct PendingRef {
+  std::size_t unit;       // index of the row's unit
+  std::string text;       // as written
+  SourceLoc loc;
+  bool dotted = false;
+};
+
+}  // namespace
+
+struct TableMapper::Impl {
+  std::string file;
+  TableOptions options;
+  std::vector<Diagnostic> diags;
+  TableColumns cols;
+  std::optional<LabelTemplate> label;
+  ReadResult result;
+  std::vector<PendingRef> refs;
+  std::vector<std::string> emails;  // per unit, lower-cased ("" = none)
+  std::vector<int> rows;            // per unit, its row number
+  std::string source_id;
+  bool header_seen = false;
+
+  SourceLoc loc_of(const TableField& f) const { return {file, f.line, f.column}; }
+  void error(const SourceLoc& l, std::string msg) { diags.push_back({Severity::kError, l, std::move(msg), {}}); }
+
+  std::string cell(const TableRecord& r, ColumnRole role) const {
+    const auto c = cols[role];
+    return c && *c < r.fields.size() ? trim(r.fields[*c].text) : std::string();
+  }
+  SourceLoc cell_loc(const TableRecord& r, ColumnRole role) const {
+    const auto c = cols[role];
+    if (c && *c < r.fields.size()) return loc_of(r.fields[*c]);
+    return {file, r.line, 1};
+  }
+  std::string header(ColumnRole role) const { return cols.headers[*cols[role]]; }
+
+  void add_header(const TableRecord& r) {
+    cols = detect_columns(r, options.columns, file, diags);
+    if (!options.label.empty()) label.emplace(options.label, cols.headers, file, diags);
+    std::string stem = std::filesystem::path(file).stem().string();
+    source_id = slug(stem, true);
+    if (source_id.empty()) source_id = "table";
+    Source s;
+    s.id = source_id;
+    s.title = stem.empty() ? "table" : stem;
+    s.loc = {file, r.line, 1};
+    result.model.sources.push_back(std::move(s));
+  }
+
+  void add_row(const TableRecord& r) {
+    const std::size_t width = cols.headers.size();
+    if (r.fields.size() != width) {
+      const TableField& at = r.fields.size() > width ? r.fields[width] : r.fields.back();
+      error(loc_of(at), "row " + std::to_string(r.row) + " has " + std::to_string(r.fields.size()) +
+                            (r.fields.size() == 1 ? " field" : " fields") + " but the header has " +
+                            std::to_string(width) +
+                            (r.fields.size() > width ? "; quote a value that contains the delimiter (\"a, b\")"
+                                                     : "; add the missing fields (empty ones too)"));
+    }
+    Unit u;
+    const std::size_t index = result.model.units.size();
+    u.loc = cols[ColumnRole::kId] ? cell_loc(r, ColumnRole::kId) : SourceLoc{file, r.line, 1};
+    // Name: the name column, else first + last name.
+    if (cols[ColumnRole::kName]) u.name = cell(r, ColumnRole::kName);
+    if (u.name.empty()) {
+      const std::string first = cell(r, ColumnRole::kFirstName), last = cell(r, ColumnRole::kLastName);
+      u.name = trim(first + " " + last);
+    }
+    u.title = cell(r, ColumnRole::kTitle);
+    u.group = cell(r, ColumnRole::kGroup);
+    u.photo = cell(r, ColumnRole::kPhoto);
+    const Truth vacant_cell = truth(cell(r, ColumnRole::kVacant));
+    if (vacant_cell == Truth::kUnknown)
+      error(cell_loc(r, ColumnRole::kVacant), "'" + cell(r, ColumnRole::kVacant) + "' in column '" +
+                                                  header(ColumnRole::kVacant) + "' is not yes or no");
+    u.vacant = vacant_cell == Truth::kYes || vacancy_marker(u.name) || (u.name.empty() && !u.title.empty());
+    if (u.vacant && vacancy_marker(u.name)) u.name.clear();
+    const std::string name_header = cols[ColumnRole::kName]        ? header(ColumnRole::kName)
+                                    : cols[ColumnRole::kFirstName] ? header(ColumnRole::kFirstName)
+                                    : cols[ColumnRole::kLastName]  ? header(ColumnRole::kLastName)
+                                                                   : "name";
+    const SourceLoc name_loc = cell_loc(r, cols[ColumnRole::kName] ? ColumnRole::kName
+                                           : cols[ColumnRole::kFirstName] ? ColumnRole::kFirstName
+                                                                          : ColumnRole::kLastName);
+    if (u.name.empty() && !u.vacant)
+      error(name_loc, "row " + std::to_string(r.row) + " has no name in column '" + name_header +
+                          "'; write one (or a title alone, or 'vacant', for a vacancy)");
+    if (u.vacant && u.name.empty()) u.name = u.title.empty() ? "Vacant" : u.title;
+    // Id: the id column, else the e-mail, else one made from the name.
+    if (cols[ColumnRole::kId] || cols.email_is_id) {
+      const ColumnRole key = cols[ColumnRole::kId] ? ColumnRole::kId : ColumnRole::kEmail;
+      const std::string raw = cell(r, key);
+      if (raw.empty())
+        error(cell_loc(r, key), "row " + std::to_string(r.row) + " has an empty id in column '" + header(key) +
+                                    "'; give every row an id of its own");
+      u.id = slug(raw, false);
+      if (!raw.empty() && u.id.empty()) u.id = "row-" + std::to_string(r.row);
+      if (u.id != raw && !raw.empty()) u.attributes[header(key)] = raw;
+    } else {
+      u.id = slug(u.name, true);
+      if (u.id.empty() || u.vacant) u.id = (u.id.empty() ? "row" : u.id) + "-" + std::to_string(r.row);
+    }
+    u.kind = cell(r, ColumnRole::kKind);
+    if (u.kind.empty()) u.kind = u.vacant ? "position" : "person";
+    // Placement.
+    if (cols[ColumnRole::kAssistant]) {
+      const std::string a = cell(r, ColumnRole::kAssistant);
+      const Truth t = truth(a);
+      if (t == Truth::kUnknown)
+        error(cell_loc(r, ColumnRole::kAssistant), "'" + a + "' in column '" + header(ColumnRole::kAssistant) +
+                                                      "' is not yes or no; write yes (or 'side') for an assistant or "
+                                                      "staff position, or leave it empty");
+      if (t == Truth::kYes) u.placement = "side";
+    }
+    // Time.
+    for (ColumnRole role : {ColumnRole::kFrom, ColumnRole::kUntil}) {
+      const std::string text = cell(r, role);
+      if (text.empty()) continue;
+      auto d = table_date(text);
+      if (!d) {
+        error(cell_loc(r, role), "'" + text + "' in column '" + header(role) +
+                                     "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD");
+        continue;
+      }
+      (role == ColumnRole::kFrom ? u.valid.from : u.valid.until) = d;
+    }
+    if (label) u.label = label->fill(r);
+    // Every other column, by its header; empty cells left out.
+    for (std::size_t i = 0; i < r.fields.size() && i < cols.headers.size(); ++i) {
+      if (cols.is_field(i)) continue;
+      const std::string v = trim(r.fields[i].text);
+      if (!v.empty()) u.attributes.emplace(cols.headers[i], v);
+    }
+    u.sources.push_back(source_id);
+    u.notes = "row " + std::to_string(r.row);
+    // References, resolved in finish().
+    if (const std::string p = cell(r, ColumnRole::kParent); !p.empty()) {
+      u.parent_loc = cell_loc(r, ColumnRole::kParent);
+      refs.push_back({index, p, u.parent_loc, false});
+    }
+    if (const std::string d = cell(r, ColumnRole::kDottedLine); !d.empty()) {
+      const SourceLoc at = cell_loc(r, ColumnRole::kDottedLine);
+      std::size_t b = 0;
+      while (b <= d.size()) {
+        auto e = d.find_first_of(";,", b);
+        if (e == std::string::npos) e = d.size();
+        const std::string one = trim(d.substr(b, e - b));
+        if (!one.empty()) refs.push_back({index, one, at, true});
+        b = e + 1;
+      }
+    }
+    emails.push_back(lower(cell(r, ColumnRole::kEmail)));
+    rows.push_back(r.row);
+    result.model.units.push_back(std::move(u));
+  }
+
+  /// Resolves every parent and dotted-line manager: by id, else by a unique name, else by a unique e-mail.
+  void resolve() {
+    auto& units = result.model.units;
+    std::unordered_map<std::string, std::size_t> by_id;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_name, by_name_ci, by_email;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      by_id.emplace(units[i].id, i);
+      if (!units[i].vacant) {
+        by_name[units[i].name].push_back(i);
+        by_name_ci[lower(units[i].name)].push_back(i);
+      }
+      if (!emails[i].empty()) by_email[emails[i]].push_back(i);
+    }
+    std::vector<std::string> ids;  // for suggestions, only when needed
+    int suggestions = 0;
+    for (const PendingRef& ref : refs) {
+      Unit& u = units[ref.unit];
+      const std::string column = header(ref.dotted ? ColumnRole::kDottedLine : ColumnRole::kParent);
+      const std::vector<std::size_t>* found = nullptr;
+      std::vector<std::size_t> one;
+      if (auto it = by_id.find(ref.text); it != by_id.end()) {
+        one = {it->second};
+        found = &one;
+      } else if (auto n = by_name.find(ref.text); n != by_name.end()) {
+        found = &n->second;
+      } else if (auto c = by_name_ci.find(lower(ref.text)); c != by_name_ci.end()) {
+        found = &c->second;
+      } else if (auto e = by_email.find(lower(ref.text)); e != by_email.end()) {
+        found = &e->second;
+      }
+      if (!found) {
+        if (ids.empty())
+          for (const auto& x : units) ids.push_back(x.id);
+        std::string hint = suggestions++ < 100 ? did_you_mean(ref.text, ids) : "";
+        if (hint.empty() && suggestions < 100) {
+          std::vector<std::string> names;
+          for (const auto& [n, list] : by_name) names.push_back(n);
+          std::sort(names.begin(), names.end());
+          hint = did_you_mean(ref.text, names);
+        }
+        error(ref.loc, std::string(ref.dotted ? "unknown dotted-line manager '" : "unknown parent '") + ref.text +
+                           "' in column '" + column + "': no row has that id, name or e-mail" +
+                           (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+        if (!ref.dotted) u.parent.clear();
+        continue;
+      }
+      if (found->size() > 1) {
+        std::string cands;
+        for (std::size_t k = 0; k < found->size() && k < 5; ++k)
+          cands += (k ? ", " : "") + std::string("'") + units[(*found)[k]].id + "' (row " +
+                   std::to_string(rows[(*found)[k]]) + ")";
+        if (found->size() > 5) cands += " and " + std::to_string(found->size() - 5) + " more";
+        error(ref.loc, std::string(ref.dotted ? "dotted-line manager '" : "parent '") + ref.text + "' in column '" +
+                           column + "' is ambiguous: " + std::to_string(found->size()) +
+                           " rows have that name: " + cands + "; write the id instead");
+        continue;
+      }
+      const Unit& target = units[found->front()];
+      if (!ref.dotted) {
+        u.parent = target.id;
+      } else {
+        Relation rel;
+        rel.unit = u.id;
+        rel.kind = "dotted-line";
+        rel.target = target.id;
+        rel.loc = ref.loc;
+        rel.unit_loc = u.loc;
+        rel.target_loc = ref.loc;
+        rel.sources.push_back(source_id);
+        result.model.relations.push_back(std::move(rel));
+      }
+    }
+    refs.clear();
+    refs.shrink_to_fit();
+  }
+};
+
+TableMapper::TableMapper(std::string file, const TableOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->file = std::move(file);
+  impl_->options = options;
+  impl_->result.model.files.push_back(impl_->file);
+}
+
+TableMapper::~TableMapper() = default;
+
+std::vector<Diagnostic>& TableMapper::diagnostics() { return impl_->diags; }
+
+void TableMapper::add(const TableRecord& record) {
+  if (!impl_->header_seen) {
+    impl_->header_seen = true;
+    impl_->add_header(record);
+  } else {
+    impl_->add_row(record);
+  }
+}
+
+ReadResult TableMapper::finish() {
+  Impl& m = *impl_;
+  if (!m.header_seen)
+    m.error({m.file, 0, 0}, "the table is empty: write a header row (e.g. id,name,title,parent) and one row per person or unit");
+  else if (m.result.model.units.empty() && !has_errors(m.diags))
+    m.error({m.file, 0, 0}, "the table has a header but no rows");
+  m.resolve();
+  m.result.diagnostics = std::move(m.diags);
+  return std::move(m.result);
+}
+
+ReadResult read_table_string(const std::string& bytes, const std::string& file, const TableOptions& options,
+                             std::string* decoded) {
+  TableMapper mapper(file, options);
+  std::vector<Diagnostic> decode_diags;
+  const std::string text = decode_table_text(bytes, file, decode_diags);
+  if (decoded) *decoded = text;
+  if (has_errors(decode_diags)) {
+    ReadResult r;
+    r.model.files.push_back(file);
+    r.diagnostics = std::move(decode_diags);
+    return r;
+  }
+  CsvParser parser(text, sniff_delimiter(text), file, mapper.diagnostics());
+  TableRecord record;
+  while (parser.next(record)) mapper.add(record);
+  ReadResult r = mapper.finish();
+  r.diagnostics.insert(r.diagnostics.begin(), decode_diags.begin(), decode_diags.end());
+  return r;
+}
+
+ReadResult read_xlsx_string(const std::string& bytes, const std::string& file, const TableOptions& options) {
+  TableMapper mapper(file, options);
+  std::size_t width = 0;
+  bool header = true;
+  const bool ok = read_xlsx_rows(bytes, file, options.sheet, [&](const TableRecord& r) {
+    if (header) {
+      width = r.fields.size();
+      header = false;
+      mapper.add(r);
+      return;
+    }
+    // A sheet stores no empty cells: pad the row to the header's width, as a CSV export would.
+    TableRecord padded = r;
+    while (padded.fields.size() < width)
+      padded.fields.push_back({"", r.row, static_cast<int>(padded.fields.size()) + 1});
+    mapper.add(padded);
+  }, mapper.diagnostics());
+  if (!ok) {
+    ReadResult r;
+    r.model.files.push_back(file);
+    r.diagnostics = std::move(mapper.diagnostics());
+    return r;
+  }
+  return mapper.finish();
+}
+
+}  // namespace orgchart
