@@ -50,6 +50,15 @@ std::string header_list(const std::vector<std::string>& headers) {
   return s;
 }
 
+/// did_you_mean over headers, ignoring case, spaces and underscores; the header as written.
+std::string header_hint(const std::string& word, const std::vector<std::string>& headers) {
+  std::vector<std::string> normalized;
+  for (const auto& h : headers) normalized.push_back(normalize_header(h));
+  const std::string best = did_you_mean(normalize_header(word), normalized);
+  if (best.empty()) return "";
+  return headers[static_cast<std::size_t>(std::find(normalized.begin(), normalized.end(), best) - normalized.begin())];
+}
+
 }  // namespace
 
 const char* column_role_name(ColumnRole role) { return info(role).name; }
@@ -131,7 +140,7 @@ TableColumns detect_columns(const TableRecord& header, const std::string& overri
     for (std::size_t i = 0; i < cols.headers.size() && !col; ++i)
       if (normalize_header(cols.headers[i]) == normalize_header(column)) col = i;
     if (!col) {
-      std::string hint = did_you_mean(column, cols.headers);
+      std::string hint = header_hint(column, cols.headers);
       error_at(nullptr, "--columns: the table has no column '" + column + "' for " + role +
                             (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; its columns are " +
                             header_list(cols.headers));
@@ -189,7 +198,7 @@ LabelTemplate::LabelTemplate(const std::string& text, const std::vector<std::str
       for (std::size_t k = 0; k < headers.size() && !col; ++k)
         if (normalize_header(headers[k]) == normalize_header(name)) col = k;
       if (!col) {
-        std::string hint = did_you_mean(name, headers);
+        std::string hint = header_hint(name, headers);
         error("the table has no column '" + name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
               "; its columns are " + header_list(headers));
       }

@@ -90,6 +90,7 @@ struct TableMapper::Impl {
   std::vector<int> rows;            // per unit, its row number
   std::string source_id;
   bool header_seen = false;
+  bool header_failed = false;  // the columns could not be told: rows are not read
 
   SourceLoc loc_of(const TableField& f) const { return {file, f.line, f.column}; }
   void error(const SourceLoc& l, std::string msg) { diags.push_back({Severity::kError, l, std::move(msg), {}}); }
@@ -106,7 +107,9 @@ struct TableMapper::Impl {
   std::string header(ColumnRole role) const { return cols.headers[*cols[role]]; }
 
   void add_header(const TableRecord& r) {
+    const std::size_t before = diags.size();
     cols = detect_columns(r, options.columns, file, diags);
+    header_failed = has_errors(std::vector<Diagnostic>(diags.begin() + static_cast<std::ptrdiff_t>(before), diags.end()));
     if (!options.label.empty()) label.emplace(options.label, cols.headers, file, diags);
     std::string stem = std::filesystem::path(file).stem().string();
     source_id = slug(stem, true);
@@ -119,8 +122,11 @@ struct TableMapper::Impl {
   }
 
   void add_row(const TableRecord& r) {
+    // Without a name column every row would repeat the header's error: report it once.
+    if (header_failed) return;
     const std::size_t width = cols.headers.size();
-    if (r.fields.size() != width) {
+    const bool misshapen = r.fields.size() != width;
+    if (misshapen) {
       const TableField& at = r.fields.size() > width ? r.fields[width] : r.fields.back();
       error(loc_of(at), "row " + std::to_string(r.row) + " has " + std::to_string(r.fields.size()) +
                             (r.fields.size() == 1 ? " field" : " fields") + " but the header has " +
@@ -128,6 +134,8 @@ struct TableMapper::Impl {
                             (r.fields.size() > width ? "; quote a value that contains the delimiter (\"a, b\")"
                                                      : "; add the missing fields (empty ones too)"));
     }
+    // A row of the wrong shape has its cells under the wrong headers: what they would say is noise.
+    const std::size_t diags_before = diags.size();
     Unit u;
     const std::size_t index = result.model.units.size();
     u.loc = cols[ColumnRole::kId] ? cell_loc(r, ColumnRole::kId) : SourceLoc{file, r.line, 1};
@@ -204,6 +212,13 @@ struct TableMapper::Impl {
     }
     u.sources.push_back(source_id);
     u.notes = "row " + std::to_string(r.row);
+    emails.push_back(lower(cell(r, ColumnRole::kEmail)));
+    rows.push_back(r.row);
+    if (misshapen) {
+      diags.resize(diags_before);
+      result.model.units.push_back(std::move(u));
+      return;
+    }
     // References, resolved in finish().
     if (const std::string p = cell(r, ColumnRole::kParent); !p.empty()) {
       u.parent_loc = cell_loc(r, ColumnRole::kParent);
@@ -220,8 +235,6 @@ struct TableMapper::Impl {
         b = e + 1;
       }
     }
-    emails.push_back(lower(cell(r, ColumnRole::kEmail)));
-    rows.push_back(r.row);
     result.model.units.push_back(std::move(u));
   }
 
@@ -325,7 +338,7 @@ ReadResult TableMapper::finish() {
   Impl& m = *impl_;
   if (!m.header_seen)
     m.error({m.file, 0, 0}, "the table is empty: write a header row (e.g. id,name,title,parent) and one row per person or unit");
-  else if (m.result.model.units.empty() && !has_errors(m.diags))
+  else if (m.result.model.units.empty() && !m.header_failed && !has_errors(m.diags))
     m.error({m.file, 0, 0}, "the table has a header but no rows");
   m.resolve();
   m.result.diagnostics = std::move(m.diags);

@@ -40,7 +40,7 @@ class Workbook {
     }
     zip_error_fini(&err);
     if (!zip_) {
-      error("not an XLSX workbook (the file is not a zip archive); save it from the spreadsheet program as .xlsx, "
+      error("not an XLSX workbook (not a zip archive, or a damaged one); save it from the spreadsheet program as .xlsx, "
             "or as CSV UTF-8");
       return false;
     }

@@ -1,0 +1,275 @@
+#include "orgchart/readers/table_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "orgchart/readers/loader.hpp"
+#include "support/test_support.hpp"
+
+namespace orgchart {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Every diagnostic of loading `text` as table "t.csv" (errors only when it fails), or "(no error)".
+std::string errors(const std::string& text, const TableOptions& options = {}) {
+  try {
+    load_org_string(text, "t.csv", InputFormat::kTable, options);
+    return "(no error)";
+  } catch (const ParseError& e) {
+    return format_diagnostics(e.diagnostics());
+  }
+}
+
+OrgModel load(const std::string& text, const TableOptions& options = {}) {
+  return load_org_string(text, "t.csv", InputFormat::kTable, options).model;
+}
+
+TEST(TableReader, RecognisesColumnsBySynonymsIgnoringCaseSpacesUnderscoresAndHyphens) {
+  const OrgModel m = load(
+      "Employee_ID,First Name,last-name,Job Title,DEPARTMENT,Reports To,Hire Date,End Date,Avatar,Is Assistant,"
+      "Dotted Line Managers,Desk\n"
+      "1,Ann,Lee,CEO,Exec,,2020-01-02,,ann.png,no,,A1\n"
+      "2,Bo,Chan,Assistant,Exec,1,2021-03,2024,,yes,,\n"
+      "3,Cy,Diaz,CTO,Eng,1,2019,,,,1;2,B7\n");
+  ASSERT_EQ(m.units.size(), 3u);
+  const Unit& a = m.units[0];
+  EXPECT_EQ(a.id, "1");
+  EXPECT_EQ(a.name, "Ann Lee");
+  EXPECT_EQ(a.kind, "person");
+  EXPECT_EQ(a.title, "CEO");
+  EXPECT_EQ(a.group, "Exec");
+  EXPECT_EQ(a.photo, "ann.png");
+  EXPECT_EQ(a.valid.from->str(), "2020-01-02");
+  EXPECT_EQ(a.parent, "");
+  EXPECT_EQ(a.notes, "row 2");
+  EXPECT_EQ(a.sources, std::vector<std::string>{"t"});
+  // Columns without a field of their own are attributes (first and last name too: --label may use them).
+  EXPECT_EQ(a.attributes, (std::map<std::string, std::string>{{"Desk", "A1"}, {"First Name", "Ann"}, {"last-name", "Lee"}}));
+  EXPECT_EQ(m.units[1].placement, "side");
+  EXPECT_EQ(m.units[1].valid.until->str(), "2024");
+  EXPECT_EQ(m.units[2].parent, "1");
+  ASSERT_EQ(m.relations.size(), 2u);
+  EXPECT_EQ(m.relations[0].kind, "dotted-line");
+  EXPECT_EQ(m.relations[0].unit, "3");
+  EXPECT_EQ(m.relations[0].target, "1");
+  EXPECT_EQ(m.relations[1].target, "2");
+  ASSERT_EQ(m.sources.size(), 1u);
+  EXPECT_EQ(m.sources[0].id, "t");
+}
+
+TEST(TableReader, ParentByNameOrEmailWhenUnique) {
+  const OrgModel m = load("id,name,email,manager\n1,Ann Lee,ann@x.org,\n2,Bo,bo@x.org,ann lee\n3,Cy,,BO@x.org\n");
+  EXPECT_EQ(m.units[1].parent, "1");
+  EXPECT_EQ(m.units[2].parent, "2");
+}
+
+TEST(TableReader, EmailIsTheKeyWhenThereIsNoIdColumn) {
+  const OrgModel m = load("name,email,manager\nAnn,ann@x.org,\nBo,bo@x.org,ann@x.org\n");
+  EXPECT_EQ(m.units[0].id, "ann@x.org");
+  EXPECT_EQ(m.units[1].parent, "ann@x.org");
+}
+
+TEST(TableReader, IdsFromNamesWhenThereIsNoKey) {
+  const OrgModel m = load("name,reports to\nAnn Lee,\nJosé Ruiz,Ann Lee\n");
+  EXPECT_EQ(m.units[0].id, "ann-lee");
+  EXPECT_EQ(m.units[1].id, "jos-ruiz");
+  EXPECT_EQ(m.units[1].parent, "ann-lee");
+}
+
+TEST(TableReader, VacanciesAreVacantPositions) {
+  const OrgModel m = load("id,name,title,parent\n1,Ann,CEO,\n2,,CFO,1\n3,Vacant,CTO,1\n");
+  EXPECT_FALSE(m.units[0].vacant);
+  EXPECT_TRUE(m.units[1].vacant);
+  EXPECT_EQ(m.units[1].kind, "position");
+  EXPECT_EQ(m.units[1].name, "CFO");
+  EXPECT_TRUE(m.units[2].vacant);
+  EXPECT_EQ(m.units[2].name, "CTO");
+}
+
+TEST(TableReader, ColumnsOptionOverridesDetection) {
+  TableOptions o;
+  o.columns = "id=EmpNo, parent=Boss,name=Who";
+  const OrgModel m = load("EmpNo,Who,Boss,Name\n7,Ann,,x\n8,Bo,7,y\n", o);
+  EXPECT_EQ(m.units[1].id, "8");
+  EXPECT_EQ(m.units[1].name, "Bo");
+  EXPECT_EQ(m.units[1].parent, "7");
+  EXPECT_EQ(m.units[1].attributes.at("Name"), "y");
+}
+
+TEST(TableReader, LabelTemplateFillsTheCardText) {
+  TableOptions o;
+  o.label = "{first_name} {Last Name}\\n{position} ({{x}})\\n{Desk}";
+  const OrgModel m = load("id,first name,last name,position,desk\n1,Ann,Lee,CEO,\n", o);
+  EXPECT_EQ(m.units[0].label, "Ann Lee\nCEO ({x})");
+}
+
+TEST(TableReader, QuotedFieldsWithDelimitersNewlinesAndQuotes) {
+  const OrgModel m = load("id;name;parent\r\n1;\"Lee; Ann\r\n\"\"Jr\"\"\";\r\n2;Bo;1\r\n");
+  EXPECT_EQ(m.units[0].name, "Lee; Ann\n\"Jr\"");
+  EXPECT_EQ(m.units[1].parent, "1");
+  EXPECT_EQ(m.units[1].notes, "row 3");
+}
+
+TEST(TableReader, Utf16AndBomAreRead) {
+  const std::string utf8 = "id\tname\n1\tZoë\n";
+  std::string le = "\xFF\xFE";
+  for (char c : std::string("id\tname\n1\tZo")) le += std::string{c, '\0'};
+  le += std::string("\xEB\0\n\0", 4);
+  EXPECT_EQ(load(le).units[0].name, "Zoë");
+  EXPECT_EQ(load("\xEF\xBB\xBF" + utf8).units[0].name, "Zoë");
+}
+
+TEST(TableReader, SniffsTheDelimiter) {
+  EXPECT_EQ(sniff_delimiter("a,b;c\n1,2;3\n"), ',');
+  EXPECT_EQ(sniff_delimiter("a;b;c\n1;\"2,5\";3\n"), ';');
+  EXPECT_EQ(sniff_delimiter("a\tb, c\td\n1\t2, 3\t4\n"), '\t');
+  EXPECT_EQ(sniff_delimiter("a|b\n1|2\n"), '|');
+  EXPECT_EQ(sniff_delimiter("name\nAnn\n"), ',');
+}
+
+// --- Every error, whole message. ---
+
+TEST(TableReaderErrors, EmptyIdAndEmptyName) {
+  EXPECT_EQ(errors("id,name\n1,Ann\n,Bo\n3,\n"),
+            "t.csv:3:1: error: row 3 has an empty id in column 'id'; give every row an id of its own\n"
+            "    ,Bo\n"
+            "    ^\n"
+            "t.csv:4:3: error: row 4 has no name in column 'name'; write one (or a title alone, or 'vacant', for a vacancy)\n"
+            "    3,\n"
+            "      ^\n");
+}
+
+TEST(TableReaderErrors, DuplicateIds) {
+  EXPECT_EQ(errors("id,name\n1,Ann\n1,Bo\n"),
+            "t.csv:3:1: error: duplicate unit id '1' (first defined at t.csv:2:1); give each unit its own id, or merge the two\n"
+            "    1,Bo\n"
+            "    ^\n");
+}
+
+TEST(TableReaderErrors, UnknownParentWithSuggestion) {
+  EXPECT_EQ(errors("id,name,manager\nann,Ann,\nbo,Bo,anne\ncy,Cy,Zed\n"),
+            "t.csv:3:7: error: unknown parent 'anne' in column 'manager': no row has that id, name or e-mail (did you "
+            "mean 'ann'?)\n"
+            "    bo,Bo,anne\n"
+            "          ^\n"
+            "t.csv:4:7: error: unknown parent 'Zed' in column 'manager': no row has that id, name or e-mail\n"
+            "    cy,Cy,Zed\n"
+            "          ^\n");
+}
+
+TEST(TableReaderErrors, AmbiguousParentNamesTheCandidates) {
+  EXPECT_EQ(errors("id,name,boss\n1,Ann,\n2,Bob,Ann\n3,Bob,Ann\n4,Cy,Bob\n"),
+            "t.csv:5:6: error: parent 'Bob' in column 'boss' is ambiguous: 2 rows have that name: '2' (row 3), '3' "
+            "(row 4); write the id instead\n"
+            "    4,Cy,Bob\n"
+            "         ^\n");
+}
+
+TEST(TableReaderErrors, CyclesAreNamed) {
+  EXPECT_EQ(errors("id,name,parent\na,A,c\nb,B,a\nc,C,b\nd,D,\n"),
+            "t.csv:2:5: error: the hierarchy has a cycle: a -> c -> b -> a; a unit cannot be its own ancestor, change "
+            "one 'parent'\n"
+            "    a,A,c\n"
+            "        ^\n");
+}
+
+TEST(TableReaderErrors, WrongNumberOfFields) {
+  EXPECT_EQ(errors("id,name,parent\n1,Ann,\n2,Lee, Bo,1\n3,Cy\n"),
+            "t.csv:3:11: error: row 3 has 4 fields but the header has 3; quote a value that contains the delimiter "
+            "(\"a, b\")\n"
+            "    2,Lee, Bo,1\n"
+            "              ^\n"
+            "t.csv:4:3: error: row 4 has 2 fields but the header has 3; add the missing fields (empty ones too)\n"
+            "    3,Cy\n"
+            "      ^\n");
+}
+
+TEST(TableReaderErrors, ColumnPositionsCountCharactersAndLinesOfQuotedFields) {
+  // The second row starts on line 4: the quoted name of the first spans two lines. "é" is one character.
+  EXPECT_EQ(errors("id,name,parent\n1,\"Ann\nLee\",\n2,Ré,9\n"),
+            "t.csv:4:6: error: unknown parent '9' in column 'parent': no row has that id, name or e-mail\n"
+            "    2,Ré,9\n"
+            "         ^\n");
+}
+
+TEST(TableReaderErrors, UnknownColumnsRolesAndHeaders) {
+  TableOptions o;
+  o.columns = "parnt=boss,name=Nme,id";
+  EXPECT_EQ(errors("id,name,boss\n1,Ann,\n", o),
+            "t.csv: error: --columns: unknown role 'parnt' (did you mean 'parent'?); the roles are id, parent, name, "
+            "first_name, last_name, title, group, kind, photo, from, until, assistant, dotted_line, email, vacant\n"
+            "t.csv: error: --columns: the table has no column 'Nme' for name (did you mean 'name'?); its columns are "
+            "'id', 'name', 'boss'\n"
+            "t.csv: error: --columns: 'id' is not ROLE=HEADER (e.g. --columns id=EmpNo,parent=Boss)\n");
+}
+
+TEST(TableReaderErrors, UnknownLabelColumn) {
+  TableOptions o;
+  o.label = "{nme} {title";
+  EXPECT_EQ(errors("id,name\n1,Ann\n", o),
+            "t.csv: error: --label: the table has no column 'nme' (did you mean 'name'?); its columns are 'id', 'name'\n"
+            "t.csv: error: --label: the '{' at character 7 is never closed; write {Column}, or {{ for a brace\n");
+}
+
+TEST(TableReaderErrors, NoNameColumnListsTheHeaders) {
+  EXPECT_EQ(errors("id,who\n1,Ann\n"),
+            "t.csv:1:1: error: no column holds names: call one 'name' (or 'full name', or 'first name' and 'last "
+            "name'), or say which with --columns name=HEADER; the columns are 'id', 'who'\n"
+            "    id,who\n"
+            "    ^\n");
+}
+
+TEST(TableReaderErrors, BadDatesAndFlags) {
+  EXPECT_EQ(errors("id,name,start,assistant\n1,Ann,3/4/2020,maybe\n"),
+            "t.csv:2:7: error: '3/4/2020' in column 'start' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD\n"
+            "    1,Ann,3/4/2020,maybe\n"
+            "          ^\n"
+            "t.csv:2:16: error: 'maybe' in column 'assistant' is not yes or no; write yes (or 'side') for an assistant "
+            "or staff position, or leave it empty\n"
+            "    1,Ann,3/4/2020,maybe\n"
+            "                   ^\n");
+}
+
+TEST(TableReaderErrors, QuotesAndEncodings) {
+  EXPECT_EQ(errors("id,name\n1,\"Ann\n"),
+            "t.csv:2:3: error: this quoted field is never closed: add the closing '\"' (a '\"' inside a quoted field "
+            "is written twice: \"\")\n"
+            "    1,\"Ann\n"
+            "      ^\n");
+  EXPECT_EQ(errors("id,name\n1,\"Ann\"x\n"),
+            "t.csv:2:8: error: text after the closing quote of a field; a '\"' inside a quoted field is written twice "
+            "(\"\"), or put the delimiter after the quote\n"
+            "    1,\"Ann\"x\n"
+            "           ^\n");
+  EXPECT_EQ(errors("id,name\n1,Jos\xE9\n"),
+            "t.csv:2:6: error: byte 0xE9 is not UTF-8 text: the file is in another encoding (Latin-1, "
+            "Windows-1252?); save it as \"CSV UTF-8\" or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8\n");
+  EXPECT_EQ(errors(""), "t.csv: error: the table is empty: write a header row (e.g. id,name,title,parent) and one row per person or unit\n");
+}
+
+TEST(TableReader, InvalidCorpusFailsWithTheStoredMessage) {
+  const fs::path root = fs::path(test::source_dir());
+  int count = 0;
+  for (const auto& entry : fs::directory_iterator(root / "tests/data/tables/invalid")) {
+    if (entry.path().extension() == ".err") continue;
+    ++count;
+    const std::string rel = fs::relative(entry.path(), root).string();
+    std::string got = "(no error)";
+    try {
+      load_org_file(rel);
+    } catch (const ParseError& e) {
+      got = format_diagnostics(e.diagnostics());
+    }
+    fs::path expected = entry.path();
+    expected += ".err";
+    if (test::update_golden()) test::write_file(expected.string(), got);
+    EXPECT_EQ(test::read_file(expected.string()), got) << rel;
+    EXPECT_NE(got, "(no error)") << rel;
+  }
+  EXPECT_GE(count, 25);
+}
+
+}  // namespace
+}  // namespace orgchart
