@@ -7,6 +7,7 @@ packages=(
   libboost-graph-dev libgraphviz-dev libcli11-dev libgtest-dev libyaml-cpp-dev libbenchmark-dev libxml2-dev
   graphviz fonts-noto-cjk fonts-noto-core
   python3 python3-yaml python3-networkx python3-igraph libxml2-utils librsvg2-bin poppler-utils python3-pil chromium
+  strace  # tests/scripts/test_output_safety.py: outputs are fsynced before and after the rename
 )
 
 missing=()
