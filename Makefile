@@ -1,11 +1,13 @@
 # Two commands do all the set-up on a fresh Debian 12 machine (as root):
 #   make run    installs missing packages, builds, and writes the ILD charts to out/
-#   make test   the same set-up, then the whole test suite through ctest
+#   make test   the same set-up, then the whole test suite through ctest, twice: in build/, then again in
+#               build-asan/ under AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the test)
 BUILD ?= build
+SAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ORGCHART = $(BUILD)/orgchart
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps configure build run test test-asan configure-asan build-asan bench clean
 
 all: build
 
@@ -23,10 +25,21 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) test-asan
+
+# The sanitizer tree: -O1 with assertions on keeps it fast enough to run every test (README "Safety").
+configure-asan: deps
+	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 -DORGCHART_SANITIZE=ON
+
+build-asan: configure-asan
+	cmake --build $(SAN_BUILD) -j $(JOBS)
+
+test-asan: build-asan
+	cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: configure
 	cmake --build $(BUILD) --target orgchart_bench -j $(JOBS)
 	$(BUILD)/orgchart_bench
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD)

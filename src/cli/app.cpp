@@ -1,6 +1,9 @@
 #include "orgchart/cli/app.hpp"
 
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cmath>
+#include <cstring>
 
 #include "orgchart/cli/diff.hpp"
 #include "orgchart/cli/export.hpp"
@@ -29,10 +32,41 @@ PeopleMode people_option(const std::string& s) {
 
 PageSize page_option(const std::string& s) {
   auto p = parse_page(s);
+  // Each side a finite 1 pt .. 200 in (PDF's largest page), so that the aspect ratio is a number.
+  constexpr double kMaxSide = 14400;
+  if (p && (!std::isfinite(p->width) || !std::isfinite(p->height) || p->width < 1 || p->height < 1 ||
+            p->width > kMaxSide || p->height > kMaxSide))
+    throw UsageError("--page '" + s + "' is not a usable page: each side must be between 1 pt and 200 in (14400 pt)");
   if (!p)
     throw UsageError("--page '" + s + "' is not a page: use a4-landscape, a4, a3-landscape, a3, letter, "
                      "letter-landscape or WxH (points; or WxHmm, WxHin)");
   return *p;
+}
+
+/// --dpi: a finite resolution in [kMinDpi, kMaxDpi] (CLI11's Range lets NaN through).
+constexpr double kMinDpi = 10, kMaxDpi = 1200;
+double dpi_option(const std::string& s) {
+  double v = 0;
+  std::size_t used = 0;
+  try {
+    v = std::stod(s, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != s.size() || !std::isfinite(v) || v < kMinDpi || v > kMaxDpi)
+    throw UsageError("--dpi '" + s + "' is not a resolution: give a number from 10 to 1200 (default 96)");
+  return v;
+}
+
+/// --depth: a whole number of levels, 0 .. kMaxDepth (more levels than any hierarchy has is pointless).
+constexpr int kMaxDepth = 1000000;
+int depth_option(const std::string& s) {
+  int v = -1;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v < 0 || v > kMaxDepth)
+    throw UsageError("--depth '" + s + "' is not a number of levels: give a whole number from 0 to " +
+                     std::to_string(kMaxDepth) + " (e.g. --depth 2)");
+  return v;
 }
 
 int validate_files(const std::vector<std::string>& files, const TableOptions& table, std::ostream& out, std::ostream& err) {
@@ -63,9 +97,7 @@ void add_table_options(CLI::App* cmd, TableOptions& table) {
   cmd->add_option("--sheet", table.sheet, "XLSX: the sheet to read (default: the first)");
 }
 
-}  // namespace
-
-int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+int run_command(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"orgchart: turns a description of an organization (YAML) into an org chart: SVG, PNG, PDF, DOT, "
                "GraphML, GEXF, JSON"};
   app.set_version_flag("--version", std::string("orgchart ") + kVersion);
@@ -83,12 +115,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::IsMember({"org", "dot", "twopi"}));
   export_cmd->add_option("--as-of", as_of, "Draw the chart as it stood on this date (YYYY[-MM[-DD]]); default: latest");
   export_cmd->add_option("--root", ex.graph.root, "Only this unit (id) and what is below it");
-  export_cmd->add_option("--depth", ex.graph.depth, "Levels below the root(s) to draw; deeper units become a \"+N units\" stub")
-      ->check(CLI::NonNegativeNumber);
+  std::string depth, dpi = "96";
+  export_cmd->add_option("--depth", depth, "Levels below the root(s) to draw; deeper units become a \"+N units\" stub");
   export_cmd->add_option("--people", people, "Leaders: inline (in the card, default), nodes, or none")
       ->check(CLI::IsMember({"inline", "nodes", "none"}));
   export_cmd->add_option("--page", page, "Target page for --layout org: a4-landscape (default), a4, a3-landscape, a3, letter, letter-landscape or WxH[pt|mm|in]");
-  export_cmd->add_option("--dpi", ex.dpi, "PNG resolution (default 96)")->check(CLI::Range(10.0, 1200.0));
+  export_cmd->add_option("--dpi", dpi, "PNG resolution, 10 to 1200 (default 96)");
   export_cmd->add_option("--graphml", graphml, "GraphML dialect: yed (with yEd graphics, default) or plain")
       ->check(CLI::IsMember({"yed", "plain"}));
 
@@ -161,8 +193,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ex.graph.people = people_option(people);
       ex.graph.as_of = parse_date_option("--as-of", as_of);
       ex.page = page_option(page);
+      ex.dpi = dpi_option(dpi);
+      if (!depth.empty()) ex.graph.depth = depth_option(depth);
       ex.graphml = graphml == "plain" ? GraphmlDialect::kPlain : GraphmlDialect::kYed;
-      run_export(ex, err);
+      run_export(ex, out, err);
       return 0;
     }
     if (*diff_cmd) {
@@ -192,6 +226,21 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return static_cast<int>(ExitCode::kInternal);
   }
   return static_cast<int>(ExitCode::kUsage);
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  const int code = run_command(argc, argv, out, err);
+  // A report that did not reach standard output (a full disk, /dev/full, a closed pipe) is a failed run.
+  errno = 0;
+  out.flush();
+  if (!out) {
+    err << "orgchart: cannot write to standard output" << (errno ? std::string(": ") + std::strerror(errno) : "")
+        << "\n";
+    return code != 0 ? code : static_cast<int>(ExitCode::kIo);
+  }
+  return code;
 }
 
 }  // namespace orgchart

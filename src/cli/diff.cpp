@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "orgchart/cli/output_file.hpp"
+#include "orgchart/cli/output_target.hpp"
 #include "orgchart/graph/diff_graph.hpp"
 #include "orgchart/model/diff.hpp"
 #include "orgchart/writers/diff_writer.hpp"
@@ -27,6 +28,7 @@ void run_diff(const DiffOptions& options, std::ostream& out, std::ostream& diagn
     throw UsageError("comparing a file with itself needs dates: add --from DATE (and --to DATE, default: latest)");
   if (options.format != "text" && options.format != "json")
     throw UsageError("--format for diff is 'text' or 'json'");
+  resolve_outputs(options.charts, options.inputs);
   const std::vector<Format> formats = output_formats(options.charts);
 
   const OrgModel first = load_model(options.inputs[0], diagnostics, false, options.table);
@@ -57,8 +59,9 @@ void run_diff(const DiffOptions& options, std::ostream& out, std::ostream& diagn
   std::ostringstream report;
   if (options.format == "json") write_diff_json(report, d, labels);
   else write_diff_text(report, d, before, after, labels);
-  out << report.str();
-  for (const auto& o : outputs) write_file_atomically(o.path, o.bytes);
+  // The report is one more output: on standard output, written with the charts, all or nothing.
+  outputs.push_back({"-", report.str()});
+  write_outputs(outputs, out, options.inputs);
 }
 
 }  // namespace orgchart

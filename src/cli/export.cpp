@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "orgchart/cli/output_file.hpp"
+#include "orgchart/cli/output_target.hpp"
 #include "orgchart/readers/loader.hpp"
 #include "orgchart/writers/dot_writer.hpp"
 #include "orgchart/writers/gexf_writer.hpp"
@@ -41,6 +42,8 @@ std::vector<Format> output_formats(const std::vector<std::string>& paths, std::o
 
 std::vector<Output> render_export(const ExportOptions& options, std::ostream& diagnostics) {
   if (options.outputs.empty()) throw UsageError("nothing to export: add -o FILE (e.g. -o out/chart.svg)");
+  // Folders, devices that cannot be written and outputs that are the input are refused before any work.
+  resolve_outputs(options.outputs, {options.input});
   const std::vector<Format> formats = output_formats(options.outputs, options.format);
   const OrgModel model = load_model(options.input, diagnostics, false, options.table);
   const OrgGraph g = build_graph(model, options.graph);
@@ -71,8 +74,8 @@ std::string render_output(const OrgGraph& g, const Layout& layout, Format format
   return out.str();
 }
 
-void run_export(const ExportOptions& options, std::ostream& diagnostics) {
-  for (const auto& o : render_export(options, diagnostics)) write_file_atomically(o.path, o.bytes);
+void run_export(const ExportOptions& options, std::ostream& out, std::ostream& diagnostics) {
+  write_outputs(render_export(options, diagnostics), out, {options.input});
 }
 
 }  // namespace orgchart

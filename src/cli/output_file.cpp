@@ -1,15 +1,18 @@
 #include "orgchart/cli/output_file.hpp"
 
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <iostream>
+#include <memory>
+#include <set>
 
+#include "orgchart/cli/output_target.hpp"
 #include "orgchart/error.hpp"
 
 namespace orgchart {
@@ -20,45 +23,306 @@ namespace {
   throw IoError("cannot " + what + " '" + path + "': " + std::strerror(err));
 }
 
-}  // namespace
+// ---- Temporaries that a signal must not leave behind -------------------------------------------------------------
+// A signal handler may only call async-signal-safe functions: it walks a list of C strings and unlinks them.
+// The list changes only while those signals are blocked, so the handler never sees it half-built.
 
-void write_file_atomically(const std::string& path, const std::string& bytes) {
-  if (path == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    if (!std::cout) throw IoError("cannot write to standard output");
-    return;
+struct Pending {
+  std::unique_ptr<char[]> path;
+  volatile sig_atomic_t live = 0;
+  Pending* next = nullptr;
+};
+
+std::atomic<Pending*> g_pending{nullptr};
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+static_assert(std::atomic<Pending*>::is_always_lock_free);
+
+extern "C" void remove_pending_and_reraise(int sig) {
+  for (Pending* p = g_pending.load(); p; p = p->next)
+    if (p->live) ::unlink(p->path.get());
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);  // delivered when the handler returns: the process ends as the signal meant
+}
+
+/// Blocks the cleanup signals for its lifetime (creating, registering and committing are atomic for them).
+class SignalBlock {
+ public:
+  SignalBlock() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int s : kSignals) sigaddset(&set, s);
+    ::sigprocmask(SIG_BLOCK, &set, &old_);
   }
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = mkstemp(tmpl.data());
-  if (fd < 0) fail("create a temporary file in the folder of", path, errno);
+  ~SignalBlock() { ::sigprocmask(SIG_SETMASK, &old_, nullptr); }
+  SignalBlock(const SignalBlock&) = delete;
+  SignalBlock& operator=(const SignalBlock&) = delete;
+
+ private:
+  sigset_t old_;
+};
+
+/// Installs the cleanup handler (except where a signal is ignored, as under nohup) and empties the list at the end.
+class PendingFiles {
+ public:
+  PendingFiles() {
+    for (std::size_t i = 0; i < std::size(kSignals); ++i) {
+      struct sigaction sa {};
+      sa.sa_handler = remove_pending_and_reraise;
+      sigemptyset(&sa.sa_mask);
+      for (int s : kSignals) sigaddset(&sa.sa_mask, s);
+      struct sigaction old {};
+      ::sigaction(kSignals[i], nullptr, &old);
+      installed_[i] = old.sa_handler != SIG_IGN;
+      if (installed_[i]) ::sigaction(kSignals[i], &sa, &old_[i]);
+    }
+  }
+  ~PendingFiles() {
+    SignalBlock block;
+    for (std::size_t i = 0; i < std::size(kSignals); ++i)
+      if (installed_[i]) ::sigaction(kSignals[i], &old_[i], nullptr);
+    Pending* p = g_pending.exchange(nullptr);
+    while (p) {
+      Pending* next = p->next;
+      delete p;
+      p = next;
+    }
+  }
+  PendingFiles(const PendingFiles&) = delete;
+  PendingFiles& operator=(const PendingFiles&) = delete;
+
+  /// Call with the signals blocked.
+  Pending* add(const std::string& path) {
+    auto p = std::make_unique<Pending>();
+    p->path = std::make_unique<char[]>(path.size() + 1);
+    std::memcpy(p->path.get(), path.c_str(), path.size() + 1);
+    p->live = 1;
+    p->next = g_pending.load();
+    g_pending.store(p.get());
+    return p.release();
+  }
+
+ private:
+  bool installed_[std::size(kSignals)] = {};
+  struct sigaction old_[std::size(kSignals)] = {};
+};
+
+// ---- Staging ------------------------------------------------------------------------------------------------------
+
+std::string folder_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string name_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+/// `.NAME.tmp-XXXXXX` in the target's folder, NAME shortened (at a UTF-8 boundary) so that it fits NAME_MAX.
+std::string temporary_template(const std::string& path) {
+  const std::string folder = folder_of(path);
+  std::string name = name_of(path);
+  const long limit = ::pathconf(folder.c_str(), _PC_NAME_MAX);
+  const std::size_t name_max = limit > 0 ? static_cast<std::size_t>(limit) : NAME_MAX;
+  const std::string suffix = ".tmp-XXXXXX";
+  const std::size_t room = name_max > suffix.size() + 2 ? name_max - suffix.size() - 1 : 1;
+  if (name.size() > room) {
+    std::size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+  }
+  return (path.find('/') == std::string::npos ? std::string() : folder + "/") + "." + name + suffix;
+}
+
+void write_all(int fd, const std::string& bytes, const std::string& given) {
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const int err = errno;
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      fail("write", path, err);
+      fail("write", given, errno);
     }
     done += static_cast<std::size_t>(n);
   }
-  // mkstemp creates 0600; output files are ordinary documents.
-  ::fchmod(fd, 0644);
-  if (::close(fd) != 0) {
-    const int err = errno;
-    ::unlink(tmpl.c_str());
-    fail("write", path, err);
+}
+
+struct Staged {
+  const OutputTarget* target = nullptr;
+  const std::string* bytes = nullptr;
+  std::string temp;    ///< the staged temporary, renamed over target->path on commit
+  std::string backup;  ///< a second name of the replaced file while the commit may still roll back
+  Pending* pending = nullptr;
+  Pending* pending_backup = nullptr;
+  bool committed = false;
+};
+
+mode_t current_umask() {
+  const mode_t m = ::umask(0);
+  ::umask(m);
+  return m;
+}
+
+/// Writes `s` into a new temporary beside its target: mode and owner set, data synced. Throws IoError.
+void stage(Staged& s, PendingFiles& pending, mode_t umask_bits) {
+  const OutputTarget& t = *s.target;
+  int fd = -1;
+  {
+    SignalBlock block;
+    std::string tmpl = temporary_template(t.path);
+    fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
+    if (fd < 0) fail("create a temporary file in the folder of", t.given, errno);
+    s.temp = tmpl;
+    s.pending = pending.add(s.temp);
   }
-  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    ::unlink(tmpl.c_str());
-    fail("replace", path, err);
+  try {
+    write_all(fd, *s.bytes, t.given);
+    // Keep the replaced file's owner where we may (root, or a group we are in), then its mode; a new file
+    // gets what open(2) would give it: 0666 minus the umask. mkstemp made it 0600.
+    if (t.exists && (t.uid != ::geteuid() || t.gid != ::getegid())) {
+      if (::fchown(fd, t.uid, t.gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), t.gid);
+    }
+    const mode_t mode = t.exists ? t.mode : (0666 & ~umask_bits);
+    if (::fchmod(fd, mode) != 0) fail("set the permissions of", t.given, errno);
+    if (::fsync(fd) != 0) fail("write", t.given, errno);
+  } catch (...) {
+    ::close(fd);
+    throw;
   }
+  if (::close(fd) != 0) fail("write", t.given, errno);
+}
+
+void remove_staged(std::vector<Staged>& staged) {
+  SignalBlock block;
+  for (auto& s : staged) {
+    if (s.pending && s.pending->live && !s.committed) ::unlink(s.temp.c_str());
+    if (s.pending) s.pending->live = 0;
+  }
+}
+
+/// Writes a stream target: standard output, an open descriptor, a character device or a FIFO.
+void write_stream(const OutputTarget& t, const std::string& bytes, std::ostream& out) {
+  switch (t.kind) {
+    case TargetKind::kStdout:
+      errno = 0;
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.flush();
+      if (!out) throw IoError("cannot write to standard output" + (errno ? ": " + std::string(std::strerror(errno)) : ""));
+      return;
+    case TargetKind::kDescriptor:
+      write_all(t.fd, bytes, t.given);
+      return;
+    case TargetKind::kStream: {
+      // No O_CREAT, no O_TRUNC: a device or FIFO is written as it is (a FIFO waits for its reader, like `cat >`).
+      int fd = -1;
+      do fd = ::open(t.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      while (fd < 0 && errno == EINTR);
+      if (fd < 0) fail("open", t.given, errno);
+      try {
+        write_all(fd, bytes, t.given);
+      } catch (...) {
+        ::close(fd);
+        throw;
+      }
+      if (::close(fd) != 0) fail("write", t.given, errno);
+      return;
+    }
+    case TargetKind::kFile: break;
+  }
+}
+
+/// Renames every staged file over its target; if one rename fails, the ones before it are put back.
+void commit(std::vector<Staged>& staged, PendingFiles& pending) {
+  SignalBlock block;
+  // A second (hard) name for each file about to be replaced, so that a later failure can restore it.
+  for (auto& s : staged) {
+    if (!s.target->exists) continue;
+    std::string name = s.temp;
+    name.replace(name.rfind(".tmp-"), 5, ".old-");
+    if (::link(s.target->path.c_str(), name.c_str()) == 0) {
+      s.backup = name;
+      s.pending_backup = pending.add(name);
+    }
+  }
+  for (std::size_t i = 0; i < staged.size(); ++i) {
+    Staged& s = staged[i];
+    if (::rename(s.temp.c_str(), s.target->path.c_str()) != 0) {
+      const int err = errno;
+      std::string lost;
+      for (std::size_t j = 0; j < i; ++j) {
+        Staged& done = staged[j];
+        const bool restored = done.backup.empty()
+                                  ? (!done.target->exists && ::unlink(done.target->path.c_str()) == 0)
+                                  : ::rename(done.backup.c_str(), done.target->path.c_str()) == 0;
+        if (done.pending_backup) done.pending_backup->live = 0;  // restored, or the only copy left: keep it
+        if (!restored)
+          lost += (lost.empty() ? "'" : ", '") + done.target->given + "'" +
+                  (done.backup.empty() ? "" : " (its old content is in '" + done.backup + "')");
+      }
+      for (auto& rest : staged) {
+        if (rest.pending && rest.pending->live && !rest.committed) ::unlink(rest.temp.c_str());
+        if (rest.pending) rest.pending->live = 0;
+        if (rest.pending_backup && rest.pending_backup->live) ::unlink(rest.backup.c_str());
+      }
+      throw IoError("cannot replace '" + s.target->given + "': " + std::strerror(err) +
+                    (lost.empty() ? "; no file was changed" : "; could not restore " + lost));
+    }
+    s.committed = true;
+    s.pending->live = 0;
+  }
+  for (auto& s : staged)
+    if (s.pending_backup) {
+      ::unlink(s.backup.c_str());
+      s.pending_backup->live = 0;
+    }
+}
+
+/// Makes the renames durable: each folder that received a file is synced.
+void sync_folders(const std::vector<Staged>& staged) {
+  std::set<std::string> folders;
+  for (const auto& s : staged) folders.insert(folder_of(s.target->path));
+  for (const auto& f : folders) {
+    const int fd = ::open(f.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) fail("sync the folder", f, errno);
+    // Some file systems cannot sync a folder (EINVAL); there is nothing more to make durable then.
+    if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
+      const int err = errno;
+      ::close(fd);
+      fail("sync the folder", f, err);
+    }
+    ::close(fd);
+  }
+}
+
+}  // namespace
+
+void write_outputs(const std::vector<Output>& outputs, std::ostream& out, const std::vector<std::string>& inputs) {
+  std::vector<std::string> paths;
+  for (const auto& o : outputs) paths.push_back(o.path);
+  const std::vector<OutputTarget> targets = resolve_outputs(paths, inputs);
+
+  PendingFiles pending;
+  const mode_t umask_bits = current_umask();
+  std::vector<Staged> staged;
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    if (targets[i].kind == TargetKind::kFile) {
+      Staged s;
+      s.target = &targets[i];
+      s.bytes = &outputs[i].bytes;
+      staged.push_back(std::move(s));
+    }
+  try {
+    // 1. Every file staged and synced; 2. the streams, which cannot be taken back, once every file is ready;
+    // 3. every file renamed over its target, or none.
+    for (auto& s : staged) stage(s, pending, umask_bits);
+    for (std::size_t i = 0; i < targets.size(); ++i)
+      if (targets[i].kind != TargetKind::kFile) write_stream(targets[i], outputs[i].bytes, out);
+    commit(staged, pending);
+  } catch (...) {
+    remove_staged(staged);
+    throw;
+  }
+  sync_folders(staged);
 }
 
 }  // namespace orgchart

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "orgchart/cli/output_file.hpp"
 #include "orgchart/graph/org_graph.hpp"
 #include "orgchart/layout/org_layout.hpp"
 #include "orgchart/readers/table_options.hpp"
@@ -27,18 +28,12 @@ struct ExportOptions {
   TableOptions table;                   ///< how to read a table input (--columns, --label, --sheet)
 };
 
-/// One output: where it goes and its bytes.
-struct Output {
-  std::string path;
-  std::string bytes;
-};
-
 /// Loads, lays out and renders every output in memory (nothing is written). Warnings go to `diagnostics`.
 /// Throws ParseError/ValidationError (bad data), UsageError (bad options), LayoutError, IoError.
 std::vector<Output> render_export(const ExportOptions& options, std::ostream& diagnostics);
 
-/// render_export, then every output written atomically. A failure writes nothing it has not finished.
-void run_export(const ExportOptions& options, std::ostream& diagnostics);
+/// render_export, then every output written, all or nothing (write_outputs); "-" goes to `out`.
+void run_export(const ExportOptions& options, std::ostream& out, std::ostream& diagnostics);
 
 /// Loads a data file (YAML) and returns the model, printing warnings to `diagnostics`.
 OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes = false,

@@ -9,7 +9,8 @@ namespace orgchart {
 
 /// Reads `dot` with cgraph, lays it out with `engine` ("dot", "twopi", ... or "nop2" for pinned positions,
 /// as `neato -n2` does) and renders `format` ("svg", "png", "pdf", "dot", ...) in memory.
-/// `dpi` > 0 sets the raster resolution. Throws LayoutError with Graphviz's own message on failure.
+/// `dpi` > 0 sets the raster resolution. Throws LayoutError with Graphviz's own message on failure, and for a
+/// PNG larger than a bitmap can hold (32767 pixels a side, 100 million in all), naming the alternatives.
 std::string graphviz_render(const std::string& dot, const std::string& engine, const std::string& format,
                             double dpi = 0);
 
