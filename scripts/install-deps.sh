@@ -8,6 +8,7 @@ packages=(
   graphviz fonts-noto-cjk fonts-noto-core
   python3 python3-yaml python3-networkx python3-igraph libxml2-utils librsvg2-bin poppler-utils python3-pil chromium
 )
+packages+=(clang libfuzzer-14-dev)  # make fuzz: libFuzzer harnesses with ASan and UBSan
 
 missing=()
 for p in "${packages[@]}"; do

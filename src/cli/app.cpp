@@ -102,6 +102,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   auto* validate_cmd = app.add_subcommand("validate", "Check data files and report every problem like a compiler");
   validate_cmd->add_option("files", validate_inputs, "Data files: YAML or .graphml")->required();
 
+  const char* kIncludeRootHelp = "Also allow YAML includes from this folder tree (default: the data file's folder only)";
+  for (CLI::App* cmd : {export_cmd, diff_cmd, validate_cmd})
+    cmd->add_option_function<std::vector<std::string>>("--include-root", [](const std::vector<std::string>& v) { for (const auto& d : v) allow_includes_under(d); }, kIncludeRootHelp)->check(CLI::ExistingDirectory);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
