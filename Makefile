@@ -43,3 +43,14 @@ bench: configure
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD)
+
+# libFuzzer harnesses (fuzz/): their own clang build with ASan and UBSan, each run for FUZZ_SECONDS.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g
+.PHONY: fuzz
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORGCHART_FUZZ=ON \
+	  -DORGCHART_BUILD_TESTS=OFF -DCMAKE_CXX_FLAGS="$(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link"
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_yaml fuzz_graphml fuzz_input
+	bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)

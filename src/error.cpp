@@ -17,6 +17,73 @@ const char* severity_name(Severity s) {
 
 }  // namespace
 
+// Overlong forms, surrogates and code points past U+10FFFF are not valid either.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = b(0);
+  if (c < 0x80) return 1;
+  std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((b(k) & 0xC0) != 0x80) return 0;
+  if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) > 0x9F) || (c == 0xF0 && b(1) < 0x90) ||
+      (c == 0xF4 && b(1) > 0x8F))
+    return 0;
+  return n;
+}
+
+namespace {
+
+/// Appends the byte or sequence at `i` to `out`, escaped when it is not printable; returns how many bytes it took.
+std::size_t append_printable(std::string& out, std::string_view s, std::size_t i, bool keep_newline) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const std::size_t n = utf8_sequence_length(s, i);
+  const bool control = n == 1 && (c < 0x20 || c == 0x7F) && c != '\t' && !(keep_newline && c == '\n');
+  if (n == 0 || control) {
+    static const char kHex[] = "0123456789abcdef";
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+    return 1;
+  }
+  out.append(s.substr(i, n));
+  return n;
+}
+
+}  // namespace
+
+std::string printable_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) i += append_printable(out, s, i, true);
+  return out;
+}
+
+void set_source_line(Diagnostic& d, std::string_view line) {
+  d.source_line.clear();
+  d.caret_column = 0;
+  if (line.empty()) return;
+  const std::size_t at = d.loc.column > 0 ? std::min<std::size_t>(static_cast<std::size_t>(d.loc.column - 1), line.size()) : 0;
+  std::size_t begin = 0, end = line.size();
+  if (line.size() > kSourceWindow) {
+    begin = at > kSourceWindow / 2 ? at - kSourceWindow / 2 : 0;
+    end = std::min(line.size(), begin + kSourceWindow);
+    // Cut between characters, never inside one.
+    while (begin > 0 && (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80) --begin;
+    while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
+  }
+  std::string& out = d.source_line;
+  if (begin > 0) out += "...";
+  int caret = 0;
+  for (std::size_t i = begin; i < end;) {
+    if (caret == 0 && i >= at) caret = static_cast<int>(out.size()) + 1;
+    i += append_printable(out, line, i, false);
+  }
+  if (caret == 0) caret = static_cast<int>(out.size()) + 1;  // the column is past the end of the line
+  if (end < line.size()) out += "...";
+  d.caret_column = d.loc.column > 0 ? caret : 0;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.loc.file;
   if (d.loc.line > 0) {
@@ -26,14 +93,16 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (!out.empty()) out += ": ";
   out += severity_name(d.severity);
   out += ": ";
-  out += d.message;
+  // Messages quote the data ("unknown field 'x'"): nothing raw from a file reaches the terminal.
+  out += printable_text(d.message);
   out += '\n';
   if (!d.source_line.empty()) {
     out.append("    ").append(d.source_line).append("\n");
     if (d.loc.column > 0) {
       // Tabs in the source line keep their width in the caret line so the caret lands under the column.
       out.append("    ");
-      for (int i = 0; i + 1 < d.loc.column && i < static_cast<int>(d.source_line.size()); ++i)
+      const int column = d.caret_column > 0 ? d.caret_column : d.loc.column;
+      for (int i = 0; i + 1 < column && i < static_cast<int>(d.source_line.size()); ++i)
         out.push_back(d.source_line[i] == '\t' ? '\t' : ' ');
       out.append("^\n");
     }

@@ -1,7 +1,9 @@
 #pragma once
 /// The one family of user-facing failures, and the compiler-style diagnostics they carry.
 #include <stdexcept>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace orgchart {
@@ -21,7 +23,22 @@ struct Diagnostic {
   SourceLoc loc;
   std::string message;      ///< what is wrong and, where we can tell, how to fix it
   std::string source_line;  ///< the offending line of the file, for the caret display (may be empty)
+  int caret_column = 0;     ///< 1-based byte column of the caret in source_line; 0: loc.column
 };
+
+/// At most this many bytes of a source line are shown, around the column (long lines are cut with "...").
+inline constexpr std::size_t kSourceWindow = 120;
+
+/// Sets `d.source_line` to the part of `line` around `d.loc.column` (kSourceWindow bytes at most), with bytes
+/// that are not UTF-8 text (invalid sequences, NUL and other control characters but tab) shown as `\xNN`, so
+/// that nothing raw from a file reaches the terminal; sets the caret's column in it.
+void set_source_line(Diagnostic& d, std::string_view line);
+
+/// Length of the valid UTF-8 sequence that starts at `s[i]` (1 to 4), or 0 when none does.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
+/// `s` with every byte that is not printable UTF-8 (invalid sequences, controls but tab and newline) as `\xNN`.
+std::string printable_text(std::string_view s);
 
 /// `file:line:col: error: message`, then the source line and a caret under the column.
 std::string format_diagnostic(const Diagnostic& d);

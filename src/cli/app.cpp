@@ -155,6 +155,9 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   import_cmd->add_option("-o,--output", im.output, "The YAML file to write (- = stdout)")->required();
   add_table_options(import_cmd, im.table);
 
+  const char* kIncludeRootHelp = "Also allow YAML includes from this folder tree (default: the data file's folder only)";
+  for (CLI::App* cmd : {export_cmd, diff_cmd, validate_cmd})
+    cmd->add_option_function<std::vector<std::string>>("--include-root", [](const std::vector<std::string>& v) { for (const auto& d : v) allow_includes_under(d); }, kIncludeRootHelp)->check(CLI::ExistingDirectory);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

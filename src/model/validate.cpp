@@ -182,30 +182,45 @@ class Validator {
   int suggestions_ = 0;
 };
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+/// Words longer than this get no suggestion: a typo is fixed by eye in a short id, and comparing long ones
+/// would cost their length squared.
+constexpr std::size_t kMaxSuggestedLength = 128;
+
+/// Levenshtein distance of `a` and `b` if it is at most `band`, else band + 1: the classic table restricted to
+/// the diagonal band |i - j| <= band (Ukkonen), O(min(|a|, |b|) * band) time and O(|b|) space.
+std::size_t bounded_edit_distance(const std::string& a, const std::string& b, std::size_t band) {
+  const std::size_t over = band + 1;
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > band) return over;
+  std::vector<std::size_t> prev(b.size() + 1, over), cur(b.size() + 1, over);
+  for (std::size_t j = 0; j <= std::min(b.size(), band); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    const std::size_t lo = i > band ? i - band : 1, hi = std::min(b.size(), i + band);
+    std::fill(cur.begin(), cur.end(), over);
+    if (i <= band) cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = lo; j <= hi; ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), over});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min >= over) return over;  // every path already costs more than the band
     std::swap(prev, cur);
   }
-  return prev[b.size()];
+  return std::min(prev[b.size()], over);
 }
 
 }  // namespace
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  if (word.empty() || word.size() > kMaxSuggestedLength) return "";
+  // A likely typo changes about a third of the word at most, and never all of it.
+  const std::size_t budget = std::max<std::size_t>(1, word.size() / 3);
   std::string best;
   std::size_t best_d = SIZE_MAX;
   for (const auto& c : candidates) {
-    // Lengths that differ by more than the budget cannot be close: skip the quadratic distance.
-    // A likely typo changes about a third of the word at most, and never all of it.
-    const std::size_t budget = std::max<std::size_t>(1, word.size() / 3);
+    // Lengths that differ by more than the budget cannot be close: skip before any work.
     const std::size_t diff = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
     if (diff > budget) continue;
-    std::size_t d = edit_distance(word, c);
+    const std::size_t d = bounded_edit_distance(word, c, std::min(budget, best_d == SIZE_MAX ? budget : best_d));
     if (d <= budget && d < word.size() && d < best_d) {
       best = c;
       best_d = d;

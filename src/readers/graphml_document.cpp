@@ -4,6 +4,8 @@
 #include <libxml/parserInternals.h>
 #include <yaml-cpp/yaml.h>
 
+#include "yaml_guard.hpp"
+
 #include <algorithm>
 #include <climits>
 #include <cstring>
@@ -101,7 +103,7 @@ class SaxReader {
       // column instead (the end of the start tag; single-byte encodings count bytes), back to `what`.
       utf8_ = false;
       const int line = ctxt_->input->line, col = ctxt_->input->col;
-      const std::size_t at = lines_.line_text(line).rfind(what, col > 0 ? static_cast<std::size_t>(col - 1) : 0);
+      const std::size_t at = lines_.line_view(line).rfind(what, col > 0 ? static_cast<std::size_t>(col - 1) : 0);
       return {file_, line, at == std::string::npos ? col : static_cast<int>(at) + 1};
     }
     const long consumed = xmlByteConsumed(ctxt_);
@@ -145,7 +147,12 @@ class SaxReader {
     } else if (ours && name == "key" && up == Frame::kGraphml) {
       auto a = attributes(nb_attributes, attrs);
       r.key_id_ = a["id"];
+      if (auto it = doc.keys.find(r.key_id_); it != doc.keys.end())
+        r.error(r.here(), "the key id '" + r.key_id_ + "' is declared twice (first at line " +
+                              std::to_string(it->second.loc.line) + "); give each <key> its own id");
       GraphmlKey& k = doc.keys[r.key_id_];
+      k = GraphmlKey{};
+      k.loc = r.here();
       k.name = a.count("attr.name") ? a["attr.name"] : r.key_id_;
       k.domain = a.count("for") ? a["for"] : "all";
       k.graphics = a.count("yfiles.type") && !a.count("attr.name");
@@ -172,6 +179,11 @@ class SaxReader {
       auto& list = name == "node" ? doc.nodes : doc.edges;
       open = {name == "node" ? Frame::kNode : Frame::kEdge, list.size()};
       list.push_back(std::move(item));
+    } else if (ours && name == "hyperedge" && up == Frame::kGraph) {
+      r.diags_.push_back({Severity::kWarning, r.here(),
+                          "this <hyperedge> is left out: orgchart draws edges between two nodes only; replace it by "
+                          "<edge>s",
+                          {}});
     } else if (ours && name == "data" && (up == Frame::kNode || up == Frame::kEdge || up == Frame::kGraph)) {
       auto a = attributes(nb_attributes, attrs);
       r.data_ = {a["key"], {}, r.here()};
@@ -249,6 +261,11 @@ class SaxReader {
     std::string msg = trim(e->message ? e->message : "malformed XML");
     // libxml2 advises its caller ("use XML_PARSE_HUGE option"); the user needs to hear what is wrong.
     if (msg.rfind("Excessive depth in document", 0) == 0) msg = "the elements are nested more than 256 deep";
+    // libxml2's size limits (names of 50 000 bytes, texts of 10 MB), which it names after its own internals.
+    if (msg.find("Huge input lookup") != std::string::npos || msg.find("huge text node") != std::string::npos ||
+        msg.find("too long") != std::string::npos || msg.find("Name too long") != std::string::npos)
+      msg = "a name, value or text here is too long (libxml2 reads names of 50 000 bytes and texts of 10 MB at "
+            "most): shorten it";
     if (r.ctxt_ && r.ctxt_->input && r.ctxt_->input->buf && r.ctxt_->input->buf->encoder) r.utf8_ = false;
     SourceLoc loc{r.file_, e->line, r.utf8_ ? r.lines_.byte_column(e->line, e->int2) : e->int2};
     r.error(loc, "XML syntax error: " + msg);
@@ -298,13 +315,15 @@ int TextLines::byte_column(int line, int char_column) const {
   return static_cast<int>(i - starts_[line - 1] + 1);
 }
 
-std::string TextLines::line_text(int line) const {
+std::string TextLines::line_text(int line) const { return std::string(line_view(line)); }
+
+std::string_view TextLines::line_view(int line) const {
   if (line < 1 || line > static_cast<int>(starts_.size())) return {};
   const std::size_t b = starts_[line - 1];
   std::size_t e = text_.find('\n', b);
   if (e == std::string::npos) e = text_.size();
   if (e > b && text_[e - 1] == '\r') --e;
-  return text_.substr(b, e - b);
+  return std::string_view(text_).substr(b, e - b);
 }
 
 GraphmlParse parse_graphml(const std::string& text, const std::string& file, const TextLines& lines,
@@ -345,6 +364,14 @@ std::string what(const GraphmlItem& item, const char* element) {
 std::optional<std::vector<std::map<std::string, std::string>>> json_records(const std::string& text, std::string& why) {
   YAML::Node list;  // JSON is YAML
   try {
+    // YAML's aliases would let a few KB expand to gigabytes: bounded as in a YAML data file.
+    const YamlShape shape = yaml_shape(text);
+    if (shape.alias_overflow) {
+      why = ": its aliases (*name) would expand it past " + std::to_string(std::max(kAliasNodeFloor, shape.nodes) + shape.nodes) +
+            " values (at line " + std::to_string(shape.alias_overflow->line + 1) + ", column " +
+            std::to_string(shape.alias_overflow->column + 1) + " of it)";
+      return std::nullopt;
+    }
     list = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     why = ": " + e.msg + " (at line " + std::to_string(e.mark.line + 1) + ", column " +

@@ -19,6 +19,7 @@ struct GraphmlKey {
   std::string domain;     ///< for=: node, edge, graph, all
   bool graphics = false;  ///< a yFiles graphics key (yfiles.type): drawing, not data
   std::optional<std::string> default_value;
+  SourceLoc loc;
 };
 
 /// A <data> as written.
@@ -54,6 +55,7 @@ class TextLines {
   /// libxml2 counts columns in characters; carets count bytes.
   int byte_column(int line, int char_column) const;
   std::string line_text(int line) const;
+  std::string_view line_view(int line) const;  ///< as line_text, without a copy
 
  private:
   const std::string& text_;

@@ -11,6 +11,7 @@
 
 #include "graphml_document.hpp"
 #include "orgchart/model/validate.hpp"
+#include "orgchart/readers/text_file.hpp"
 
 namespace orgchart {
 
@@ -402,18 +403,21 @@ ReadResult read_graphml_string(const std::string& text, const std::string& file)
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
   });
-  // Source lines for the caret display, which counts bytes of UTF-8 (a Latin-1 line would print as garbage).
-  if (parse.utf8)
-    for (auto& d : result.diagnostics) d.source_line = lines.line_text(d.loc.line);
+  // Source lines for the caret display, which counts bytes of UTF-8 (a Latin-1 line would print as garbage);
+  // a window around the column, bytes that are not text escaped. Only for what is GraphML: the lines of some
+  // other file given by mistake are not repeated.
+  const bool xml = parse.doc.graphml || (parse.doc.root.line == 0 && text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") != std::string::npos &&
+                                         text[text.find_first_not_of(" \t\r\n\xEF\xBB\xBF")] == '<');
+  if (parse.utf8 && xml)
+    for (auto& d : result.diagnostics) set_source_line(d, lines.line_view(d.loc.line));
   return result;
 }
 
 ReadResult read_graphml_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {{}, {{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}}}};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return read_graphml_string(text.str(), path);
+  std::string why;
+  auto file = read_input_file(path, why);
+  if (!file) return {{}, {{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}}}};
+  return read_graphml_string(file->text, path);
 }
 
 }  // namespace orgchart

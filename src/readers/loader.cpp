@@ -33,43 +33,27 @@ constexpr InputExtension kInputExtensions[] = {
 /// What a `.txt` file holds, from its content: a table (tab- or comma-separated, Excel's "Unicode text").
 InputFormat txt_format(const std::string& /*text*/) { return InputFormat::kTable; }
 
-/// True when `s` is UTF-8 without NUL: the caret under a source line counts its bytes, and a line of a
-/// Latin-1 or UTF-16 file would print as garbage, so it is left out instead.
-bool printable(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0) return false;
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::istringstream in(text);
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-/// Fills in the source line of each diagnostic that has none yet, from the text of the file it names.
+/// Fills in the source line of each diagnostic that has none yet, from the text of the file it names: a window
+/// around the column, so that no diagnostic holds a copy of a long line.
 void attach_source_lines(std::vector<Diagnostic>& diags, const std::map<std::string, std::string>& texts) {
-  std::map<std::string, std::vector<std::string>> lines;  // split once per file, only when needed
+  std::map<std::string, std::vector<std::size_t>> starts;  // line starts, found once per file, only when needed
   for (auto& d : diags) {
     if (!d.source_line.empty() || d.loc.line <= 0) continue;
     const auto text = texts.find(d.loc.file);
     if (text == texts.end()) continue;
-    auto [it, fresh] = lines.try_emplace(d.loc.file);
-    if (fresh) it->second = split_lines(text->second);
+    auto [it, fresh] = starts.try_emplace(d.loc.file);
+    const std::string& t = text->second;
+    if (fresh) {
+      it->second.push_back(0);
+      for (std::size_t i = 0; i < t.size(); ++i)
+        if (t[i] == '\n') it->second.push_back(i + 1);
+    }
     if (d.loc.line > static_cast<int>(it->second.size())) continue;
-    if (const std::string& line = it->second[d.loc.line - 1]; printable(line)) d.source_line = line;
+    const std::size_t b = it->second[d.loc.line - 1];
+    std::size_t e = t.find('\n', b);
+    if (e == std::string::npos) e = t.size();
+    if (e > b && t[e - 1] == '\r') --e;
+    set_source_line(d, std::string_view(t).substr(b, e - b));
   }
 }
 
@@ -147,18 +131,40 @@ InputFormat input_format_from_path(const std::string& path) {
   return InputFormat::kYaml;
 }
 
+std::vector<std::string> input_extensions() {
+  std::vector<std::string> out{"yaml"};
+  for (const InputExtension& e : kInputExtensions) out.emplace_back(e.extension);
+  return out;
+}
+
 ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format,
                            const TableOptions& table) {
   return load(text, file, format, table);
 }
 
 ReadResult load_org_file(const std::string& path, const TableOptions& table) {
-  auto text = read_text_file(path);
-  if (!text)
-    throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}}});
+  std::string why;
+  auto file = read_input_file(path, why);
+  if (!file) throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}}});
   InputFormat format = input_format_from_path(path);
-  if (format == InputFormat::kTable && has_extension(path, "txt")) format = txt_format(*text);
-  return load(*text, path, format, table);
+  if (format == InputFormat::kTable && has_extension(path, "txt")) format = txt_format(file->text);
+  return load(file->text, path, format, table);
 }
+
+namespace {
+std::vector<std::string>& include_roots() {
+  static std::vector<std::string> roots;
+  return roots;
+}
+}  // namespace
+
+void allow_includes_under(const std::string& folder) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec))
+    throw UsageError("--include-root '" + folder + "' is not a folder");
+  include_roots().push_back(folder);
+}
+
+const std::vector<std::string>& extra_include_roots() { return include_roots(); }
 
 }  // namespace orgchart

@@ -3,14 +3,18 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include "orgchart/model/validate.hpp"
 #include "orgchart/readers/text_file.hpp"
+#include "yaml_guard.hpp"
 
 namespace orgchart {
 
@@ -51,7 +55,19 @@ class DocumentReader {
     std::vector<std::pair<std::string, SourceLoc>> includes;
     if (root.IsNull()) return includes;  // an empty file is an empty chart
     if (!root.IsMap()) {
-      error(root, "the file must be a mapping with keys such as 'units:' and 'people:'");
+      error(root, "the file must be a mapping with keys such as 'units:' and 'people:', not " + kind_of(root));
+      ours_ = false;
+      return includes;
+    }
+    // A file none of whose keys we know is not a data file with typos but some other file (a password file
+    // is a YAML mapping too): one error, and none of its text repeated.
+    bool known = root.size() == 0;
+    for (auto it = root.begin(); it != root.end() && !known; ++it)
+      known = it->first.IsScalar() && std::find(kTopFields.begin(), kTopFields.end(), it->first.Scalar()) != kTopFields.end();
+    if (!known) {
+      error(root, "this is not an orgchart data file: none of its top-level keys is one of title, description, "
+                  "include, sources, units, people or relations");
+      ours_ = false;
       return includes;
     }
     check_fields(root, kTopFields, "at the top level");
@@ -70,6 +86,9 @@ class DocumentReader {
     }
     return includes;
   }
+
+  /// False once the file turned out not to be one of ours: its lines are not shown in diagnostics.
+  bool ours() const { return ours_; }
 
  private:
   SourceLoc loc(const YAML::Node& n) const {
@@ -115,6 +134,10 @@ class DocumentReader {
       }
       f(item);
     }
+  }
+
+  static std::string kind_of(const YAML::Node& n) {
+    return n.IsSequence() ? "a list" : n.IsScalar() ? "a single text" : "this";
   }
 
   static std::string describe(const YAML::Node& n) {
@@ -327,51 +350,151 @@ class DocumentReader {
   std::string file_;
   OrgModel& model_;
   std::vector<Diagnostic>& diags_;
+  bool ours_ = true;
 };
 
-/// Parses one document into `model`; returns its includes resolved against the file's folder.
-std::vector<std::pair<std::string, SourceLoc>> read_document(const std::string& text, const std::string& file,
-                                                             OrgModel& model, std::vector<Diagnostic>& diags) {
+SourceLoc at(const std::string& file, const YAML::Mark& m) { return {file, m.line + 1, m.column + 1}; }
+
+/// Where `text` stops being UTF-8 text (a NUL, a byte that starts no UTF-8 sequence), as an error; nullopt when
+/// it is text. yaml-cpp would read such bytes as text, or stop at a NUL with a message about escapes.
+std::optional<Diagnostic> not_text(const std::string& text, const std::string& file) {
+  const auto b0 = text.size() >= 2 ? static_cast<unsigned char>(text[0]) : 0;
+  const auto b1 = text.size() >= 2 ? static_cast<unsigned char>(text[1]) : 0;
+  if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF))
+    return Diagnostic{Severity::kError, {file, 1, 1}, "the file is UTF-16 text; save it as UTF-8", {}};
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const std::size_t n = c == 0 ? 0 : utf8_sequence_length(text, i);
+    if (n == 0) {
+      const SourceLoc loc{file, line, static_cast<int>(i - line_start + 1)};
+      if (c == 0) return Diagnostic{Severity::kError, loc, "a NUL byte: this is not a text file (save the data as UTF-8 text)", {}};
+      static const char kHex[] = "0123456789abcdef";
+      const auto u = static_cast<unsigned char>(c);
+      return Diagnostic{Severity::kError, loc,
+                        std::string("the byte 0x") + kHex[u >> 4] + kHex[u & 15] +
+                            " is not UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)", {}};
+    }
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+    i += n;
+  }
+  return std::nullopt;
+}
+
+struct Document {
+  std::vector<std::pair<std::string, SourceLoc>> includes;  ///< as written, with where
+  bool ours = true;  ///< false: not text, or not a data file of ours; its lines are never shown
+};
+
+/// Parses one document into `model`.
+Document read_document(const std::string& text, const std::string& file, OrgModel& model, std::vector<Diagnostic>& diags) {
+  if (auto d = not_text(text, file)) {
+    diags.push_back(std::move(*d));
+    return {{}, false};
+  }
   YAML::Node root;
   try {
+    // The event stream first (no tree): a second document, or aliases that would expand without bound.
+    const detail::YamlShape shape = detail::yaml_shape(text);
+    if (shape.alias_overflow) {
+      diags.push_back({Severity::kError, at(file, *shape.alias_overflow),
+                       "the aliases (*name) of this file would expand it to more than " +
+                           std::to_string(std::max(detail::kAliasNodeFloor, shape.nodes) + shape.nodes) +
+                           " nodes (this alias passes the bound; the file itself has " + std::to_string(shape.nodes) +
+                           "): aliases may add at most as many nodes as the file has, or " +
+                           std::to_string(detail::kAliasNodeFloor) + "; write the shared part out, or split the file",
+                       {}});
+      return {{}, true};
+    }
+    if (shape.second_document)
+      diags.push_back({Severity::kError, at(file, *shape.second_document),
+                       "a second YAML document starts here: orgchart reads one document per file; remove the '---' "
+                       "line, or move what follows to a file of its own and list it under 'include:'",
+                       {}});
     root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     std::string msg = e.msg;
     // yaml-cpp reports nesting beyond its depth guard as "bad file"; say what it is.
     if (msg.rfind("bad file", 0) == 0) msg = "the YAML is nested too deeply to read";
-    diags.push_back({Severity::kError, SourceLoc{file, e.mark.line + 1, e.mark.column + 1},
-                     "YAML syntax error: " + msg, {}});
+    diags.push_back({Severity::kError, at(file, e.mark), "YAML syntax error: " + msg, {}});
     return {};
   }
-  auto includes = DocumentReader(file, model, diags).read(root);
-  const fs::path base = fs::path(file).parent_path();
-  for (auto& [path, loc] : includes) path = (base / path).lexically_normal().string();
-  return includes;
+  DocumentReader reader(file, model, diags);
+  Document doc{reader.read(root), true};
+  doc.ours = reader.ours();
+  return doc;
 }
 
-/// Reads the main document, then its includes breadth-first with a work list (no recursion); a file is read once.
+/// Folders includes may point into: the main file's, and those allowed by allow_includes_under.
+std::vector<fs::path> include_roots(const std::string& main_file) {
+  std::vector<fs::path> roots;
+  std::error_code ec;
+  const fs::path folder = fs::path(main_file).parent_path();
+  fs::path root = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
+  if (!ec) roots.push_back(std::move(root));
+  for (const std::string& extra : extra_include_roots())
+    if (fs::path r = fs::canonical(extra, ec); !ec) roots.push_back(std::move(r));
+  return roots;
+}
+
+bool inside(const fs::path& p, const fs::path& root) {
+  const std::string& s = p.native();
+  const std::string& r = root.native();
+  if (r == "/") return true;
+  return s.size() > r.size() && s.compare(0, r.size(), r) == 0 && s[r.size()] == '/';
+}
+
+/// Reads the main document, then its includes breadth-first with a work list (no recursion); a file is read once
+/// (by device and inode, so that links and symlink loops cannot make it twice); includes stay inside the roots.
 ReadResult read_all(const std::string& main_text, const std::string& main_file,
                     std::map<std::string, std::string>* texts) {
   ReadResult result;
-  std::vector<std::pair<std::string, SourceLoc>> work;
-  std::set<std::string> seen{fs::path(main_file).lexically_normal().string()};
+  std::set<std::pair<std::uint64_t, std::uint64_t>> seen;
+  if (struct stat st {}; ::stat(main_file.c_str(), &st) == 0)
+    seen.emplace(static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino));
   result.model.files.push_back(main_file);
-  if (texts) (*texts)[main_file] = main_text;
-  work = read_document(main_text, main_file, result.model, result.diagnostics);
+  Document main = read_document(main_text, main_file, result.model, result.diagnostics);
+  if (texts && main.ours) (*texts)[main_file] = main_text;
+  std::vector<std::pair<std::string, SourceLoc>> work;
+  auto queue = [&](const std::string& from, std::vector<std::pair<std::string, SourceLoc>>& includes) {
+    const fs::path base = fs::path(from).parent_path();
+    for (auto& [path, loc] : includes) work.emplace_back((base / path).lexically_normal().string(), loc);
+  };
+  queue(main_file, main.includes);
+  if (work.empty()) return result;
+  const std::vector<fs::path> roots = include_roots(main_file);
   std::string title = result.model.title, description = result.model.description;
   for (std::size_t i = 0; i < work.size(); ++i) {
     const auto [path, where] = work[i];
-    if (!seen.insert(path).second) continue;  // included twice, or an include cycle: read once
-    auto text = read_text_file(path);
-    if (!text) {
-      result.diagnostics.push_back(
-          {Severity::kError, where, "cannot read included file '" + path + "': check the path", {}});
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);
+    if (ec) {
+      result.diagnostics.push_back({Severity::kError, where, "cannot read included file '" + path + "': no such file; check the path", {}});
       continue;
     }
+    if (std::none_of(roots.begin(), roots.end(), [&](const fs::path& r) { return inside(real, r); })) {
+      result.diagnostics.push_back(
+          {Severity::kError, where,
+           "the included file '" + path + "' is outside the folder of '" + main_file +
+               "': includes may name files in that folder and below only (--include-root DIR allows another folder)",
+           {}});
+      continue;
+    }
+    std::string why;
+    auto file = read_input_file(real.string(), why);
+    if (!file) {
+      result.diagnostics.push_back({Severity::kError, where, "cannot read included file '" + path + "': " + why, {}});
+      continue;
+    }
+    if (!seen.emplace(file->device, file->inode).second) continue;  // included twice, or a cycle: read once
     result.model.files.push_back(path);
-    if (texts) (*texts)[path] = *text;
-    auto more = read_document(*text, path, result.model, result.diagnostics);
-    work.insert(work.end(), more.begin(), more.end());
+    Document doc = read_document(file->text, path, result.model, result.diagnostics);
+    if (texts && doc.ours) (*texts)[path] = std::move(file->text);
+    queue(path, doc.includes);
   }
   // The main file's title wins over its includes'.
   if (!title.empty()) result.model.title = title;
@@ -388,13 +511,14 @@ ReadResult read_yaml_string(const std::string& text, const std::string& file, st
 }
 
 ReadResult read_yaml_file(const std::string& path) {
-  auto text = read_text_file(path);
-  if (!text) {
+  std::string why;
+  auto file = read_input_file(path, why);
+  if (!file) {
     ReadResult r;
-    r.diagnostics.push_back({Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}});
+    r.diagnostics.push_back({Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}});
     return r;
   }
-  return read_all(*text, path, nullptr);
+  return read_all(file->text, path, nullptr);
 }
 
 }  // namespace orgchart

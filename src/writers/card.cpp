@@ -6,6 +6,19 @@
 
 namespace orgchart {
 
+namespace {
+
+// Text is drawn shortened: a card keeps a size a chart can show, and no string of megabytes reaches Graphviz
+// (its DOT lexer takes time quadratic in a string's length). The data outputs keep the text whole.
+constexpr std::size_t kCardTextMax = 300;   ///< display columns of one card field, about ten wrapped lines
+constexpr std::size_t kTooltipMax = 2000;  ///< display columns of a hover text
+
+std::vector<std::string> wrap_card_text(std::string_view s, std::size_t width) {
+  return wrap_text(shorten(s, kCardTextMax), width);
+}
+
+}  // namespace
+
 std::string display_name(const OrgGraph& g, Vertex v) {
   const OrgNode& n = g.graph[v];
   switch (n.type) {
@@ -26,22 +39,22 @@ std::vector<CardLine> card_lines(const OrgGraph& g, Vertex v) {
   }
   if (n.type == NodeType::kPerson) {
     const Person& p = g.person(v);
-    for (auto& l : wrap_text(p.name, kNameWrap)) out.push_back({CardLine::Style::kName, l});
-    if (!p.native_name.empty()) out.push_back({CardLine::Style::kNative, p.native_name});
+    for (auto& l : wrap_card_text(p.name, kNameWrap)) out.push_back({CardLine::Style::kName, l});
+    if (!p.native_name.empty()) out.push_back({CardLine::Style::kNative, shorten(p.native_name, kCardTextMax)});
     return out;
   }
   const Unit& u = g.unit(v);
   std::string name = u.name;
   if (!u.abbreviations.empty() && u.abbreviations.front() != u.name) name += " (" + u.abbreviations.front() + ")";
-  for (auto& l : wrap_text(name, kNameWrap)) out.push_back({CardLine::Style::kName, l});
+  for (auto& l : wrap_card_text(name, kNameWrap)) out.push_back({CardLine::Style::kName, l});
   if (!u.native_name.empty())
-    for (auto& l : wrap_text(u.native_name, kNameWrap)) out.push_back({CardLine::Style::kNative, l});
+    for (auto& l : wrap_card_text(u.native_name, kNameWrap)) out.push_back({CardLine::Style::kNative, l});
   const auto& leaders = n.leaders;
   if (g.is_diff && std::any_of(leaders.begin(), leaders.end(), [](const Leader& l) { return l.change != Change::kNone; })) {
     // A diff card lists leaders one by one, so that each can carry its change.
     for (const auto& l : leaders) {
       const char* mark = l.change == Change::kAdded ? "+ " : l.change == Change::kRemoved ? "\u2212 " : "";
-      for (auto& line : wrap_text(mark + l.title + ": " + l.name, kDetailWrap))
+      for (auto& line : wrap_card_text(mark + l.title + ": " + l.name, kDetailWrap))
         out.push_back({CardLine::Style::kLeader, line, l.change});
     }
     return out;
@@ -56,7 +69,7 @@ std::vector<CardLine> card_lines(const OrgGraph& g, Vertex v) {
     }
     std::string title = leaders[i].title;
     if (j - i > 1 && !title.empty() && title.back() != 's') title += 's';
-    for (auto& l : wrap_text(title + ": " + names, kDetailWrap)) out.push_back({CardLine::Style::kLeader, l});
+    for (auto& l : wrap_card_text(title + ": " + names, kDetailWrap)) out.push_back({CardLine::Style::kLeader, l});
     i = j;
   }
   return out;
@@ -98,7 +111,7 @@ std::string tooltip_text(const OrgGraph& g, Vertex v) {
       }
     }
   }
-  return t;
+  return shorten(t, kTooltipMax);
 }
 
 std::string element_id(const OrgGraph&, Vertex v) { return "v" + std::to_string(v); }
@@ -117,7 +130,7 @@ std::string tooltip_text(const OrgGraph& g, Edge e) {
   const OrgEdge& oe = g.graph[e];
   const Vertex s = boost::source(e, g.graph), t = boost::target(e, g.graph);
   std::string tip = display_name(g, s) + " \u2192 " + display_name(g, t);
-  if (oe.type == EdgeType::kHierarchy) return tip;
+  if (oe.type == EdgeType::kHierarchy) return shorten(tip, kTooltipMax);
   tip = display_name(g, s) + " \u2014 " + oe.label + " \u2192 " + display_name(g, t);
   const Validity* valid = nullptr;
   if (oe.type == EdgeType::kRelation) {
@@ -135,7 +148,7 @@ std::string tooltip_text(const OrgGraph& g, Edge e) {
     tip += "\nSources:";
     for (const auto& id : sources) tip += " " + id;
   }
-  return tip;
+  return shorten(tip, kTooltipMax);
 }
 
 }  // namespace orgchart

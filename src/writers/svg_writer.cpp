@@ -109,9 +109,18 @@ std::string make_report_ready_svg(const std::string& svg, const OrgGraph& g) {
     }
     out.push_back(line);
   }
+  // One pass that drops the word joiners while joining the lines (erasing them one by one is quadratic).
+  const std::string_view joiner = kWordJoiner;
   std::string result;
-  for (const auto& l : out) result += l + '\n';
-  for (std::size_t p = 0; (p = result.find(kWordJoiner, p)) != std::string::npos;) result.erase(p, 3);
+  for (const auto& l : out) {
+    for (std::size_t at = 0;;) {
+      const std::size_t p = l.find(joiner, at);
+      result.append(l, at, p == std::string::npos ? std::string::npos : p - at);
+      if (p == std::string::npos) break;
+      at = p + joiner.size();
+    }
+    result += '\n';
+  }
   // Without the <a> elements nothing uses the xlink namespace any more.
   if (result.find("xlink:") == std::string::npos) {
     const auto p = result.find(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");

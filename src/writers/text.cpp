@@ -101,6 +101,20 @@ std::size_t display_width(std::string_view s) {
   return w;
 }
 
+std::string shorten(std::string_view s, std::size_t max_width) {
+  std::size_t w = 0, cut = 0;  // cut: where the text ends if it has to end in "…"
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    std::size_t len = decode(s, i, cp);
+    if (len == 0) len = 1, cp = '?';
+    w += wide(cp) ? 2 : 1;
+    if (w + 1 <= max_width) cut = i + len;  // room left for the ellipsis
+    if (w > max_width) return std::string(s.substr(0, cut)) + "\u2026";
+    i += len;
+  }
+  return std::string(s);
+}
+
 std::vector<std::string> wrap_text(std::string_view s, std::size_t width) {
   // Tokens: words separated by spaces; each wide character is a token of its own (CJK breaks anywhere).
   std::vector<std::pair<std::string, bool>> tokens;  // text, glued to the previous token (no space between)

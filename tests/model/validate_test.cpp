@@ -130,5 +130,20 @@ TEST(Validate, DidYouMean) {
   EXPECT_EQ(did_you_mean("zzzzzz", {"parent", "name"}), "");
 }
 
+// Issue 8, finding 8: the suggestion was quadratic in the id's length (2 MB: more than 60 s).
+TEST(DidYouMean, IsBoundedForLongWords) {
+  EXPECT_EQ(did_you_mean("departmnet", {"department", "office"}), "department");
+  EXPECT_EQ(did_you_mean("abc", {"xyz"}), "");
+  const std::string huge(2 << 20, 'a');
+  std::string near = huge;
+  near.back() = 'b';
+  // No suggestion past the length cap, whatever the candidates; returns at once.
+  EXPECT_EQ(did_you_mean(huge, {near, huge + "c"}), "");
+  // Within the cap, the banded distance still finds the close one among many far ones.
+  std::vector<std::string> many(20000, std::string(100, 'z'));
+  many.push_back(std::string(99, 'a') + "b");
+  EXPECT_EQ(did_you_mean(std::string(100, 'a'), many), std::string(99, 'a') + "b");
+}
+
 }  // namespace
 }  // namespace orgchart

@@ -476,9 +476,8 @@ TEST(GraphmlReader, CollectsEveryProblem) {
             "    <graphml/>\n"
             "    ^\n");
   EXPECT_EQ(errors_of("<svg/>\n"),
-            "t.graphml:1:1: error: the root element is <svg>, not <graphml>: this is not a GraphML file\n"
-            "    <svg/>\n"
-            "    ^\n");
+            // Not GraphML: its lines are not repeated.
+            "t.graphml:1:1: error: the root element is <svg>, not <graphml>: this is not a GraphML file\n");
   EXPECT_EQ(errors_of(R"(<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
   <key id="l" for="node" attr.name="label"/>
   <key id="k" for="node" attr.name="kind"/>
@@ -563,7 +562,66 @@ TEST(GraphmlReader, ReadsOtherEncodings) {
 TEST(GraphmlReader, AMissingFileIsADiagnostic) {
   const ReadResult r = read_graphml_file("tests/data/graphml/no-such-file.graphml");
   EXPECT_EQ(format_diagnostics(r.diagnostics),
-            "tests/data/graphml/no-such-file.graphml: error: cannot read file: no such file or not readable\n");
+            "tests/data/graphml/no-such-file.graphml: error: cannot read file: no such file\n");
+}
+
+// Issue 8: what GraphML from elsewhere may hold.
+const char* const kHead = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                          "  <key id=\"l\" for=\"node\" attr.name=\"label\"/>\n  <key id=\"k\" for=\"node\" attr.name=\"kind\"/>\n";
+
+TEST(GraphmlInputSafety, HyperedgesAreReportedNotDropped) {
+  const std::string text = std::string(kHead) +
+                           "  <graph>\n    <node id=\"a\"><data key=\"l\">A</data><data key=\"k\">office</data></node>\n"
+                           "    <hyperedge><endpoint node=\"a\"/></hyperedge>\n  </graph>\n</graphml>\n";
+  EXPECT_EQ(errors_of(text),
+            "t.graphml:6:5: warning: this <hyperedge> is left out: orgchart draws edges between two nodes only; "
+            "replace it by <edge>s\n"
+            "        <hyperedge><endpoint node=\"a\"/></hyperedge>\n"
+            "        ^\n");
+}
+
+TEST(GraphmlInputSafety, ARedefinedKeyIsReportedWhereItIs) {
+  const std::string text = std::string(kHead) + "  <key id=\"l\" for=\"node\" attr.name=\"notes\"/>\n"
+                           "  <graph/>\n</graphml>\n";
+  EXPECT_EQ(errors_of(text),
+            "t.graphml:4:3: error: the key id 'l' is declared twice (first at line 2); give each <key> its own id\n"
+            "      <key id=\"l\" for=\"node\" attr.name=\"notes\"/>\n"
+            "      ^\n");
+}
+
+TEST(GraphmlInputSafety, InvalidUtf8IsNeverEchoedRaw) {
+  const std::string text = std::string(kHead) +
+                           "  <graph>\n    <node id=\"a\"><data key=\"l\">Caf\xe9\x01</data></node>\n  </graph>\n</graphml>\n";
+  const std::string got = errors_of(text);
+  EXPECT_NE(got.find("t.graphml:5:"), std::string::npos) << got;
+  EXPECT_NE(got.find("Caf\\xe9"), std::string::npos) << got;
+  EXPECT_EQ(got.find('\xe9'), std::string::npos) << got;
+  EXPECT_EQ(got.find('\x01'), std::string::npos) << got;
+}
+
+TEST(GraphmlInputSafety, AHugeIdGetsOurOwnMessage) {
+  const std::string text = std::string(kHead) + "  <graph>\n    <node id=\"" + std::string(11 << 20, 'i') +
+                           "\"/>\n  </graph>\n</graphml>\n";
+  const std::string got = errors_of(text);
+  EXPECT_NE(got.find("is too long"), std::string::npos) << got.substr(0, 300);
+  EXPECT_EQ(got.find("Huge input lookup"), std::string::npos) << got.substr(0, 300);
+  EXPECT_LT(got.size(), 1000u);  // a window of the line, not the line
+}
+
+TEST(GraphmlInputSafety, SourcesDataCannotExpandWithoutBound) {
+  std::string json = "[&amp;a0 [x, x, x, x, x, x, x, x, x, x]";  // &amp; in XML is YAML's anchor &
+  for (int i = 1; i < 8; ++i) {
+    json += ", &amp;a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) json += (k ? ", " : "") + std::string("*a") + std::to_string(i - 1);
+    json += "]";
+  }
+  json += "]";
+  const std::string text = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                           "  <key id=\"s\" for=\"graph\" attr.name=\"sources\"/>\n"
+                           "  <graph><data key=\"s\">" + json + "</data></graph>\n</graphml>\n";
+  const std::string got = errors_of(text);
+  EXPECT_NE(got.find("t.graphml:3:10: error: the graph's 'sources' is not a list of sources: its aliases (*name) would "
+                     "expand it past"), std::string::npos) << got;
 }
 
 }  // namespace

@@ -23,5 +23,13 @@ TEST(Text, WrapsAtSpacesAndCjkAnywhere) {
   EXPECT_EQ(display_width("中a"), 3u);
 }
 
+// Issue 8, finding 9: megabytes of name reached Graphviz's DOT lexer (quadratic) through the card.
+TEST(Shorten, CutsAtDisplayWidthWithAnEllipsis) {
+  EXPECT_EQ(shorten("short", 10), "short");
+  EXPECT_EQ(shorten("0123456789ab", 10), "012345678\u2026");
+  EXPECT_EQ(shorten("\u4e2d\u6587\u4e2d\u6587", 5), "\u4e2d\u6587\u2026");  // never inside a character
+  EXPECT_EQ(display_width(shorten(std::string(4 << 20, 'x'), 300)), 300u);
+}
+
 }  // namespace
 }  // namespace orgchart

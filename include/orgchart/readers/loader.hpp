@@ -25,6 +25,8 @@ enum class InputFormat {
 
 /// `.graphml` (any case) is GraphML; `.csv`, `.tsv`, `.tab`, `.txt` a table; `.xlsx` a workbook; anything else YAML.
 InputFormat input_format_from_path(const std::string& path);
+/// One extension per reader, without the dot: "yaml" first (the default), then those of the loader's table.
+std::vector<std::string> input_extensions();
 
 /// Reads `path` with the reader its extension picks, validates, and fills in source lines: throws ParseError
 /// (syntax, fields) or ValidationError (references, cycles, ...) carrying every problem, sorted by file, line
@@ -34,5 +36,12 @@ ReadResult load_org_file(const std::string& path, const TableOptions& table = {}
 /// The same for a document held in memory; `file` names it in diagnostics (and resolves YAML `include`s).
 ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format = InputFormat::kYaml,
                            const TableOptions& table = {});
+
+/// Lets YAML `include:`s name files under `folder` too (the --include-root option). By default an include may
+/// only name a file in the folder of the file given to load_org_file (or named in load_org_string) and below,
+/// compared after resolving symlinks and `..`. Throws UsageError when `folder` is not a folder.
+void allow_includes_under(const std::string& folder);
+/// The folders allowed by allow_includes_under, as given.
+const std::vector<std::string>& extra_include_roots();
 
 }  // namespace orgchart

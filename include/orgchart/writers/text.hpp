@@ -28,6 +28,10 @@ std::string dot_quote(std::string_view s);
 /// break anywhere). Never returns an empty list for non-empty text.
 std::vector<std::string> wrap_text(std::string_view s, std::size_t width);
 
+/// `s` cut to at most `max_width` display columns, ending in "…" when cut (never inside a character). Charts
+/// show text shortened so; data outputs (JSON, GraphML, GEXF) keep it whole.
+std::string shorten(std::string_view s, std::size_t max_width);
+
 /// Display width of UTF-8 text (CJK and full-width characters count two).
 std::size_t display_width(std::string_view s);
 

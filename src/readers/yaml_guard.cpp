@@ -1,0 +1,102 @@
+#include "yaml_guard.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace orgchart::detail {
+
+namespace {
+
+std::size_t saturating_add(std::size_t a, std::size_t b) { return a > SIZE_MAX - b ? SIZE_MAX : a + b; }
+
+/// Counts nodes, and the size each anchored node expands to, so that an alias costs what it would expand to.
+class ShapeCounter : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++shape.documents == 2) shape.second_document = mark;
+    anchors_.clear();  // anchors do not cross documents
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { leaf(anchor); }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, const std::string&) override { leaf(anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = anchors_.find(anchor);
+    const std::size_t size = it == anchors_.end() ? 1 : it->second;
+    added_ = saturating_add(added_, size);
+    if (!first_alias_) first_alias_ = mark;
+    aliases_.emplace_back(added_, mark);
+    add_to_parent(size);
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+  /// The first alias whose expansion passes the bound.
+  void finish() {
+    const std::size_t bound = std::max(kAliasNodeFloor, shape.nodes);
+    if (added_ <= bound) return;
+    shape.expanded = saturating_add(shape.nodes, added_);
+    for (const auto& [total, mark] : aliases_)
+      if (total > bound) {
+        shape.alias_overflow = mark;
+        return;
+      }
+  }
+
+  YamlShape shape;
+
+ private:
+  struct Frame {
+    YAML::anchor_t anchor;
+    std::size_t size;
+  };
+  void leaf(YAML::anchor_t anchor) {
+    ++shape.nodes;
+    if (anchor) anchors_[anchor] = 1;
+    add_to_parent(1);
+  }
+  void open(YAML::anchor_t anchor) {
+    ++shape.nodes;
+    stack_.push_back({anchor, 1});
+  }
+  void close() {
+    if (stack_.empty()) return;
+    const Frame f = stack_.back();
+    stack_.pop_back();
+    if (f.anchor) anchors_[f.anchor] = f.size;
+    add_to_parent(f.size);
+  }
+  void add_to_parent(std::size_t size) {
+    if (!stack_.empty()) stack_.back().size = saturating_add(stack_.back().size, size);
+  }
+
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, std::size_t> anchors_;
+  std::vector<std::pair<std::size_t, YAML::Mark>> aliases_;  // nodes added so far, at each alias
+  std::size_t added_ = 0;
+  std::optional<YAML::Mark> first_alias_;
+};
+
+}  // namespace
+
+YamlShape yaml_shape(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  ShapeCounter counter;
+  while (parser.HandleNextDocument(counter)) {
+  }
+  counter.finish();
+  return counter.shape;
+}
+
+}  // namespace orgchart::detail
