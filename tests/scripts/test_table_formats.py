@@ -1,5 +1,6 @@
 """Issue 9, done-when 1: one 40-person organisation written as CSV (comma; semicolon with BOM and CRLF), TSV,
-UTF-16 "Unicode text", and XLSX by openpyxl and by XlsxWriter (real programs, at test time) draws byte-identical
+UTF-16 "Unicode text", and XLSX by openpyxl and by XlsxWriter, each in the 1900 and the 1904 date system (real
+programs, at test time) draws byte-identical
 SVG and GraphML from every file; `import` of the table and `export` of that YAML give the same bytes again;
 NetworkX reads the GraphML with every person, manager edge and kept column."""
 import os
