@@ -61,6 +61,14 @@ Truth truth(const std::string& text) {
   return Truth::kUnknown;
 }
 
+/// What databases and spreadsheets write for "no manager" (when no row has it as its id).
+bool no_parent_marker(const std::string& text) {
+  const std::string s = lower(trim(text));
+  for (const char* v : {"null", "none", "-", "n/a", "#n/a", "0", "(none)", "root"})
+    if (s == v) return true;
+  return false;
+}
+
 bool vacancy_marker(const std::string& name) {
   const std::string s = lower(trim(name));
   for (const char* v : {"vacant", "(vacant)", "[vacant]", "vacancy", "open position", "open", "tbd", "tbh", "to be hired", "n/a"})
@@ -125,7 +133,13 @@ struct TableMapper::Impl {
     // Without a name column every row would repeat the header's error: report it once.
     if (header_failed) return;
     const std::size_t width = cols.headers.size();
-    const bool misshapen = r.fields.size() != width;
+    // Spreadsheets export rows they once formatted as delimiters only (";;;;"): nothing to read there.
+    if (std::all_of(r.fields.begin(), r.fields.end(), [](const TableField& f) { return trim(f.text).empty(); })) return;
+    // Trailing delimiters ("a,b,c,") add empty fields past the header: harmless.
+    const bool only_empty_extra =
+        r.fields.size() > width && std::all_of(r.fields.begin() + static_cast<std::ptrdiff_t>(width), r.fields.end(),
+                                               [](const TableField& f) { return trim(f.text).empty(); });
+    const bool misshapen = r.fields.size() != width && !only_empty_extra;
     if (misshapen) {
       const TableField& at = r.fields.size() > width ? r.fields[width] : r.fields.back();
       error(loc_of(at), "row " + std::to_string(r.row) + " has " + std::to_string(r.fields.size()) +
@@ -259,8 +273,20 @@ struct TableMapper::Impl {
       const std::vector<std::size_t>* found = nullptr;
       std::vector<std::size_t> one;
       if (auto it = by_id.find(ref.text); it != by_id.end()) {
+        if (!ref.dotted && it->second == ref.unit) {
+          // HR exports often have the top person report to themselves: that is a root, not a cycle.
+          diags.push_back({Severity::kWarning, ref.loc,
+                           "row " + std::to_string(rows[ref.unit]) + " names itself in column '" + column +
+                               "': drawn as a root (leave the cell empty to say so)",
+                           {}});
+          u.parent.clear();
+          continue;
+        }
         one = {it->second};
         found = &one;
+      } else if (!ref.dotted && no_parent_marker(ref.text)) {
+        u.parent.clear();
+        continue;
       } else if (auto n = by_name.find(ref.text); n != by_name.end()) {
         found = &n->second;
       } else if (auto c = by_name_ci.find(lower(ref.text)); c != by_name_ci.end()) {
@@ -333,6 +359,9 @@ void TableMapper::reserve(std::size_t rows) {
 
 void TableMapper::add(const TableRecord& record) {
   if (!impl_->header_seen) {
+    // Blank lines above the header (spaces only, or delimiters only) are not the header.
+    if (std::all_of(record.fields.begin(), record.fields.end(), [](const TableField& f) { return trim(f.text).empty(); }))
+      return;
     impl_->header_seen = true;
     impl_->add_header(record);
   } else {
