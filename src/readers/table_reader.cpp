@@ -112,7 +112,7 @@ struct TableMapper::Impl {
     if (c && *c < r.fields.size()) return loc_of(r.fields[*c]);
     return {file, r.line, 1};
   }
-  std::string header(ColumnRole role) const { return cols.headers[*cols[role]]; }
+  const std::string& header(ColumnRole role) const { return cols.headers[*cols[role]]; }
 
   void add_header(const TableRecord& r) {
     const std::size_t before = diags.size();
@@ -255,24 +255,38 @@ struct TableMapper::Impl {
   /// Resolves every parent and dotted-line manager: by id, else by a unique name, else by a unique e-mail.
   void resolve() {
     auto& units = result.model.units;
-    std::unordered_map<std::string, std::size_t> by_id;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_name, by_name_ci, by_email;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      by_id.emplace(units[i].id, i);
-      if (!units[i].vacant) {
-        by_name[units[i].name].push_back(i);
-        by_name_ci[lower(units[i].name)].push_back(i);
+    // Keys view the units' own strings (the vector no longer grows). Most tables name parents by id: the
+    // name and e-mail indexes are built only when an id is not found.
+    std::unordered_map<std::string_view, std::size_t> by_id;
+    by_id.reserve(units.size());
+    for (std::size_t i = 0; i < units.size(); ++i) by_id.emplace(units[i].id, i);
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_name, by_email;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_name_ci;
+    bool indexed = false;
+    auto index_names = [&] {
+      indexed = true;
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        if (!units[i].vacant) {
+          by_name[units[i].name].push_back(i);
+          by_name_ci[lower(units[i].name)].push_back(i);
+        }
+        if (!emails[i].empty()) by_email[emails[i]].push_back(i);
       }
-      if (!emails[i].empty()) by_email[emails[i]].push_back(i);
-    }
+    };
     std::vector<std::string> ids;  // for suggestions, only when needed
     int suggestions = 0;
     for (const PendingRef& ref : refs) {
       Unit& u = units[ref.unit];
-      const std::string column = header(ref.dotted ? ColumnRole::kDottedLine : ColumnRole::kParent);
+      const std::string& column = header(ref.dotted ? ColumnRole::kDottedLine : ColumnRole::kParent);
       const std::vector<std::size_t>* found = nullptr;
       std::vector<std::size_t> one;
-      if (auto it = by_id.find(ref.text); it != by_id.end()) {
+      const auto by_id_it = by_id.find(ref.text);
+      if (by_id_it != by_id.end() && !ref.dotted && by_id_it->second != ref.unit) {
+        u.parent = units[by_id_it->second].id;  // the usual case, without a candidate list
+        continue;
+      }
+      if (by_id_it == by_id.end() && !indexed) index_names();
+      if (auto it = by_id_it; it != by_id.end()) {
         if (!ref.dotted && it->second == ref.unit) {
           // HR exports often have the top person report to themselves: that is a root, not a cycle.
           diags.push_back({Severity::kWarning, ref.loc,
@@ -300,7 +314,7 @@ struct TableMapper::Impl {
         std::string hint = suggestions++ < 100 ? did_you_mean(ref.text, ids) : "";
         if (hint.empty() && suggestions < 100) {
           std::vector<std::string> names;
-          for (const auto& [n, list] : by_name) names.push_back(n);
+          for (const auto& [n, list] : by_name) names.emplace_back(n);
           std::sort(names.begin(), names.end());
           hint = did_you_mean(ref.text, names);
         }
