@@ -280,7 +280,9 @@ struct TableMapper::Impl {
       const std::string& column = header(ref.dotted ? ColumnRole::kDottedLine : ColumnRole::kParent);
       const std::vector<std::size_t>* found = nullptr;
       std::vector<std::size_t> one;
-      const auto by_id_it = by_id.find(ref.text);
+      auto by_id_it = by_id.find(ref.text);
+      // An id with characters our ids do not take ("E 001") was stored as its slug ("E-001").
+      if (by_id_it == by_id.end()) by_id_it = by_id.find(slug(ref.text, false));
       if (by_id_it != by_id.end() && !ref.dotted && by_id_it->second != ref.unit) {
         u.parent = units[by_id_it->second].id;  // the usual case, without a candidate list
         continue;

@@ -65,6 +65,13 @@ TEST(TableReader, ParentByNameOrEmailWhenUnique) {
   EXPECT_EQ(m.units[2].parent, "2");
 }
 
+TEST(TableReader, IdsOurFormatCannotHoldAreSluggedAndStillResolve) {
+  const OrgModel m = load("id,name,parent\nE 001,Ann,\nE 002,Bo,E 001\n");
+  EXPECT_EQ(m.units[0].id, "E-001");
+  EXPECT_EQ(m.units[0].attributes.at("id"), "E 001");
+  EXPECT_EQ(m.units[1].parent, "E-001");
+}
+
 TEST(TableReader, EmailIsTheKeyWhenThereIsNoIdColumn) {
   const OrgModel m = load("name,email,manager\nAnn,ann@x.org,\nBo,bo@x.org,ann@x.org\n");
   EXPECT_EQ(m.units[0].id, "ann@x.org");
