@@ -84,9 +84,12 @@ TableColumns detect_columns(const TableRecord& header, const std::string& overri
                             std::vector<Diagnostic>& diags) {
   TableColumns cols;
   std::vector<std::string> normalized;
-  for (const auto& f : header.fields) {
-    cols.headers.push_back(trim(f.text));
-    normalized.push_back(normalize_header(f.text));
+  // Trailing delimiters on the header line ("id,name,") make empty headers at the end: not columns.
+  std::size_t width = header.fields.size();
+  while (width > 1 && trim(header.fields[width - 1].text).empty()) --width;
+  for (std::size_t i = 0; i < width; ++i) {
+    cols.headers.push_back(trim(header.fields[i].text));
+    normalized.push_back(normalize_header(header.fields[i].text));
   }
   auto error_at = [&](const TableField* f, std::string msg) {
     diags.push_back({Severity::kError, f ? SourceLoc{file, f->line, f->column} : SourceLoc{file, 0, 0}, std::move(msg), {}});

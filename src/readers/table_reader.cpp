@@ -61,6 +61,14 @@ Truth truth(const std::string& text) {
   return Truth::kUnknown;
 }
 
+/// What databases and spreadsheets write for "no manager" (when no row has it as its id).
+bool no_parent_marker(const std::string& text) {
+  const std::string s = lower(trim(text));
+  for (const char* v : {"null", "none", "-", "n/a", "#n/a", "0", "(none)", "root"})
+    if (s == v) return true;
+  return false;
+}
+
 bool vacancy_marker(const std::string& name) {
   const std::string s = lower(trim(name));
   for (const char* v : {"vacant", "(vacant)", "[vacant]", "vacancy", "open position", "open", "tbd", "tbh", "to be hired", "n/a"})
@@ -104,7 +112,7 @@ struct TableMapper::Impl {
     if (c && *c < r.fields.size()) return loc_of(r.fields[*c]);
     return {file, r.line, 1};
   }
-  std::string header(ColumnRole role) const { return cols.headers[*cols[role]]; }
+  const std::string& header(ColumnRole role) const { return cols.headers[*cols[role]]; }
 
   void add_header(const TableRecord& r) {
     const std::size_t before = diags.size();
@@ -125,7 +133,13 @@ struct TableMapper::Impl {
     // Without a name column every row would repeat the header's error: report it once.
     if (header_failed) return;
     const std::size_t width = cols.headers.size();
-    const bool misshapen = r.fields.size() != width;
+    // Spreadsheets export rows they once formatted as delimiters only (";;;;"): nothing to read there.
+    if (std::all_of(r.fields.begin(), r.fields.end(), [](const TableField& f) { return trim(f.text).empty(); })) return;
+    // Trailing delimiters ("a,b,c,") add empty fields past the header: harmless.
+    const bool only_empty_extra =
+        r.fields.size() > width && std::all_of(r.fields.begin() + static_cast<std::ptrdiff_t>(width), r.fields.end(),
+                                               [](const TableField& f) { return trim(f.text).empty(); });
+    const bool misshapen = r.fields.size() != width && !only_empty_extra;
     if (misshapen) {
       const TableField& at = r.fields.size() > width ? r.fields[width] : r.fields.back();
       error(loc_of(at), "row " + std::to_string(r.row) + " has " + std::to_string(r.fields.size()) +
@@ -241,26 +255,54 @@ struct TableMapper::Impl {
   /// Resolves every parent and dotted-line manager: by id, else by a unique name, else by a unique e-mail.
   void resolve() {
     auto& units = result.model.units;
-    std::unordered_map<std::string, std::size_t> by_id;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_name, by_name_ci, by_email;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      by_id.emplace(units[i].id, i);
-      if (!units[i].vacant) {
-        by_name[units[i].name].push_back(i);
-        by_name_ci[lower(units[i].name)].push_back(i);
+    // Keys view the units' own strings (the vector no longer grows). Most tables name parents by id: the
+    // name and e-mail indexes are built only when an id is not found.
+    std::unordered_map<std::string_view, std::size_t> by_id;
+    by_id.reserve(units.size());
+    for (std::size_t i = 0; i < units.size(); ++i) by_id.emplace(units[i].id, i);
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_name, by_email;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_name_ci;
+    bool indexed = false;
+    auto index_names = [&] {
+      indexed = true;
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        if (!units[i].vacant) {
+          by_name[units[i].name].push_back(i);
+          by_name_ci[lower(units[i].name)].push_back(i);
+        }
+        if (!emails[i].empty()) by_email[emails[i]].push_back(i);
       }
-      if (!emails[i].empty()) by_email[emails[i]].push_back(i);
-    }
+    };
     std::vector<std::string> ids;  // for suggestions, only when needed
     int suggestions = 0;
     for (const PendingRef& ref : refs) {
       Unit& u = units[ref.unit];
-      const std::string column = header(ref.dotted ? ColumnRole::kDottedLine : ColumnRole::kParent);
+      const std::string& column = header(ref.dotted ? ColumnRole::kDottedLine : ColumnRole::kParent);
       const std::vector<std::size_t>* found = nullptr;
       std::vector<std::size_t> one;
-      if (auto it = by_id.find(ref.text); it != by_id.end()) {
+      auto by_id_it = by_id.find(ref.text);
+      // An id with characters our ids do not take ("E 001") was stored as its slug ("E-001").
+      if (by_id_it == by_id.end()) by_id_it = by_id.find(slug(ref.text, false));
+      if (by_id_it != by_id.end() && !ref.dotted && by_id_it->second != ref.unit) {
+        u.parent = units[by_id_it->second].id;  // the usual case, without a candidate list
+        continue;
+      }
+      if (by_id_it == by_id.end() && !indexed) index_names();
+      if (auto it = by_id_it; it != by_id.end()) {
+        if (!ref.dotted && it->second == ref.unit) {
+          // HR exports often have the top person report to themselves: that is a root, not a cycle.
+          diags.push_back({Severity::kWarning, ref.loc,
+                           "row " + std::to_string(rows[ref.unit]) + " names itself in column '" + column +
+                               "': drawn as a root (leave the cell empty to say so)",
+                           {}});
+          u.parent.clear();
+          continue;
+        }
         one = {it->second};
         found = &one;
+      } else if (!ref.dotted && no_parent_marker(ref.text)) {
+        u.parent.clear();
+        continue;
       } else if (auto n = by_name.find(ref.text); n != by_name.end()) {
         found = &n->second;
       } else if (auto c = by_name_ci.find(lower(ref.text)); c != by_name_ci.end()) {
@@ -274,7 +316,7 @@ struct TableMapper::Impl {
         std::string hint = suggestions++ < 100 ? did_you_mean(ref.text, ids) : "";
         if (hint.empty() && suggestions < 100) {
           std::vector<std::string> names;
-          for (const auto& [n, list] : by_name) names.push_back(n);
+          for (const auto& [n, list] : by_name) names.emplace_back(n);
           std::sort(names.begin(), names.end());
           hint = did_you_mean(ref.text, names);
         }
@@ -325,8 +367,17 @@ TableMapper::~TableMapper() = default;
 
 std::vector<Diagnostic>& TableMapper::diagnostics() { return impl_->diags; }
 
+void TableMapper::reserve(std::size_t rows) {
+  impl_->result.model.units.reserve(rows);
+  impl_->emails.reserve(rows);
+  impl_->rows.reserve(rows);
+}
+
 void TableMapper::add(const TableRecord& record) {
   if (!impl_->header_seen) {
+    // Blank lines above the header (spaces only, or delimiters only) are not the header.
+    if (std::all_of(record.fields.begin(), record.fields.end(), [](const TableField& f) { return trim(f.text).empty(); }))
+      return;
     impl_->header_seen = true;
     impl_->add_header(record);
   } else {
@@ -357,6 +408,8 @@ ReadResult read_table_string(const std::string& bytes, const std::string& file, 
     r.diagnostics = std::move(decode_diags);
     return r;
   }
+  // One line per row in the usual table: growing the units vector once is cheaper than moving them on the way.
+  mapper.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   CsvParser parser(text, sniff_delimiter(text), file, mapper.diagnostics());
   TableRecord record;
   while (parser.next(record)) mapper.add(record);

@@ -1,5 +1,8 @@
 #include "orgchart/writers/gexf_writer.hpp"
 
+#include <map>
+#include <set>
+
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/graphml_writer.hpp"
 #include "orgchart/writers/number.hpp"
@@ -72,7 +75,8 @@ class GexfWriter {
                                         : g_.model.title + " \xE2\x80\x94 " + g_.model.description;
     out_ << "    <description>" << xml_escape(description) << "</description>\n  </meta>\n";
     out_ << "  <graph defaultedgetype=\"directed\" mode=\"static\" idtype=\"string\">\n";
-    attributes("node", kNodeAttributes);
+    collect_extras();
+    attributes("node", kNodeAttributes, true);
     attributes("edge", kEdgeAttributes);
     out_ << "    <nodes count=\"" << boost::num_vertices(g_.graph) << "\">\n";
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) node(v);
@@ -83,11 +87,30 @@ class GexfWriter {
   }
 
  private:
+  /// The names of the units' own attributes (a table's other columns), sorted, each with an id of ours.
+  void collect_extras() {
+    std::set<std::string> names;
+    for (auto v : boost::make_iterator_range(boost::vertices(g_.graph)))
+      if (g_.graph[v].type == NodeType::kUnit)
+        for (const auto& [k, value] : g_.unit(v).attributes) names.insert(k);
+    std::size_t i = 0;
+    for (const auto& n : names) extras_.emplace(n, "x" + std::to_string(i++));
+  }
+
   template <std::size_t N>
-  void attributes(const char* cls, const Attribute (&list)[N]) {
+  void attributes(const char* cls, const Attribute (&list)[N], bool with_extras = false) {
     out_ << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
-    for (const Attribute& a : list)
+    std::set<std::string> titles;
+    for (const Attribute& a : list) {
       out_ << "      <attribute id=\"" << a.name << "\" title=\"" << a.name << "\" type=\"" << a.type << "\"/>\n";
+      titles.insert(a.name);
+    }
+    // A column named like one of ours, or like a viz value graphology would merge with, gets a prefix.
+    for (const char* reserved : {"label", "x", "y", "z", "size", "color", "id"}) titles.insert(reserved);
+    if (with_extras)
+      for (const auto& [name, id] : extras_)
+        out_ << "      <attribute id=\"" << id << "\" title=\"" << attr(titles.count(name) ? "attr_" + name : name)
+             << "\" type=\"string\"/>\n";
     out_ << "    </attributes>\n";
   }
 
@@ -144,6 +167,8 @@ class GexfWriter {
     value("subtree_size", std::to_string(n.subtree_size));
     value("width", format_number(sz.width));
     value("height", format_number(sz.height));
+    if (n.type == NodeType::kUnit)
+      for (const auto& [k, v] : g_.unit(v).attributes) value(extras_.at(k).c_str(), v);
     out_ << "        </attvalues>\n";
     if (options_.viz) {
       if (has_layout) {
@@ -185,6 +210,7 @@ class GexfWriter {
   const OrgGraph& g_;
   const Layout& layout_;
   GexfOptions options_;
+  std::map<std::string, std::string> extras_;  // attribute name -> GEXF attribute id
 };
 
 }  // namespace

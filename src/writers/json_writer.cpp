@@ -66,6 +66,7 @@ class Object {
     return *this;
   }
   Object& str(const char* key, std::string_view value) { return raw(key, json_quote(value)); }
+  Object& raw_if(bool cond, const char* key, const std::string& value) { return cond ? raw(key, value) : *this; }
   std::string done() const { return text_.empty() ? "{}" : text_ + "}"; }
 
  private:
@@ -76,6 +77,13 @@ void write_array(std::ostream& out, const char* key, const std::vector<std::stri
   out << "  " << json_quote(key) << ": [";
   for (std::size_t i = 0; i < items.size(); ++i) out << (i ? ",\n    " : "\n    ") << items[i];
   out << (items.empty() ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+/// A table's other columns (Unit::attributes) as one object, by name; written only where a unit has some.
+std::string attributes(const std::map<std::string, std::string>& a) {
+  Object o;
+  for (const auto& [k, v] : a) o.str(k.c_str(), v);
+  return o.done();
 }
 
 class JsonWriter {
@@ -147,6 +155,7 @@ class JsonWriter {
                           .raw("width", number_or_null(has_layout ? std::optional(layout_.size[v].width) : std::nullopt))
                           .raw("height", number_or_null(has_layout ? std::optional(layout_.size[v].height) : std::nullopt))
                           .raw("depth", std::to_string(node.depth))
+                          .raw_if(u && !u->attributes.empty(), "attributes", u ? attributes(u->attributes) : "")
                           .done());
     }
     write_array(out_, "nodes", nodes, false);

@@ -65,6 +65,13 @@ TEST(TableReader, ParentByNameOrEmailWhenUnique) {
   EXPECT_EQ(m.units[2].parent, "2");
 }
 
+TEST(TableReader, IdsOurFormatCannotHoldAreSluggedAndStillResolve) {
+  const OrgModel m = load("id,name,parent\nE 001,Ann,\nE 002,Bo,E 001\n");
+  EXPECT_EQ(m.units[0].id, "E-001");
+  EXPECT_EQ(m.units[0].attributes.at("id"), "E 001");
+  EXPECT_EQ(m.units[1].parent, "E-001");
+}
+
 TEST(TableReader, EmailIsTheKeyWhenThereIsNoIdColumn) {
   const OrgModel m = load("name,email,manager\nAnn,ann@x.org,\nBo,bo@x.org,ann@x.org\n");
   EXPECT_EQ(m.units[0].id, "ann@x.org");
@@ -127,6 +134,27 @@ TEST(TableReader, SniffsTheDelimiter) {
   EXPECT_EQ(sniff_delimiter("a\tb, c\td\n1\t2, 3\t4\n"), '\t');
   EXPECT_EQ(sniff_delimiter("a|b\n1|2\n"), '|');
   EXPECT_EQ(sniff_delimiter("name\nAnn\n"), ',');
+}
+
+TEST(TableReader, WhatSpreadsheetsAddIsHarmless) {
+  // Trailing delimiters on every line, rows of delimiters only, the top person reporting to themselves,
+  // and NULL for "no manager".
+  const ReadResult r = load_org_string("id;name;parent;\n1;Ann;1;\n2;Bo;1;;\n;;;\n3;Cy;NULL\n;;;;\n", "t.csv",
+                                       InputFormat::kTable);
+  ASSERT_EQ(r.model.units.size(), 3u);
+  EXPECT_EQ(r.model.units[0].parent, "");
+  EXPECT_EQ(r.model.units[1].parent, "1");
+  EXPECT_EQ(r.model.units[2].parent, "");
+  EXPECT_EQ(format_diagnostics(r.diagnostics),
+            "t.csv:2:1: note: unit '1' has no parent: it is drawn as a separate root\n"
+            "    1;Ann;1;\n"
+            "    ^\n"
+            "t.csv:2:7: warning: row 2 names itself in column 'parent': drawn as a root (leave the cell empty to say so)\n"
+            "    1;Ann;1;\n"
+            "          ^\n"
+            "t.csv:5:1: note: unit '3' has no parent: it is drawn as a separate root\n"
+            "    3;Cy;NULL\n"
+            "    ^\n");
 }
 
 // --- Every error, whole message. ---

@@ -1,6 +1,11 @@
 #include "orgchart/readers/table_xlsx.hpp"
 
 #include <gtest/gtest.h>
+#include <zip.h>
+
+#include <map>
+
+#include "support/test_support.hpp"
 
 namespace orgchart {
 namespace {
@@ -27,6 +32,66 @@ TEST(TableXlsx, NotAZipIsADiagnostic) {
   EXPECT_EQ(format_diagnostic(diags[0]),
             "t.xlsx: error: not an XLSX workbook (not a zip archive, or a damaged one); save it from the spreadsheet program "
             "as .xlsx, or as CSV UTF-8\n");
+}
+
+/// A workbook written with libzip from the parts given, read back as bytes.
+std::string make_xlsx(const std::map<std::string, std::string>& parts) {
+  const std::string path = test::temp_dir() + "/w.xlsx";
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  for (const auto& [name, data] : parts) {
+    zip_source_t* src = zip_source_buffer(z, data.data(), data.size(), 0);
+    zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE);
+  }
+  zip_close(z);
+  return test::read_file(path);
+}
+
+const char* const kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+TEST(TableXlsx, ReadsStringsNumbersBooleansDatesAndSparseCells) {
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  const std::string bytes = make_xlsx({
+      {"xl/workbook.xml", "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                          "<workbookPr date1904=\"1\"/><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"rId7\"/>"
+                          "<sheet name=\"B\" sheetId=\"2\" r:id=\"rId8\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                     "<Relationship Id=\"rId7\" Target=\"/xl/worksheets/a.xml\"/>"
+                                     "<Relationship Id=\"rId8\" Target=\"worksheets/../worksheets/b.xml\"/></Relationships>"},
+      {"xl/sharedStrings.xml", "<sst " + ns + "><si><t>plain</t></si><si><r><t>ri</t></r><r><t xml:space=\"preserve\">ch </t></r>"
+                               "<rPh><t>PHONETIC</t></rPh></si></sst>"},
+      {"xl/styles.xml", "<styleSheet " + ns + "><numFmts><numFmt numFmtId=\"170\" formatCode=\"[$-409]d\\-mmm\\-yy;@\"/>"
+                        "<numFmt numFmtId=\"171\" formatCode=\"&quot;day&quot; 0.00\"/></numFmts>"
+                        "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"170\"/><xf numFmtId=\"171\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"},
+      {"xl/worksheets/a.xml", "<worksheet><sheetData/></worksheet>"},
+      {"xl/worksheets/b.xml",
+       "<worksheet " + ns + "><sheetData>"
+       "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"C2\" t=\"s\"><v>1</v></c></row>"
+       "<row r=\"3\"><c r=\"A3\" t=\"b\"><v>1</v></c><c r=\"B3\" s=\"1\"><v>43538</v></c><c r=\"C3\" s=\"2\"><v>43538</v></c>"
+       "<c r=\"D3\" t=\"inlineStr\"><is><t>in&amp;line</t></is></c><c r=\"E3\"><v>1.0E3</v></c><c r=\"F3\" t=\"e\"><v>#N/A</v></c></row>"
+       "<row r=\"5\"><c r=\"B5\" s=\"3\"><v>0.5</v></c></row>"
+       "</sheetData></worksheet>"},
+  });
+  std::vector<Diagnostic> diags;
+  std::vector<TableRecord> rows;
+  ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "B", [&](const TableRecord& r) { rows.push_back(r); }, diags))
+      << format_diagnostics(diags);
+  ASSERT_EQ(rows.size(), 3u);
+  auto texts = [](const TableRecord& r) {
+    std::vector<std::string> t;
+    for (const auto& f : r.fields) t.push_back(f.text);
+    return t;
+  };
+  EXPECT_EQ(rows[0].row, 2);
+  EXPECT_EQ(texts(rows[0]), (std::vector<std::string>{"plain", "", "rich "}));
+  EXPECT_EQ(rows[0].fields[2].column, 3);
+  // 1904 system: serial 43538 is 2023-03-15 in a date format; a number format with "day" in quotes is no date.
+  EXPECT_EQ(texts(rows[1]), (std::vector<std::string>{"TRUE", "2023-03-15", "43538", "in&line", "1000", "#N/A"}));
+  EXPECT_EQ(rows[2].row, 5);
+  EXPECT_EQ(texts(rows[2]), (std::vector<std::string>{"", "1904-01-01 12:00"}));
+  diags.clear();
+  EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", "C", [](const TableRecord&) {}, diags));
+  EXPECT_EQ(format_diagnostics(diags), "w.xlsx: error: --sheet: the workbook has no sheet 'C'; its sheets are 'A', 'B'\n");
 }
 
 }  // namespace

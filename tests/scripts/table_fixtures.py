@@ -90,9 +90,12 @@ def write_csv(path, delimiter=",", encoding="utf-8", newline="\n"):
         w.writerows(text_rows())
 
 
-def write_openpyxl(path):
+def write_openpyxl(path, date1904=False):
     import openpyxl
     wb = openpyxl.Workbook()
+    if date1904:  # the Mac epoch: serial 0 is 1904-01-01
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+        wb.epoch = CALENDAR_MAC_1904
     ws = wb.active
     ws.title = "Staff"
     for row in typed_rows():
@@ -103,9 +106,9 @@ def write_openpyxl(path):
     wb.save(path)
 
 
-def write_xlsxwriter(path):
+def write_xlsxwriter(path, date1904=False):
     import xlsxwriter
-    wb = xlsxwriter.Workbook(path)
+    wb = xlsxwriter.Workbook(path, {"date_1904": date1904})
     ws = wb.add_worksheet("Staff")
     date_format = wb.add_format({"num_format": "dd/mm/yyyy"})
     for r, row in enumerate(typed_rows()):
@@ -132,6 +135,8 @@ def write_all(directory):
         "utf16/acme-staff.txt": lambda p: write_csv(p, "\t", "utf-16", "\r\n"),
         "openpyxl/acme-staff.xlsx": write_openpyxl,
         "xlsxwriter/acme-staff.xlsx": write_xlsxwriter,
+        "openpyxl-1904/acme-staff.xlsx": lambda p: write_openpyxl(p, True),
+        "xlsxwriter-1904/acme-staff.xlsx": lambda p: write_xlsxwriter(p, True),
     }
     paths = []
     for rel, writer in variants.items():

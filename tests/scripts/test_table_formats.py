@@ -1,5 +1,6 @@
 """Issue 9, done-when 1: one 40-person organisation written as CSV (comma; semicolon with BOM and CRLF), TSV,
-UTF-16 "Unicode text", and XLSX by openpyxl and by XlsxWriter (real programs, at test time) draws byte-identical
+UTF-16 "Unicode text", and XLSX by openpyxl and by XlsxWriter, each in the 1900 and the 1904 date system (real
+programs, at test time) draws byte-identical
 SVG and GraphML from every file; `import` of the table and `export` of that YAML give the same bytes again;
 NetworkX reads the GraphML with every person, manager edge and kept column."""
 import os
@@ -51,4 +52,21 @@ dotted = [e for e in edges if e[2] == "dotted-line"]
 c.check(len(dotted) == 6, f"dotted-line edges: {len(dotted)} != 6")
 offices = {a.get("Office") for _, a in g.nodes(data=True)}
 c.check("Johannesburg" in offices, "the 'Office' column did not reach the GraphML as an attribute")
+
+# The other columns reach GEXF (read by NetworkX, validated by xmllint) and JSON too.
+from networkx.readwrite import gexf as nx_gexf
+if "1.3" not in nx_gexf.GEXF.versions:  # NetworkX 2.8 (Debian 12) predates GEXF 1.3: register its namespace
+    nx_gexf.GEXF.versions["1.3"] = {"NS_GEXF": "http://gexf.net/1.3", "NS_VIZ": "http://gexf.net/1.3/viz",
+                                    "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
+                                    "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "VERSION": "1.3"}
+export(first, first + ".gexf", first + ".json")
+gx = nx.read_gexf(first + ".gexf", version="1.3")
+c.check({a.get("Office") for _, a in gx.nodes(data=True)} >= {"Johannesburg", "London"}, "GEXF lacks the 'Office' column")
+rng = os.path.normpath(os.path.join(ROOT, "..", "shared", "schemas", "gexf-1.3", "gexf.rng"))
+if os.path.exists(rng):
+    r = subprocess.run(["xmllint", "--noout", "--relaxng", rng, first + ".gexf"], capture_output=True, text=True)
+    c.check(r.returncode == 0, f"xmllint rejects the GEXF of a table: {r.stderr[-500:]}")
+import json
+nodes = json.load(open(first + ".json", encoding="utf-8"))["nodes"]
+c.check(all(n.get("attributes", {}).get("Office") for n in nodes), "JSON nodes lack attributes.Office")
 c.finish()

@@ -19,6 +19,8 @@ class TableMapper {
   ~TableMapper();
   TableMapper(const TableMapper&) = delete;
   TableMapper& operator=(const TableMapper&) = delete;
+  /// Room for about this many rows (a hint: the units vector then grows once).
+  void reserve(std::size_t rows);
   /// The header first, then each data row.
   void add(const TableRecord& record);
   /// Resolves references and returns the model with every problem found (validation is the caller's).
