@@ -12,4 +12,6 @@ mkdir -p "$out"
 # The wider network (data/party-state.yaml includes data/ild.yaml), for Gephi and for reading.
 "$bin" export data/party-state.yaml -o "$out/party-state.graphml" -o "$out/party-state.gexf" -o "$out/party-state.svg" \
   -o "$out/party-state.png" --graphml plain
-echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json} and $out/party-state.{graphml,gexf,svg,png}"
+# A people chart: person cards, an assistant, a vacancy, co-heads, a dotted-line manager, an embedded photo.
+"$bin" export data/examples/people.yaml -o "$out/people-yaml.svg"
+echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json}, $out/party-state.{graphml,gexf,svg,png} and $out/people-yaml.svg"
