@@ -298,6 +298,7 @@ class DocumentReader {
     optional_text(n, "label", u.label);
     // A person or a position may leave out its kind; anything else must say what it is.
     if (!n["kind"] && (!u.title.empty() || u.vacant || !u.photo.empty())) u.kind = u.vacant ? "position" : "person";
+    else if (!n["kind"]) error(n, what + " has no 'kind'; add 'kind: ...' (any word: office, team, ...), or 'title: ...' for a person");
     else require_text(n, "kind", what, u.kind);
     if (auto v = n["parent"]) {
       u.parent_loc = loc(v);

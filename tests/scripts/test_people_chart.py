@@ -28,6 +28,46 @@ def nodes_by_title(root):
     return out
 
 
+def png_pixels(path):
+    """(width, height, rows of RGB(A) tuples) of an 8-bit, non-interlaced PNG: our own decoder, standard library only."""
+    import struct
+    import zlib
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and interlace == 0 and colour in (2, 6), (depth, colour, interlace)
+            bpp = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw, stride, rows, prev = zlib.decompress(idat), w * bpp, [], bytearray(w * bpp)
+    for y in range(h):
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, cc = prev[i], prev[i - bpp] if i >= bpp else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p_ = a + b - cc
+                pa, pb, pc = abs(p_ - a), abs(p_ - b), abs(p_ - cc)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else cc)) & 255
+        rows.append([tuple(line[i:i + 3]) for i in range(0, stride, bpp)])
+        prev = line
+    return rows
+
+
+def photo_pixels(path):
+    """Pixels of the example photo's background colour (120, 170, 210), which nothing else on the chart uses."""
+    return sum(1 for row in png_pixels(path) for p in row if all(abs(p[k] - (120, 170, 210)[k]) <= 6 for k in range(3)))
+
+
 def texts(g):
     return [t.text or "" for t in g.iter(SVG + "text")]
 
@@ -108,6 +148,23 @@ if marg is not None:
 png = os.path.join(d, "people.png")
 rr = subprocess.run(["rsvg-convert", "-o", png, svg_path], capture_output=True, text=True)
 c.check(rr.returncode == 0 and os.path.getsize(png) > 1000, f"rsvg-convert: {rr.stderr}")
+if rr.returncode == 0:
+    n = photo_pixels(png)
+    c.check(n > 200, f"rsvg-convert drew the embedded photo: {n} photo-coloured pixels")
+# Graphviz draws the photo in PNG (cairo loads it) and writes it into the PDF.
+gv_png, gv_pdf = os.path.join(d, "gv.png"), os.path.join(d, "gv.pdf")
+export(DATA, gv_png, gv_pdf)
+n = photo_pixels(gv_png)
+c.check(n > 200, f"Graphviz's PNG shows the photo: {n} photo-coloured pixels")
+pdf = open(gv_pdf, "rb").read()
+c.check(b"/Subtype /Image" in pdf, "the PDF holds an image XObject")
+# Without a photo the same check finds nothing: it can fail.
+nophoto = os.path.join(d, "nophoto.yaml")
+with open(nophoto, "w", encoding="utf-8") as f:
+    f.write("units:\n  - {id: a, name: Ada Lovelace, title: CTO}\n")
+np_png = os.path.join(d, "nophoto.png")
+export(nophoto, np_png)
+c.check(photo_pixels(np_png) == 0, "no photo, no photo-coloured pixels")
 
 # --color-by group: each group once in the legend, one colour per group, different groups differ.
 cb = os.path.join(d, "by-group.svg")
