@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 namespace orgchart {
 
@@ -52,6 +53,7 @@ const char* photo_mime_type(PhotoType t) {
 
 std::vector<Diagnostic> resolve_photos(OrgModel& model) {
   std::vector<Diagnostic> diags;
+  std::map<std::string, fs::path> base_of;
   for (Unit& u : model.units) {
     u.photo_file.clear();
     if (u.photo.empty()) continue;
@@ -67,8 +69,11 @@ std::vector<Diagnostic> resolve_photos(OrgModel& model) {
     }
     std::error_code ec;
     const std::string named_by = where.file.empty() ? (model.files.empty() ? std::string() : model.files.front()) : where.file;
-    const fs::path base = fs::weakly_canonical(fs::absolute(fs::path(named_by).parent_path(), ec), ec);
-    if (ec) {
+    // One canonical folder per data file, not one per row (a table of people names one file).
+    auto [known, fresh] = base_of.try_emplace(named_by);
+    if (fresh) known->second = fs::weakly_canonical(fs::absolute(fs::path(named_by).parent_path(), ec), ec);
+    const fs::path& base = known->second;
+    if (ec || base.empty()) {
       warn("cannot be resolved: the folder of '" + named_by + "' cannot be read");
       continue;
     }

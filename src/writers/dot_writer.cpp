@@ -68,7 +68,8 @@ std::string html_picture_label(const std::vector<CardLine>& lines, const CardPic
   const std::string size = format_number(kPictureSize);
   std::string cell;
   if (!pic.file.empty()) {
-    cell = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + size + "\" HEIGHT=\"" + size + "\"><IMG SRC=\"" + html_text(pic.file) +
+    // A path, not text: escaped for XML only (html_text's word joiner after a backslash would change the name).
+    cell = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + size + "\" HEIGHT=\"" + size + "\"><IMG SRC=\"" + xml_escape(pic.file) +
            "\" SCALE=\"TRUE\"/></TD>";
   } else {
     // Graphviz has no circle cell: a round-cornered badge of the card's colours comes closest.

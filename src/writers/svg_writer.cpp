@@ -102,7 +102,17 @@ std::string photo_data_uri(const std::string& path) {
 
 /// Graphviz's `<image xlink:href="FILE" .../>` of a card photo with the file embedded as a data URI, so that
 /// the SVG stays self-contained; an image that is not one of the chart's checked photos is dropped ("").
-std::string embed_image(const std::string& line, const std::unordered_set<std::string>& photos) {
+/// The data URIs of the photos already embedded (each file is read once, however many cards show it) and
+/// their total size, bounded so that a chart of many large photos cannot grow without limit.
+struct PhotoCache {
+  std::unordered_map<std::string, std::string> uri;
+  std::size_t embedded_bytes = 0;
+};
+
+/// At most this much base64 in one SVG (64 MB): thousands of usual photos, or a few of the largest allowed.
+constexpr std::size_t kMaxEmbeddedBytes = std::size_t{64} * 1024 * 1024;
+
+std::string embed_image(const std::string& line, const std::unordered_set<std::string>& photos, PhotoCache& cache) {
   const std::string key = "xlink:href=\"";
   const auto start = line.find(key);
   if (start == std::string::npos) return "";
@@ -110,8 +120,14 @@ std::string embed_image(const std::string& line, const std::unordered_set<std::s
   if (end == std::string::npos) return "";
   const std::string path = xml_unescape(std::string_view(line).substr(start + key.size(), end - start - key.size()));
   if (!photos.count(path)) return "";
-  const std::string uri = photo_data_uri(path);
+  auto [it, fresh] = cache.uri.try_emplace(path);
+  if (fresh) it->second = photo_data_uri(path);
+  const std::string& uri = it->second;
   if (uri.empty()) return "";
+  cache.embedded_bytes += uri.size();
+  if (cache.embedded_bytes > kMaxEmbeddedBytes)
+    throw LayoutError("the photos would make the SVG larger than " + std::to_string(kMaxEmbeddedBytes / (1024 * 1024)) +
+                      " MB (each card embeds its photo): use smaller photos, or export PNG or PDF");
   return line.substr(0, start + key.size()) + uri + line.substr(end);
 }
 
@@ -125,6 +141,7 @@ std::string make_report_ready_svg(const std::string& svg, const OrgGraph& g) {
   std::unordered_map<std::string, std::string> titles;
   for (auto v : boost::make_iterator_range(boost::vertices(g.graph))) titles[element_id(g, v)] = tooltip_text(g, v);
   for (auto e : boost::make_iterator_range(boost::edges(g.graph))) titles[element_id(g, e)] = tooltip_text(g, e);
+  PhotoCache photo_cache;
   std::unordered_set<std::string> photos;  // the only files an <image> may show
   for (const auto& u : g.model.units)
     if (!u.photo_file.empty()) photos.insert(u.photo_file);
@@ -148,7 +165,7 @@ std::string make_report_ready_svg(const std::string& svg, const OrgGraph& g) {
       continue;
     }
     if (starts_with(line, "<image ")) {
-      line = embed_image(line, photos);
+      line = embed_image(line, photos, photo_cache);
       if (line.empty()) continue;
     }
     if (starts_with(line, "<!DOCTYPE") || starts_with(line, " \"http://www.w3.org/Graphics/SVG/1.1/DTD")) continue;

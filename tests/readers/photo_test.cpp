@@ -104,5 +104,24 @@ TEST(Photo, ACheckedPhotoIsEmbeddedAndNoPathRemainsInTheSvg) {
   EXPECT_GT(fs::file_size(dir + "/c.pdf"), 1000u);
 }
 
+TEST(Photo, TheSvgRefusesToGrowPastItsPhotoBudget) {
+  // Ten cards showing a photo of almost 5 MB would embed about 67 MB of base64: a clear error, nothing written.
+  const std::string dir = test::temp_dir();
+  fs::create_directories(dir + "/data");
+  std::string png = test::read_file(test::source_dir() + "/data/examples/photos/ada.png");
+  png.resize(kMaxPhotoBytes - 1, '\0');  // trailing bytes after IEND: still a PNG to every reader
+  test::write_file(dir + "/data/big.png", png);
+  std::string yaml = "units:\n";
+  for (int i = 0; i < 10; ++i)
+    yaml += "  - {id: p" + std::to_string(i) + ", name: P, title: T, photo: big.png" + (i ? ", parent: p0" : "") + "}\n";
+  test::write_file(dir + "/data/chart.yaml", yaml);
+  const auto r = test::run(test::shell_quote(test::binary()) + " export " + test::shell_quote(dir + "/data/chart.yaml") +
+                           " -o " + test::shell_quote(dir + "/c.svg"));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_EQ(r.err, "orgchart: the photos would make the SVG larger than 64 MB (each card embeds its photo): use smaller "
+                   "photos, or export PNG or PDF\n");
+  EXPECT_FALSE(fs::exists(dir + "/c.svg"));
+}
+
 }  // namespace
 }  // namespace orgchart
