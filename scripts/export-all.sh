@@ -14,4 +14,6 @@ mkdir -p "$out"
   -o "$out/party-state.png" --graphml plain
 # A people chart straight from a spreadsheet export (README "From a spreadsheet").
 "$bin" export data/examples/acme-staff.csv -o "$out/people.svg" -o "$out/people.png"
-echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json}, $out/party-state.{graphml,gexf,svg,png} and $out/people.{svg,png}"
+# A people chart: person cards, an assistant, a vacancy, co-heads, a dotted-line manager, an embedded photo.
+"$bin" export data/examples/people.yaml -o "$out/people-yaml.svg"
+echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json}, $out/party-state.{graphml,gexf,svg,png}, $out/people.{svg,png} and $out/people-yaml.svg"

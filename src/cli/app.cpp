@@ -123,6 +123,10 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   export_cmd->add_option("--dpi", dpi, "PNG resolution, 10 to 1200 (default 96)");
   export_cmd->add_option("--graphml", graphml, "GraphML dialect: yed (with yEd graphics, default) or plain")
       ->check(CLI::IsMember({"yed", "plain"}));
+  export_cmd->add_flag("--headcount", ex.graph.headcount,
+                       "Show \"N direct / M total\" reports on each card; write direct_reports and total_reports");
+  export_cmd->add_option("--color-by", ex.graph.color_by,
+                         "Colour cards by this field or column (kind, group, title, any extra column); default: kind");
 
   DiffOptions df;
   std::string diff_from, diff_to, diff_layout = "org", diff_people = "inline", diff_page = "a4-landscape";

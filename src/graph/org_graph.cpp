@@ -16,7 +16,7 @@ void add_unique(std::vector<std::string>& out, const std::vector<std::string>& m
 
 /// Heads first, then deputies, then other roles; file order within each.
 int role_rank(const std::string& role) {
-  if (role == "head") return 0;
+  if (role == "head" || role == "co-head") return 0;
   if (role == "deputy-head") return 1;
   return 2;
 }
@@ -46,6 +46,8 @@ std::vector<std::string> OrgGraph::sources_of(Edge e) const {
 OrgGraph build_graph(const OrgModel& full, const GraphOptions& options) {
   OrgGraph og;
   og.model = snapshot(full, options.as_of);
+  og.headcount = options.headcount;
+  og.color_by = options.color_by;
   const auto& units = og.model.units;
   const std::size_t n = units.size();
 
@@ -108,6 +110,8 @@ OrgGraph build_graph(const OrgModel& full, const GraphOptions& options) {
     node.index = i;
     node.depth = depth[i];
     node.subtree_size = subtree[i];
+    node.direct_reports = kids[i].size();
+    node.total_reports = subtree[i] - 1;
     vertex_of[i] = boost::add_vertex(node, og.graph);
   }
   for (std::size_t r : tops) og.roots.push_back(vertex_of[r]);

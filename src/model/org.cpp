@@ -19,7 +19,12 @@ std::string humanize(const std::string& id, bool capitalize) {
 
 }  // namespace
 
-std::string Role::display_title() const { return title.empty() ? humanize(role, true) : title; }
+std::string Role::display_title() const {
+  if (!title.empty()) return title;
+  // "Co-head" (not "Co Head"), so that two of them read "Co-heads: A, B" on the card.
+  if (role == "co-head") return "Co-head";
+  return humanize(role, true);
+}
 
 std::string Relation::display_label() const { return label.empty() ? humanize(kind, false) : label; }
 
@@ -50,6 +55,7 @@ OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of) {
   out.description = model.description;
   out.sources = model.sources;
   out.files = model.files;
+  out.styles = model.styles;
   std::unordered_set<std::string> present;
   for (const auto& u : model.units)
     if (u.valid.holds_at(as_of)) present.insert(u.id);

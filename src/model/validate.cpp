@@ -75,17 +75,21 @@ class Validator {
   }
 
   void check_units() {
+    // Kinds are open: any kind is valid. A kind that is not a known one, is used by one unit only and is one or
+    // two edits from a known kind is most likely a typo, so it gets a warning (not an error: it may be meant).
     const auto& kinds = unit_kinds();
+    std::unordered_map<std::string, std::size_t> kind_uses;
+    for (const Unit& u : m_.units) ++kind_uses[u.kind];
     for (const Unit& u : m_.units) {
       const std::string what = "unit '" + u.id + "'";
-      if (!u.kind.empty() && std::find(kinds.begin(), kinds.end(), u.kind) == kinds.end()) {
-        std::string hint = suggest(u.kind, kinds);
-        std::string msg = what + " has unknown kind '" + u.kind + "'" + hint;
-        if (hint.empty()) {
-          msg += "; use one of: ";
-          for (std::size_t i = 0; i < kinds.size(); ++i) msg += (i ? ", " : "") + kinds[i];
+      if (!u.kind.empty() && kind_uses[u.kind] == 1 && std::find(kinds.begin(), kinds.end(), u.kind) == kinds.end()) {
+        const std::string close = suggestions_ < kMaxSuggestions ? did_you_mean(u.kind, kinds) : std::string();
+        if (!close.empty()) {
+          ++suggestions_;
+          add(Severity::kWarning, u.loc,
+              what + " has kind '" + u.kind + "', used by no other unit (did you mean '" + close +
+                  "'?); kinds are open, so it is drawn as a kind of its own");
         }
-        error(u.loc, msg);
       }
       if (!u.parent.empty()) {
         if (u.parent == u.id) error(u.parent_loc, what + " is its own parent; remove 'parent' or name another unit");
@@ -141,24 +145,34 @@ class Validator {
         check_unit_ref(r.unit, r.unit_loc, what);
         check_validity(r.valid, r.loc, what);
         check_sources(r.sources, r.loc, what + " as " + r.role + " of '" + r.unit + "'");
-        if (r.role == "head") heads[r.unit].push_back({&r, &p});
+        if (r.role == "head" || r.role == "co-head") heads[r.unit].push_back({&r, &p});
       }
     }
-    // Two heads of one unit at once: sort by start, then each interval must start after the latest end so far.
+    // Two heads of one unit at once are an error unless both are co-heads (role `co-head`). Sorted by start,
+    // an interval overlaps an earlier one iff it starts before the latest end so far; co-heads are checked
+    // against the latest plain head only. O(n log n).
     std::vector<std::string> units;
     for (const auto& [unit, list] : heads) units.push_back(unit);
     std::sort(units.begin(), units.end());
+    auto start = [](const Role* r) { return r->valid.from ? r->valid.from->key() : INT_MIN; };
+    auto end = [](const Role* r) { return r->valid.until ? r->valid.until->key() : INT_MAX; };
+    using Holder = std::pair<const Role*, const Person*>;
     for (const auto& unit : units) {
       auto list = heads[unit];
-      auto start = [](const Role* r) { return r->valid.from ? r->valid.from->key() : INT_MIN; };
       std::stable_sort(list.begin(), list.end(), [&](auto a, auto b) { return start(a.first) < start(b.first); });
-      std::pair<const Role*, const Person*> latest{nullptr, nullptr};
-      auto end = [](const Role* r) { return r->valid.until ? r->valid.until->key() : INT_MAX; };
+      Holder latest{nullptr, nullptr}, latest_head{nullptr, nullptr};
+      auto later = [&](Holder& keep, const Holder& cur) {
+        if (!keep.first || end(cur.first) > end(keep.first)) keep = cur;
+      };
       for (const auto& cur : list) {
-        if (latest.first && start(cur.first) < end(latest.first))
-          error(cur.first->loc, "'" + cur.second->name + "' and '" + latest.second->name + "' are both head of '" + unit +
-                                    "' at the same time; give the earlier one an 'until' no later than the other's 'from'");
-        if (!latest.first || end(cur.first) > end(latest.first)) latest = cur;
+        const bool co = cur.first->role == "co-head";
+        const Holder& other = co ? latest_head : latest;
+        if (other.first && start(cur.first) < end(other.first))
+          error(cur.first->loc, "'" + cur.second->name + "' and '" + other.second->name + "' are both head of '" +
+                                      unit + "' at the same time; give the earlier one an 'until' no later than the "
+                                      "other's 'from', or make both 'role: co-head' if they lead it together");
+        later(latest, cur);
+        if (!co) later(latest_head, cur);
       }
     }
   }

@@ -291,7 +291,8 @@ const std::set<std::string> kOurNodeNames = {
     "label",    "kind",    "group",   "unit_id",      "parent_id", "node_type",   "native_name", "romanized_name",
     "abbreviation", "aliases", "tags", "unit_type",   "level",     "founded",     "headquarters", "website",
     "notes",    "leaders", "sources", "valid_from",   "valid_until", "depth",     "subtree_size", "x",
-    "y",        "width",   "height",  "size",         "r",         "g",           "b"};
+    "y",        "width",   "height",  "size",         "r",         "g",           "b",
+    "direct_reports", "total_reports"};
 const std::set<std::string> kOurEdgeNames = {"label",   "relation", "weight",     "amount",
                                              "notes",   "sources",  "valid_from", "valid_until"};
 

@@ -14,6 +14,7 @@
 #include "orgchart/readers/text_file.hpp"
 #include "orgchart/readers/graphml_reader.hpp"
 #include "orgchart/readers/table_reader.hpp"
+#include "orgchart/readers/photo.hpp"
 #include "orgchart/readers/yaml_reader.hpp"
 
 namespace orgchart {
@@ -89,6 +90,8 @@ ReadResult load(const std::string& text, const std::string& file, InputFormat fo
   // Validate what could be read even when reading failed, so one run reports every problem.
   auto more = validate(r.model);
   r.diagnostics.insert(r.diagnostics.end(), more.begin(), more.end());
+  auto photos = resolve_photos(r.model);
+  r.diagnostics.insert(r.diagnostics.end(), photos.begin(), photos.end());
   // In file order, then line and column, like a compiler.
   std::map<std::string, std::size_t> file_rank;
   for (std::size_t i = 0; i < r.model.files.size(); ++i) file_rank.emplace(r.model.files[i], i);

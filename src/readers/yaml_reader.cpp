@@ -24,7 +24,8 @@ namespace fs = std::filesystem;
 
 using FieldSet = std::vector<std::string>;
 
-const FieldSet kTopFields = {"title", "description", "include", "sources", "units", "people", "relations"};
+const FieldSet kTopFields = {"title", "description", "include", "sources", "units", "people", "relations", "styles"};
+const FieldSet kStyleFields = {"fill", "outline"};
 const FieldSet kSourceFields = {"id", "title", "date", "url", "file", "notes"};
 const FieldSet kUnitFields = {"id",       "name",         "kind",    "parent",  "group",   "native_name",
                               "romanized_name", "abbreviation", "aliases", "tags",    "type",    "level",
@@ -83,6 +84,7 @@ class DocumentReader {
       else if (key == "units") each_map(v, key, "unit", [&](const YAML::Node& n) { read_unit(n); });
       else if (key == "people") each_map(v, key, "person", [&](const YAML::Node& n) { read_person(n); });
       else if (key == "relations") each_map(v, key, "relation", [&](const YAML::Node& n) { read_relation(n); });
+      else if (key == "styles") read_styles(v);
     }
     return includes;
   }
@@ -179,6 +181,64 @@ class DocumentReader {
     return out;
   }
 
+  void read_bool(const YAML::Node& v, const std::string& key, bool& out) {
+    const std::string t = v.IsScalar() ? v.Scalar() : std::string();
+    if (t == "true" || t == "yes") out = true;
+    else if (t == "false" || t == "no") out = false;
+    else error(v, "'" + key + "' must be true or false, not " + describe(v));
+  }
+
+  /// `#rgb` or `#rrggbb`, returned as `#rrggbb` in lower case; "" (with an error) otherwise.
+  std::string read_colour(const YAML::Node& v, const std::string& key) {
+    std::string t;
+    if (!read_string(v, key, t)) return "";
+    auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+    const bool ok = (t.size() == 4 || t.size() == 7) && t[0] == '#' && std::all_of(t.begin() + 1, t.end(), hex);
+    if (!ok) {
+      error(v, "'" + key + "' must be a colour written #rrggbb (or #rgb), not '" + t + "'");
+      return "";
+    }
+    std::string out = "#";
+    for (std::size_t i = 1; i < t.size(); ++i) {
+      const char c = static_cast<char>(t[i] >= 'A' && t[i] <= 'F' ? t[i] - 'A' + 'a' : t[i]);
+      out += c;
+      if (t.size() == 4) out += c;
+    }
+    return out;
+  }
+
+  /// `styles: {value: {fill: "#..", outline: "#.."}, ...}`: colours for the values of the colour-by column.
+  void read_styles(const YAML::Node& v) {
+    if (v.IsNull()) return;
+    if (!v.IsMap()) {
+      error(v, "'styles' must be a mapping such as {ministry: {fill: \"#cfe2f3\", outline: \"#0b5394\"}}, not " +
+                   describe(v));
+      return;
+    }
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error(it->first, "a key of 'styles' must be a kind or value, not " + describe(it->first));
+        continue;
+      }
+      ValueStyle st;
+      st.value = it->first.Scalar();
+      st.loc = loc(it->first);
+      const YAML::Node body = it->second;
+      if (!body.IsMap()) {
+        error(body.IsNull() ? it->first : body, "the style of '" + st.value + "' must be a mapping with 'fill' and/or 'outline'");
+        continue;
+      }
+      check_fields(body, kStyleFields, "in the style of '" + st.value + "'");
+      if (auto c = body["fill"]) st.fill = read_colour(c, "fill");
+      if (auto c = body["outline"]) st.outline = read_colour(c, "outline");
+      if (auto [first, fresh] = style_at_.emplace(st.value, st.loc); !fresh)
+        error(it->first, "the style of '" + st.value + "' is given twice (first at " + first->second.file + ":" +
+                             std::to_string(first->second.line) + ":" + std::to_string(first->second.column) +
+                             "); keep one");
+      else model_.styles.push_back(std::move(st));
+    }
+  }
+
   std::optional<Date> read_date(const YAML::Node& v, const std::string& key) {
     if (!v.IsScalar()) {
       error(v, "'" + key + "' must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not " + describe(v));
@@ -252,7 +312,17 @@ class DocumentReader {
     read_id(n, "id", "this unit", u.id);
     const std::string what = u.id.empty() ? std::string("this unit") : "unit '" + u.id + "'";
     require_text(n, "name", what, u.name);
-    require_text(n, "kind", what, u.kind);
+    optional_text(n, "title", u.title);
+    if (auto v = n["vacant"]) read_bool(v, "vacant", u.vacant);
+    if (auto v = n["photo"]) {
+      u.photo_loc = loc(v);
+      read_string(v, "photo", u.photo);
+    }
+    optional_text(n, "label", u.label);
+    // A person or a position may leave out its kind; anything else must say what it is.
+    if (!n["kind"] && (!u.title.empty() || u.vacant || !u.photo.empty())) u.kind = u.vacant ? "position" : "person";
+    else if (!n["kind"]) error(n, what + " has no 'kind'; add 'kind: ...' (any word: office, team, ...), or 'title: ...' for a person");
+    else require_text(n, "kind", what, u.kind);
     if (auto v = n["parent"]) {
       u.parent_loc = loc(v);
       if (read_string(v, "parent", u.parent) && !valid_id(u.parent))
@@ -348,6 +418,7 @@ class DocumentReader {
   }
 
   std::string file_;
+  std::map<std::string, SourceLoc> style_at_;
   OrgModel& model_;
   std::vector<Diagnostic>& diags_;
   bool ours_ = true;

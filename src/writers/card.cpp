@@ -30,7 +30,90 @@ std::string display_name(const OrgGraph& g, Vertex v) {
   return n.id;
 }
 
+bool is_person_card(const Unit& u) {
+  return u.kind == "person" || u.kind == "position" || !u.title.empty() || u.vacant;
+}
+
+std::string initials_of(const std::string& name) {
+  // The first character of the first and of the last word.
+  std::vector<std::string> firsts;
+  bool at_start = true;
+  for (std::size_t i = 0; i < name.size();) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '.';
+    if (space) at_start = true;
+    else if (at_start) {
+      std::string ch = name.substr(i, n);
+      if (ch.size() == 1 && ch[0] >= 'a' && ch[0] <= 'z') ch[0] = static_cast<char>(ch[0] - 'a' + 'A');
+      firsts.push_back(std::move(ch));
+      at_start = false;
+    }
+    i += n;
+  }
+  if (firsts.empty()) return "?";
+  return firsts.size() == 1 ? firsts[0] : firsts.front() + firsts.back();
+}
+
+std::optional<CardPicture> card_picture(const OrgGraph& g, Vertex v) {
+  if (g.graph[v].type != NodeType::kUnit) return std::nullopt;
+  const Unit& u = g.unit(v);
+  if (u.photo.empty() || u.vacant) return std::nullopt;
+  CardPicture p;
+  p.file = u.photo_file;
+  if (p.file.empty()) p.initials = initials_of(u.name);
+  return p;
+}
+
+namespace {
+
+void add_wrapped(std::vector<CardLine>& out, CardLine::Style style, const std::string& text, std::size_t width) {
+  for (auto& l : wrap_card_text(text, width)) out.push_back({style, l});
+}
+
+/// Name, title, department; a vacancy says so first and shows the position's title in place of a name.
+void person_lines(std::vector<CardLine>& out, const Unit& u) {
+  if (u.vacant) {
+    out.push_back({CardLine::Style::kVacant, "Vacant"});
+    add_wrapped(out, CardLine::Style::kName, u.title.empty() ? u.name : u.title, kNameWrap);
+    if (!u.title.empty() && u.name != u.title && u.name != "Vacant") add_wrapped(out, CardLine::Style::kDetail, u.name, kDetailWrap);
+  } else {
+    add_wrapped(out, CardLine::Style::kName, u.name, kNameWrap);
+    if (!u.native_name.empty()) add_wrapped(out, CardLine::Style::kNative, u.native_name, kNameWrap);
+    if (!u.title.empty()) add_wrapped(out, CardLine::Style::kDetail, u.title, kDetailWrap);
+  }
+  if (!u.group.empty()) add_wrapped(out, CardLine::Style::kSmall, u.group, kDetailWrap);
+}
+
+/// The data's own card text: one line per line of `label`, the first as the name.
+void label_lines(std::vector<CardLine>& out, const std::string& label) {
+  std::size_t start = 0;
+  while (start <= label.size()) {
+    std::size_t end = label.find('\n', start);
+    if (end == std::string::npos) end = label.size();
+    std::string line = label.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    add_wrapped(out, out.empty() ? CardLine::Style::kName : CardLine::Style::kDetail, line, out.empty() ? kNameWrap : kDetailWrap);
+    start = end + 1;
+  }
+}
+
+std::vector<CardLine> unit_lines(const OrgGraph& g, Vertex v);
+
+}  // namespace
+
 std::vector<CardLine> card_lines(const OrgGraph& g, Vertex v) {
+  std::vector<CardLine> out = unit_lines(g, v);
+  const OrgNode& n = g.graph[v];
+  if (g.headcount && n.type == NodeType::kUnit)
+    out.push_back({CardLine::Style::kSmall,
+                   std::to_string(n.direct_reports) + " direct / " + std::to_string(n.total_reports) + " total"});
+  return out;
+}
+
+namespace {
+
+std::vector<CardLine> unit_lines(const OrgGraph& g, Vertex v) {
   std::vector<CardLine> out;
   const OrgNode& n = g.graph[v];
   if (n.type == NodeType::kStub) {
@@ -44,11 +127,17 @@ std::vector<CardLine> card_lines(const OrgGraph& g, Vertex v) {
     return out;
   }
   const Unit& u = g.unit(v);
-  std::string name = u.name;
-  if (!u.abbreviations.empty() && u.abbreviations.front() != u.name) name += " (" + u.abbreviations.front() + ")";
-  for (auto& l : wrap_card_text(name, kNameWrap)) out.push_back({CardLine::Style::kName, l});
-  if (!u.native_name.empty())
-    for (auto& l : wrap_card_text(u.native_name, kNameWrap)) out.push_back({CardLine::Style::kNative, l});
+  if (!u.label.empty()) {
+    label_lines(out, u.label);
+  } else if (is_person_card(u)) {
+    person_lines(out, u);
+  } else {
+    std::string name = u.name;
+    if (!u.abbreviations.empty() && u.abbreviations.front() != u.name) name += " (" + u.abbreviations.front() + ")";
+    for (auto& l : wrap_card_text(name, kNameWrap)) out.push_back({CardLine::Style::kName, l});
+    if (!u.native_name.empty())
+      for (auto& l : wrap_card_text(u.native_name, kNameWrap)) out.push_back({CardLine::Style::kNative, l});
+  }
   const auto& leaders = n.leaders;
   if (g.is_diff && std::any_of(leaders.begin(), leaders.end(), [](const Leader& l) { return l.change != Change::kNone; })) {
     // A diff card lists leaders one by one, so that each can carry its change.
@@ -75,11 +164,16 @@ std::vector<CardLine> card_lines(const OrgGraph& g, Vertex v) {
   return out;
 }
 
+}  // namespace
+
 std::string tooltip_text(const OrgGraph& g, Vertex v) {
   const OrgNode& n = g.graph[v];
   std::string t = display_name(g, v);
   if (n.type == NodeType::kUnit) {
     const Unit& u = g.unit(v);
+    if (u.vacant) t += " (vacant)";
+    if (!u.title.empty()) t += "\n" + u.title;
+    if (!u.group.empty() && is_person_card(u)) t += "\n" + u.group;
     if (!u.native_name.empty()) t += "\n" + u.native_name;
     if (!u.romanized_name.empty()) t += "\n" + u.romanized_name;
     if (!u.abbreviations.empty()) {
@@ -94,6 +188,9 @@ std::string tooltip_text(const OrgGraph& g, Vertex v) {
     if (u.founded) t += "\nFounded: " + u.founded->str();
     if (!u.headquarters.empty()) t += "\nHeadquarters: " + u.headquarters;
     for (const auto& l : n.leaders) t += "\n" + l.title + ": " + l.name;
+    if (g.headcount) t += "\nReports: " + std::to_string(n.direct_reports) + " direct, " + std::to_string(n.total_reports) + " in total";
+    if (!u.photo.empty() && u.photo_file.empty()) t += "\nPhoto not drawn: " + u.photo;
+    for (const auto& [k, val] : u.attributes) t += "\n" + k + ": " + val;
   } else if (n.type == NodeType::kPerson) {
     for (const auto& r : g.person(v).roles) t += "\n" + r.display_title() + " of " + r.unit;
   } else {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/number.hpp"
@@ -29,11 +30,16 @@ std::string html_text(const std::string& s) {
   return text;
 }
 
-std::string html_label(const std::vector<CardLine>& lines) {
-  std::string out = "<";
+constexpr const char* kDottedLine = "dotted-line";  ///< the relation kind of a dotted-line (matrix) manager
+constexpr const char* kDottedLineColour = "#5a6b8c";
+constexpr double kPictureSize = 40;  ///< points, the photo or initials at the left of a person card
+
+/// The lines of a card as HTML-like label text (no enclosing < >); `br` separates them.
+std::string html_lines(const std::vector<CardLine>& lines, const char* br) {
+  std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
-    if (i) out += "<BR/>";
+    if (i) out += br;
     const std::string text = html_text(l.text);
     if (l.change != Change::kNone) {
       const std::string body = l.change == Change::kRemoved ? "<S>" + text + "</S>" : "<B>" + text + "</B>";
@@ -47,9 +53,34 @@ std::string html_label(const std::vector<CardLine>& lines) {
       case CardLine::Style::kNative: out += text; break;
       case CardLine::Style::kDetail: out += "<FONT COLOR=\"#444444\">" + text + "</FONT>"; break;
       case CardLine::Style::kLeader: out += "<FONT COLOR=\"#333333\">" + text + "</FONT>"; break;
+      // The department under a person's title: smaller, as in the HR charts users know; 10 pt stays readable.
+      case CardLine::Style::kSmall: out += "<FONT POINT-SIZE=\"10\" COLOR=\"#555555\">" + text + "</FONT>"; break;
+      case CardLine::Style::kVacant: out += "<FONT COLOR=\"#666666\"><I>" + text + "</I></FONT>"; break;
     }
   }
-  return out + ">";
+  return out;
+}
+
+std::string html_label(const std::vector<CardLine>& lines) { return "<" + html_lines(lines, "<BR/>") + ">"; }
+
+/// A person card with a picture: the photo (or initials in a round badge) left of the text lines.
+std::string html_picture_label(const std::vector<CardLine>& lines, const CardPicture& pic, const KindStyle& style) {
+  const std::string size = format_number(kPictureSize);
+  std::string cell;
+  if (!pic.file.empty()) {
+    // A path, not text: escaped for XML only (html_text's word joiner after a backslash would change the name).
+    cell = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + size + "\" HEIGHT=\"" + size + "\"><IMG SRC=\"" + xml_escape(pic.file) +
+           "\" SCALE=\"TRUE\"/></TD>";
+  } else {
+    // Graphviz has no circle cell: a round-cornered badge of the card's colours comes closest.
+    const std::string inner = format_number(kPictureSize - 2);
+    cell = "<TD><TABLE STYLE=\"ROUNDED\" BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\" COLOR=\"" +
+           style.border.hex() + "\" BGCOLOR=\"" + style.fill.hex() + "\"><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + inner +
+           "\" HEIGHT=\"" + inner + "\"><FONT COLOR=\"" + style.border.hex() + "\"><B>" + html_text(pic.initials) +
+           "</B></FONT></TD></TR></TABLE></TD>";
+  }
+  return "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>" + cell +
+         "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + html_lines(lines, "<BR ALIGN=\"LEFT\"/>") + "</TD></TR></TABLE>>";
 }
 
 std::string plain_label(const std::vector<CardLine>& lines) {
@@ -78,7 +109,7 @@ std::string spline_pos(const std::vector<Point>& pts, double height) {
 class DotWriter {
  public:
   DotWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const DotOptions& o)
-      : out_(out), g_(g), layout_(layout), o_(o) {}
+      : out_(out), g_(g), layout_(layout), o_(o), colours_(g.model, g.color_by) {}
 
   void write() {
     const auto& m = g_.model;
@@ -107,13 +138,21 @@ class DotWriter {
   void write_node(Vertex v, const char* indent) {
     const OrgNode& n = g_.graph[v];
     const auto lines = card_lines(g_, v);
+    const auto picture = card_picture(g_, v);
+    const ColourEntry* colour = n.type == NodeType::kUnit ? &colours_.entry_of(g_.unit(v)) : nullptr;
     out_ << indent << id(v) << " [id=" << dot_quote(element_id(g_, v)) << ", label="
-         << (o_.html_labels ? html_label(lines) : plain_label(lines));
+         << (!o_.html_labels ? plain_label(lines)
+             : picture      ? html_picture_label(lines, *picture, colour->style)
+                            : html_label(lines));
     if (n.type == NodeType::kUnit) {
       const Unit& u = g_.unit(v);
-      const KindStyle& st = kind_style(u.kind);
-      if (n.change == Change::kNone) {
+      const KindStyle& st = colour->style;
+      if (n.change == Change::kNone && u.vacant) {
+        // A vacancy: an open (white, dashed) card in the outline colour of its value.
+        out_ << ", fillcolor=\"#ffffff\", color=\"" << st.border.hex() << "\", style=\"rounded,filled,dashed\", penwidth=1.6";
+      } else if (n.change == Change::kNone) {
         out_ << ", fillcolor=\"" << st.fill.hex() << "\", color=\"" << st.border.hex() << "\"";
+        if (colour->bold) out_ << ", penwidth=2.6";
       } else {
         out_ << ", fillcolor=\"" << (n.change == Change::kRemoved ? std::string("#f2f2f2") : st.fill.hex())
              << "\", color=\"" << change_colour(n.change) << "\", penwidth=3";
@@ -215,7 +254,7 @@ class DotWriter {
   }
 
   void write_legend() {
-    const std::string label = legend_label(g_);
+    const std::string label = legend_label(g_, colours_);
     out_ << "  " << dot_quote(kLegendNode) << " [id=\"legend\", shape=plain, style=\"\", label=" << label << ", tooltip=\"Legend\"";
     if (!layout_.empty() && layout_.legend.width > 0) {
       const Rect& r = layout_.legend;
@@ -244,6 +283,16 @@ class DotWriter {
       const OrgEdge& oe = g_.graph[e];
       if (oe.type != EdgeType::kRelation) continue;
       const Relation& r = g_.model.relations[oe.index];
+      if (oe.relation == kDottedLine && oe.change == Change::kNone) {
+        // A dotted-line manager: the org-chart convention is a plain dotted line, no label (the legend says it).
+        out_ << "  " << id(boost::source(e, g_.graph)) << " -> " << id(boost::target(e, g_.graph))
+             << " [id=" << dot_quote(element_id(g_, e)) << ", relation=" << dot_quote(oe.relation)
+             << ", style=dotted, penwidth=1.6, constraint=false, arrowhead=none, color=\"" << kDottedLineColour
+             << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
+        if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
+        out_ << "];\n";
+        continue;
+      }
       const Rgb rc = relation_colour(oe.relation);
       const std::string c = oe.change == Change::kNone ? rc.hex() : change_colour(oe.change);
       out_ << "  " << id(boost::source(e, g_.graph)) << " -> " << id(boost::target(e, g_.graph))
@@ -261,39 +310,52 @@ class DotWriter {
   const OrgGraph& g_;
   const Layout& layout_;
   const DotOptions& o_;
+  ColourScheme colours_;
 };
 
 }  // namespace
 
-std::string legend_label(const OrgGraph& g) {
-  // Only what the chart uses, in a stable order: kinds in unit_kinds() order, relations by first use.
-  std::vector<std::string> kinds, relations;
+std::string legend_label(const OrgGraph& g) { return legend_label(g, ColourScheme(g.model, g.color_by)); }
+
+std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
+  // Only what the chart uses, in a stable order: colour values in the scheme's order, relations by first use.
+  std::vector<std::string> relations;
   std::map<std::string, std::string> relation_colours;  // label -> colour
-  bool hierarchy = false;
+  std::unordered_set<std::string> values;
+  bool hierarchy = false, vacancy = false, dotted = false;
   for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
-    if (g.graph[v].type == NodeType::kUnit) kinds.push_back(g.unit(v).kind);
+    if (g.graph[v].type == NodeType::kUnit) {
+      values.insert(colours.value_of(g.unit(v)));
+      vacancy = vacancy || g.unit(v).vacant;
+    }
   for (auto e : boost::make_iterator_range(boost::edges(g.graph))) {
     const OrgEdge& oe = g.graph[e];
     if (oe.type == EdgeType::kHierarchy) hierarchy = true;
+    else if (oe.relation == kDottedLine) dotted = true;
     else {
       if (std::find(relations.begin(), relations.end(), oe.label) == relations.end()) relations.push_back(oe.label);
       relation_colours[oe.label] = relation_colour(oe.relation).hex();  // the last edge with the label decides
     }
   }
-  std::vector<std::string> ordered;
-  for (const auto& k : unit_kinds())
-    if (std::find(kinds.begin(), kinds.end(), k) != kinds.end()) ordered.push_back(k);
   auto row = [](const std::string& swatch, const std::string& text) {
     return "<TR><TD>" + swatch + "</TD><TD ALIGN=\"LEFT\">" + text + "</TD></TR>";
   };
   std::string out = "<<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
                     "BGCOLOR=\"white\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
-  for (const auto& k : ordered) {
-    const KindStyle& st = kind_style(k);
-    out += "<TR><TD BGCOLOR=\"" + st.fill.hex() + "\" BORDER=\"1\" COLOR=\"" + st.border.hex() +
-           "\" WIDTH=\"24\" HEIGHT=\"12\"></TD><TD ALIGN=\"LEFT\">" + html_text(k) + "</TD></TR>";
+  if (!colours.by_kind())
+    out += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>colour: " + html_text(colours.column()) + "</I></TD></TR>";
+  for (const auto& entry : colours.entries()) {
+    if (!values.count(entry.value)) continue;
+    const KindStyle& st = entry.style;
+    out += "<TR><TD BGCOLOR=\"" + st.fill.hex() + "\" BORDER=\"" + (entry.bold ? "3" : "1") + "\" COLOR=\"" +
+           st.border.hex() + "\" WIDTH=\"24\" HEIGHT=\"12\"></TD><TD ALIGN=\"LEFT\">" +
+           (entry.value.empty() ? std::string("(none)") : html_text(entry.value)) + "</TD></TR>";
   }
+  if (vacancy)
+    out += "<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"#4a5a6a\" BGCOLOR=\"#ffffff\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"
+           "<TD ALIGN=\"LEFT\">vacancy (dashed)</TD></TR>";
   if (hierarchy) out += row("<FONT COLOR=\"#555555\">\u2014\u2014</FONT>", "reports to (hierarchy)");
+  if (dotted) out += row(std::string("<FONT COLOR=\"") + kDottedLineColour + "\">\u00b7\u00b7\u00b7\u00b7\u00b7</FONT>", "dotted-line manager");
   for (const auto& rel : relations) {
     out += row("<FONT COLOR=\"" + relation_colours[rel] + "\">- - \u2192</FONT>", html_text(rel) + " (relation)");
   }

@@ -28,6 +28,7 @@ constexpr Attribute kNodeAttributes[] = {
     {"founded", "string"},      {"headquarters", "string"}, {"website", "string"},     {"notes", "string"},
     {"leaders", "string"},      {"valid_from", "string"},   {"valid_until", "string"}, {"sources", "string"},
     {"depth", "integer"},       {"subtree_size", "integer"}, {"width", "double"},      {"height", "double"},
+    {"direct_reports", "integer"}, {"total_reports", "integer"},
 };
 constexpr Attribute kEdgeAttributes[] = {
     {"relation", "string"}, {"amount", "string"},     {"notes", "string"},
@@ -60,7 +61,7 @@ std::string attr(std::string_view s) {
 class GexfWriter {
  public:
   GexfWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const GexfOptions& o)
-      : out_(out), g_(g), layout_(layout), options_(o) {}
+      : out_(out), g_(g), layout_(layout), options_(o), colours_(g.model, g.color_by) {}
 
   void write() {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -169,6 +170,8 @@ class GexfWriter {
     value("height", format_number(sz.height));
     if (n.type == NodeType::kUnit)
       for (const auto& [k, v] : g_.unit(v).attributes) value(extras_.at(k).c_str(), v);
+    value("direct_reports", std::to_string(n.direct_reports));
+    value("total_reports", std::to_string(n.total_reports));
     out_ << "        </attvalues>\n";
     if (options_.viz) {
       if (has_layout) {
@@ -177,7 +180,7 @@ class GexfWriter {
              << format_number(layout_.bounds.height - c.y) << "\" z=\"0\"/>\n";  // Gephi's y points up
       }
       out_ << "        <viz:size value=\"" << format_number(node_importance(n.subtree_size)) << "\"/>\n";
-      colour(n.type == NodeType::kUnit ? kind_style(kind).border : Rgb{0x88, 0x88, 0x88});
+      colour(n.type == NodeType::kUnit ? colours_.entry_of(g_.unit(v)).style.border : Rgb{0x88, 0x88, 0x88});
     }
     out_ << "      </node>\n";
   }
@@ -211,6 +214,7 @@ class GexfWriter {
   const Layout& layout_;
   GexfOptions options_;
   std::map<std::string, std::string> extras_;  // attribute name -> GEXF attribute id
+  ColourScheme colours_;  ///< the same colours as the drawn chart's
 };
 
 }  // namespace

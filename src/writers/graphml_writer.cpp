@@ -34,7 +34,7 @@ constexpr Key kNodeKeys[] = {
     {"depth", "node", "int"},          {"subtree_size", "node", "int"},   {"x", "node", "float"},
     {"y", "node", "float"},            {"width", "node", "float"},        {"height", "node", "float"},
     {"size", "node", "float"},         {"r", "node", "int"},              {"g", "node", "int"},
-    {"b", "node", "int"},
+    {"b", "node", "int"},              {"direct_reports", "node", "int"}, {"total_reports", "node", "int"},
 };
 constexpr Key kEdgeKeys[] = {
     {"label", "edge", "string"},   {"relation", "edge", "string"}, {"weight", "edge", "double"},
@@ -156,7 +156,7 @@ std::string date_or_empty(const std::optional<Date>& d) { return d ? d->str() : 
 class GraphmlWriter {
  public:
   GraphmlWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const GraphmlOptions& o)
-      : out_(out), g_(g), layout_(layout), yed_(o.dialect == GraphmlDialect::kYed) {}
+      : out_(out), g_(g), layout_(layout), yed_(o.dialect == GraphmlDialect::kYed), colours_(g.model, g.color_by) {}
 
   void write() {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -231,8 +231,8 @@ class GraphmlWriter {
     const Size sz = has_layout ? layout_.size[v] : Size{};
     const double height = has_layout ? layout_.bounds.height : 0;
     std::string kind = n.type == NodeType::kUnit ? g_.unit(v).kind : n.type == NodeType::kPerson ? "person" : "stub";
-    const Rgb colour = n.type == NodeType::kUnit ? kind_style(kind).border : Rgb{0x88, 0x88, 0x88};
-    const Rgb fill = n.type == NodeType::kUnit ? kind_style(kind).fill : Rgb{0xff, 0xff, 0xff};
+    const Rgb colour = n.type == NodeType::kUnit ? colours_.entry_of(g_.unit(v)).style.border : Rgb{0x88, 0x88, 0x88};
+    const Rgb fill = n.type == NodeType::kUnit ? colours_.entry_of(g_.unit(v)).style.fill : Rgb{0xff, 0xff, 0xff};
     const std::string label = display_name(g_, v);
 
     out_ << "    <node id=\"n" << v << "\">\n";
@@ -291,6 +291,8 @@ class GraphmlWriter {
     data("n_", "r", std::to_string(colour.r));
     data("n_", "g", std::to_string(colour.g));
     data("n_", "b", std::to_string(colour.b));
+    data("n_", "direct_reports", std::to_string(n.direct_reports));
+    data("n_", "total_reports", std::to_string(n.total_reports));
     extra_data(node_extras_, n.type == NodeType::kUnit ? &g_.unit(v).attributes : nullptr);
     out_ << "    </node>\n";
   }
@@ -347,6 +349,7 @@ class GraphmlWriter {
   const OrgGraph& g_;
   const Layout& layout_;
   bool yed_;
+  ColourScheme colours_;  ///< the same colours as the drawn chart's
   std::vector<ExtraKey> node_extras_, edge_extras_;
 };
 

@@ -126,6 +126,8 @@ class JsonWriter {
                           .raw("width", number_or_null(maybe(0)))
                           .raw("height", number_or_null(maybe(0)))
                           .raw("depth", "-1")
+                          .raw("directReports", std::to_string(g_.roots.size()))
+                          .raw("totalReports", std::to_string(g_.model.units.size()))
                           .done());
     }
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) {
@@ -156,6 +158,8 @@ class JsonWriter {
                           .raw("height", number_or_null(has_layout ? std::optional(layout_.size[v].height) : std::nullopt))
                           .raw("depth", std::to_string(node.depth))
                           .raw_if(u && !u->attributes.empty(), "attributes", u ? attributes(u->attributes) : "")
+                          .raw("directReports", std::to_string(node.direct_reports))
+                          .raw("totalReports", std::to_string(node.total_reports))
                           .done());
     }
     write_array(out_, "nodes", nodes, false);

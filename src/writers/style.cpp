@@ -1,7 +1,11 @@
 #include "orgchart/writers/style.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
+
+#include "orgchart/error.hpp"
+#include "orgchart/model/validate.hpp"
 
 namespace orgchart {
 
@@ -32,9 +36,138 @@ const KindStyle& kind_style(const std::string& kind) {
       {"media", {{0xf2, 0xdc, 0xdb}, {0x9c, 0x2a, 0x4d}}},
       {"front", {{0xe0, 0xe0, 0xe0}, {0x33, 0x33, 0x33}}},
       {"organization", {{0xf3, 0xf3, 0xf3}, {0x66, 0x66, 0x66}}},
+      // People cards stay white, as in the HR charts users know; a position (vacant or not) is a shade off.
+      {"person", {{0xff, 0xff, 0xff}, {0x4a, 0x5a, 0x6a}}},
+      {"position", {{0xf7, 0xf7, 0xf7}, {0x4a, 0x5a, 0x6a}}},
   };
   auto it = kStyles.find(kind);
   return it == kStyles.end() ? kStyles.at("organization") : it->second;
+}
+
+bool has_kind_style(const std::string& kind) {
+  const auto& k = unit_kinds();
+  return std::find(k.begin(), k.end(), kind) != k.end();
+}
+
+const std::vector<KindStyle>& value_palette() {
+  // Hues far apart, fills alternating between lighter and darker tints so that neighbouring values also
+  // differ in greyscale; outlines are the dark version of each hue.
+  static const std::vector<KindStyle> kPalette = {
+      {{0xc6, 0xdb, 0xef}, {0x08, 0x51, 0x9c}},  // blue
+      {{0xfe, 0xe6, 0xce}, {0xa6, 0x36, 0x03}},  // orange
+      {{0xa1, 0xd9, 0x9b}, {0x00, 0x6d, 0x2c}},  // green
+      {{0xfc, 0xe0, 0xdc}, {0xa5, 0x0f, 0x15}},  // red
+      {{0xbc, 0xbd, 0xdc}, {0x54, 0x27, 0x8f}},  // purple
+      {{0xf6, 0xe8, 0xc3}, {0x8c, 0x51, 0x0a}},  // brown
+      {{0xf1, 0xb6, 0xda}, {0x8e, 0x01, 0x52}},  // pink
+      {{0xe0, 0xf3, 0xf0}, {0x01, 0x66, 0x5e}},  // teal
+      {{0xff, 0xe0, 0x66}, {0x7a, 0x5c, 0x00}},  // yellow
+      {{0xf0, 0xf0, 0xf0}, {0x25, 0x25, 0x25}},  // grey
+      {{0xc2, 0xe6, 0x99}, {0x4d, 0x6b, 0x00}},  // olive
+      {{0xd6, 0xf1, 0xf8}, {0x01, 0x5d, 0x78}},  // cyan
+  };
+  return kPalette;
+}
+
+Rgb parse_rgb(const std::string& hex) {
+  auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+  auto byte = [&](std::size_t i) {
+    return static_cast<std::uint8_t>(i + 1 < hex.size() ? nibble(hex[i]) * 16 + nibble(hex[i + 1]) : 0);
+  };
+  return {byte(1), byte(3), byte(5)};
+}
+
+namespace {
+
+bool has_field(const Unit& u, const std::string& column) {
+  static const std::vector<std::string> kFields = {"kind",      "group", "title",  "type", "level",
+                                                   "placement", "vacant", "parent", "name", "id"};
+  return std::find(kFields.begin(), kFields.end(), column) != kFields.end() || u.attributes.count(column);
+}
+
+}  // namespace
+
+std::string ColourScheme::value_of(const Unit& u) const {
+  const std::string& c = column_;
+  if (c == "kind") return u.kind;
+  if (c == "group") return u.group;
+  if (c == "title") return u.title;
+  if (c == "type") return u.type;
+  if (c == "level") return u.level;
+  if (c == "placement") return u.placement;
+  if (c == "vacant") return u.vacant ? "vacant" : "filled";
+  if (c == "parent") return u.parent;
+  if (c == "name") return u.name;
+  if (c == "id") return u.id;
+  auto it = u.attributes.find(c);
+  return it == u.attributes.end() ? std::string() : it->second;
+}
+
+ColourScheme::ColourScheme(const OrgModel& model, std::string column) : column_(std::move(column)) {
+  if (column_.empty()) column_ = "kind";
+  if (!model.units.empty() &&
+      std::none_of(model.units.begin(), model.units.end(), [&](const Unit& u) { return has_field(u, column_); })) {
+    std::vector<std::string> names = {"kind", "group", "title", "type", "level", "placement", "vacant", "parent", "name", "id"};
+    for (const auto& u : model.units)
+      for (const auto& [k, v] : u.attributes)
+        if (std::find(names.begin(), names.end(), k) == names.end()) names.push_back(k);
+    const std::string hint = did_you_mean(column_, names);
+    std::string msg = "--color-by '" + column_ + "' is not a field or column of the data";
+    if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+    else {
+      msg += "; use one of:";
+      for (const auto& n : names) msg += " " + n;
+    }
+    throw UsageError(msg);
+  }
+  std::map<std::string, const ValueStyle*> given;
+  for (const auto& s : model.styles) given.emplace(s.value, &s);
+  // Values in legend order: known kinds first (in their fixed order), then by first appearance; "" last.
+  std::vector<std::string> values;
+  std::unordered_map<std::string, char> seen;
+  bool empty = false;
+  for (const auto& u : model.units) {
+    std::string v = value_of(u);
+    if (v.empty()) empty = true;
+    else if (seen.emplace(v, 1).second) values.push_back(std::move(v));
+  }
+  if (by_kind()) {
+    std::unordered_map<std::string, std::size_t> rank;
+    for (std::size_t i = 0; i < unit_kinds().size(); ++i) rank.emplace(unit_kinds()[i], i);
+    auto rank_of = [&](const std::string& v) {
+      auto it = rank.find(v);
+      return it == rank.end() ? rank.size() : it->second;
+    };
+    std::stable_sort(values.begin(), values.end(),
+                     [&](const std::string& a, const std::string& b) { return rank_of(a) < rank_of(b); });
+  }
+  if (empty) values.emplace_back();
+  std::size_t next = 0;
+  const auto& palette = value_palette();
+  for (const auto& v : values) {
+    ColourEntry e;
+    e.value = v;
+    auto g = given.find(v);
+    if (v.empty()) e.style = kind_style("organization");
+    else if (by_kind() && has_kind_style(v)) e.style = kind_style(v);
+    else if (g == given.end() || g->second->fill.empty() || g->second->outline.empty()) {
+      e.style = palette[next % palette.size()];
+      e.bold = next >= palette.size();
+      ++next;
+    }
+    if (g != given.end()) {
+      if (!g->second->fill.empty()) e.style.fill = parse_rgb(g->second->fill);
+      if (!g->second->outline.empty()) e.style.border = parse_rgb(g->second->outline);
+    }
+    at_.emplace(v, entries_.size());
+    entries_.push_back(std::move(e));
+  }
+}
+
+const ColourEntry& ColourScheme::entry_of(const Unit& u) const {
+  static const ColourEntry kNone{"", kind_style("organization"), false};
+  auto it = at_.find(value_of(u));
+  return it == at_.end() ? kNone : entries_[it->second];
 }
 
 Rgb relation_colour(const std::string& relation) {

@@ -1,9 +1,15 @@
 #include "orgchart/writers/svg_writer.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "orgchart/readers/photo.hpp"
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/text.hpp"
 
@@ -29,6 +35,102 @@ std::string chart_description(const OrgGraph& g) {
   return d;
 }
 
+std::string base64(const std::string& in) {
+  static const char* kDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((in.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, in.size() - i);
+    std::uint32_t v = static_cast<unsigned char>(in[i]) << 16;
+    if (n > 1) v |= static_cast<unsigned char>(in[i + 1]) << 8;
+    if (n > 2) v |= static_cast<unsigned char>(in[i + 2]);
+    out += kDigits[(v >> 18) & 63];
+    out += kDigits[(v >> 12) & 63];
+    out += n > 1 ? kDigits[(v >> 6) & 63] : '=';
+    out += n > 2 ? kDigits[v & 63] : '=';
+  }
+  return out;
+}
+
+/// XML character references and the five named entities decoded (Graphviz escapes attribute values).
+std::string xml_unescape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto semi = s[i] == '&' ? s.find(';', i) : std::string_view::npos;
+    if (semi == std::string_view::npos) {
+      out += s[i];
+      continue;
+    }
+    const std::string_view ent = s.substr(i + 1, semi - i - 1);
+    static const std::pair<std::string_view, char> kNamed[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+    bool done = false;
+    for (const auto& [name, c] : kNamed)
+      if (ent == name) out += c, done = true;
+    if (!done && ent.size() > 1 && ent[0] == '#') {
+      const bool hex = ent[1] == 'x' || ent[1] == 'X';
+      const unsigned long cp = std::strtoul(std::string(ent.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
+      if (cp < 0x80) out += static_cast<char>(cp), done = true;
+      else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F)), done = true;
+      else if (cp < 0x10000)
+        out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+            out += static_cast<char>(0x80 | (cp & 0x3F)), done = true;
+      else
+        out += static_cast<char>(0xF0 | (cp >> 18)), out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), out += static_cast<char>(0x80 | (cp & 0x3F)), done = true;
+    }
+    if (!done) {
+      out += s[i];
+      continue;
+    }
+    i = semi;
+  }
+  return out;
+}
+
+/// The photo as a data URI, or "" when it cannot be read (again) or is no longer an image.
+std::string photo_data_uri(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  std::string bytes(kMaxPhotoBytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (bytes.size() > kMaxPhotoBytes) return "";
+  const auto type = sniff_photo(bytes.substr(0, 4096));
+  if (!type) return "";
+  return std::string("data:") + photo_mime_type(*type) + ";base64," + base64(bytes);
+}
+
+/// Graphviz's `<image xlink:href="FILE" .../>` of a card photo with the file embedded as a data URI, so that
+/// the SVG stays self-contained; an image that is not one of the chart's checked photos is dropped ("").
+/// The data URIs of the photos already embedded (each file is read once, however many cards show it) and
+/// their total size, bounded so that a chart of many large photos cannot grow without limit.
+struct PhotoCache {
+  std::unordered_map<std::string, std::string> uri;
+  std::size_t embedded_bytes = 0;
+};
+
+/// At most this much base64 in one SVG (64 MB): thousands of usual photos, or a few of the largest allowed.
+constexpr std::size_t kMaxEmbeddedBytes = std::size_t{64} * 1024 * 1024;
+
+std::string embed_image(const std::string& line, const std::unordered_set<std::string>& photos, PhotoCache& cache) {
+  const std::string key = "xlink:href=\"";
+  const auto start = line.find(key);
+  if (start == std::string::npos) return "";
+  const auto end = line.find('"', start + key.size());
+  if (end == std::string::npos) return "";
+  const std::string path = xml_unescape(std::string_view(line).substr(start + key.size(), end - start - key.size()));
+  if (!photos.count(path)) return "";
+  auto [it, fresh] = cache.uri.try_emplace(path);
+  if (fresh) it->second = photo_data_uri(path);
+  const std::string& uri = it->second;
+  if (uri.empty()) return "";
+  cache.embedded_bytes += uri.size();
+  if (cache.embedded_bytes > kMaxEmbeddedBytes)
+    throw LayoutError("the photos would make the SVG larger than " + std::to_string(kMaxEmbeddedBytes / (1024 * 1024)) +
+                      " MB (each card embeds its photo): use smaller photos, or export PNG or PDF");
+  return line.substr(0, start + key.size()) + uri + line.substr(end);
+}
+
 }  // namespace
 
 std::string make_report_ready_svg(const std::string& svg, const OrgGraph& g) {
@@ -39,6 +141,10 @@ std::string make_report_ready_svg(const std::string& svg, const OrgGraph& g) {
   std::unordered_map<std::string, std::string> titles;
   for (auto v : boost::make_iterator_range(boost::vertices(g.graph))) titles[element_id(g, v)] = tooltip_text(g, v);
   for (auto e : boost::make_iterator_range(boost::edges(g.graph))) titles[element_id(g, e)] = tooltip_text(g, e);
+  PhotoCache photo_cache;
+  std::unordered_set<std::string> photos;  // the only files an <image> may show
+  for (const auto& u : g.model.units)
+    if (!u.photo_file.empty()) photos.insert(u.photo_file);
   std::string pending_id;  // the element whose <title> comes next
   bool title_is_ours = false;
 
@@ -57,6 +163,10 @@ std::string make_report_ready_svg(const std::string& svg, const OrgGraph& g) {
     if (starts_with(line, "<!--")) {
       if (line.find("-->") == std::string::npos) in_comment = true;
       continue;
+    }
+    if (starts_with(line, "<image ")) {
+      line = embed_image(line, photos, photo_cache);
+      if (line.empty()) continue;
     }
     if (starts_with(line, "<!DOCTYPE") || starts_with(line, " \"http://www.w3.org/Graphics/SVG/1.1/DTD")) continue;
     if (starts_with(line, "<svg ")) {

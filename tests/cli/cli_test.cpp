@@ -60,7 +60,9 @@ TEST(Cli, BadDataExitsOneWritesNothingAndReportsEveryProblem) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("bad.yaml:2:44: error: unknown parent 'b'"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("bad.yaml:3:5: error: duplicate unit id 'a'"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("unknown kind 'offise' (did you mean 'office'?)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.yaml:3:5: warning: unit 'a' has kind 'offise', used by no other unit (did you mean 'office'?)"),
+            std::string::npos)
+      << r.err;
   EXPECT_FALSE(fs::exists(dir + "/out.svg"));
   EXPECT_EQ(test::read_file(dir + "/keep.svg"), "old");
   for (const auto& e : fs::directory_iterator(dir))

@@ -122,8 +122,8 @@ TEST(CliGraphmlRoundTrip, MalformedXmlExitsOneWithLineAndColumn) {
 }
 
 TEST(CliGraphmlRoundTrip, ReaderAndValidationErrorsPointIntoTheGraphml) {
-  // An edge to a node that is not there (the reader's error) and an unknown kind (validation's), both with
-  // their line:col and the GraphML line under them.
+  // An edge to a node that is not there (the reader's error) and a likely kind typo (validation's warning),
+  // both with their line:col and the GraphML line under them.
   const std::string dir = test::temp_dir();
   const std::string file = dir + "/edited.graphml";
   test::write_file(file, R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -141,13 +141,14 @@ TEST(CliGraphmlRoundTrip, ReaderAndValidationErrorsPointIntoTheGraphml) {
 )");
   const auto r = run(oc() + " validate " + shell_quote(file));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, file + ":8:5: error: unit 'b' has unknown kind 'offise' (did you mean 'office'?)\n"
+  EXPECT_EQ(r.err, file + ":8:5: warning: unit 'b' has kind 'offise', used by no other unit (did you mean 'office'?); "
+                          "kinds are open, so it is drawn as a kind of its own\n"
                           "        <node id=\"b\"><data key=\"l\">B</data><data key=\"k\">offise</data></node>\n"
                           "        ^\n" +
                        file + ":10:5: error: this edge has the unknown target node 'bb' (did you mean 'b'?)\n"
                               "        <edge source=\"a\" target=\"bb\"><data key=\"r\">funds</data></edge>\n"
                               "        ^\n" +
-                       file + ": 2 errors in the input\n");
+                       file + ": 1 error in the input\n");
 }
 
 }  // namespace

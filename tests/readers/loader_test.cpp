@@ -79,20 +79,22 @@ TEST(Loader, EscapesSourceLineBytesThatAreNotUtf8) {
       "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml>\n"
       "  <key id=\"l\" for=\"node\" attr.name=\"label\"/>\n  <key id=\"k\" for=\"node\" attr.name=\"kind\"/>\n"
       "  <graph>\n"
+      "    <node id=\"a\"><data key=\"l\">A</data><data key=\"k\">office</data></node>\n"
       "    <node id=\"a\"><data key=\"l\">Caf\xe9</data><data key=\"k\">caf\xe9</data></node>\n"
-      "    <node id=\"b\"><data key=\"l\">B</data><data key=\"k\">offise</data></node>\n"
+      "    <node id=\"c\"><data key=\"l\">C</data><data key=\"k\">office</data></node>\n"
+      "    <node id=\"c\"><data key=\"l\">D</data><data key=\"k\">office</data></node>\n"
       "  </graph>\n</graphml>\n";
   try {
     load_org_string(text, "t.graphml", InputFormat::kGraphml);
     FAIL() << "no error";
-  } catch (const ValidationError& e) {
+  } catch (const ParseError& e) {
     const auto& d = e.diagnostics();
     ASSERT_EQ(d.size(), 2u) << format_diagnostics(d);
-    EXPECT_EQ(d[0].loc.line, 6);
+    EXPECT_EQ(d[0].loc.line, 7);
     // Latin-1 bytes are shown as \\xNN, never raw.
     EXPECT_EQ(d[0].source_line, "    <node id=\"a\"><data key=\"l\">Caf\\xe9</data><data key=\"k\">caf\\xe9</data></node>");
-    EXPECT_EQ(d[1].loc.line, 7);
-    EXPECT_EQ(d[1].source_line, "    <node id=\"b\"><data key=\"l\">B</data><data key=\"k\">offise</data></node>");
+    EXPECT_EQ(d[1].loc.line, 9);
+    EXPECT_EQ(d[1].source_line, "    <node id=\"c\"><data key=\"l\">D</data><data key=\"k\">office</data></node>");
   }
 }
 
@@ -100,10 +102,10 @@ TEST(Loader, YamlIsTheDefault) {
   const ReadResult r = load_org_string("sources: [{id: s, title: S}]\nunits:\n  - {id: a, name: A, kind: office, sources: [s]}\n",
                                        "t.yaml");
   ASSERT_EQ(r.model.units.size(), 1u);
-  EXPECT_EQ(test::errors_of("units:\n  - {id: a, name: A, kind: offise}\n"),
-            "t.yaml:2:5: error: unit 'a' has unknown kind 'offise' (did you mean 'office'?)\n"
-            "      - {id: a, name: A, kind: offise}\n"
-            "        ^\n");
+  EXPECT_EQ(test::errors_of("units:\n  - {id: a, name: A, kind: office, parent: a}\n"),
+            "t.yaml:2:44: error: unit 'a' is its own parent; remove 'parent' or name another unit\n"
+            "      - {id: a, name: A, kind: office, parent: a}\n"
+            "                                               ^\n");
 }
 
 TEST(Loader, AMissingFileIsAParseError) {

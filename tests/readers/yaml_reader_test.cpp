@@ -74,7 +74,7 @@ TEST(YamlReader, UnknownFieldSuggestsTheKnownOne) {
 
 TEST(YamlReader, MissingRequiredAndWrongTypes) {
   EXPECT_EQ(errors_of("units:\n  - id: a\n    name: [A]\n  - name: B\n    kind: office\n"),
-            "t.yaml:2:5: error: unit 'a' has no 'kind'; add 'kind: ...'\n"
+            "t.yaml:2:5: error: unit 'a' has no 'kind'; add 'kind: ...' (any word: office, team, ...), or 'title: ...' for a person\n"
             "      - id: a\n"
             "        ^\n"
             "t.yaml:3:11: error: 'name' must be text, not a list\n"

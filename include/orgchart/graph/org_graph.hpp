@@ -28,6 +28,9 @@ struct OrgNode {
   std::size_t index = 0;        ///< into OrgGraph::model.units (kUnit) or .people (kPerson)
   int depth = 0;                ///< hierarchy depth, roots 0
   std::size_t subtree_size = 1; ///< units in the subtree rooted here (itself included); for stubs the hidden count
+  /// Headcount of a unit on the chart's date, whatever --depth hides: its child units (direct reports,
+  /// assistants included) and every unit below it (subtree_size - 1). 0 for people and stubs.
+  std::size_t direct_reports = 0, total_reports = 0;
   std::vector<Leader> leaders;  ///< PeopleMode::kInline only
   Change change = Change::kNone;  ///< in a diff chart: added, removed, or changed (renamed, moved, leaders)
 };
@@ -49,6 +52,8 @@ struct GraphOptions {
   std::string root;            ///< non-empty: only this unit's subtree
   int depth = -1;              ///< >= 0: units deeper than this below the roots collapse into a "+N units" stub
   PeopleMode people = PeopleMode::kInline;
+  bool headcount = false;      ///< cards say "N direct / M total"; outputs carry direct_reports/total_reports
+  std::string color_by;        ///< the unit field or attribute that colours the cards; "" = kind
 };
 
 /// The graph together with the (snapshotted) model its vertices point into.
@@ -59,6 +64,8 @@ struct OrgGraph {
   /// per vertex: what is drawn below it in file order: child units, a stub, people (PeopleMode::kNodes)
   std::vector<std::vector<Vertex>> children;
   bool is_diff = false;  ///< a diff chart: changes are marked and explained in the legend
+  bool headcount = false;  ///< GraphOptions::headcount
+  std::string color_by;    ///< GraphOptions::color_by
 
   const Unit& unit(Vertex v) const { return model.units[graph[v].index]; }
   const Person& person(Vertex v) const { return model.people[graph[v].index]; }

@@ -25,6 +25,10 @@ struct Unit {
   std::string title;
   /// A local image file (PNG, JPEG, SVG) drawn in the card; a URL is never fetched.
   std::string photo;
+  SourceLoc photo_loc;     ///< where `photo` is written, for warnings about it
+  /// `photo` resolved and checked by resolve_photos() (readers/photo.hpp): an absolute path to a readable image
+  /// inside the data file's folder, or "" (no photo, or one that cannot be drawn: the card shows initials).
+  std::string photo_file;
   /// A position without a person: drawn as a vacancy card.
   bool vacant = false;
   /// Card text given by the data (a table's `--label` template, already filled in); empty = built from the fields.
@@ -67,6 +71,12 @@ struct Relation {
   std::string display_label() const;
 };
 
+/// How units whose colour-by value (kind by default) is `value` are drawn: a `styles:` entry. Colours `#rrggbb`.
+struct ValueStyle {
+  std::string value, fill, outline;
+  SourceLoc loc;
+};
+
 /// Everything one data file (with its includes) says.
 struct OrgModel {
   std::string title, description;
@@ -75,12 +85,14 @@ struct OrgModel {
   std::vector<Person> people;
   std::vector<Relation> relations;
   std::vector<std::string> files;  ///< the files read, the main one first
+  std::vector<ValueStyle> styles;  ///< the `styles:` section, in file order
 
   const Unit* find_unit(const std::string& id) const;
   const Source* find_source(const std::string& id) const;
 };
 
-/// The unit kinds every writer knows how to style, in legend order.
+/// The unit kinds every writer has a built-in style for, in legend order. Kinds are open: any other kind is
+/// valid and gets a colour of its own (writers/style.hpp).
 const std::vector<std::string>& unit_kinds();
 
 /// The model as it stood on `as_of` (nullopt = the latest state): units, roles and relations that do not hold

@@ -5,6 +5,7 @@
 
 #include "orgchart/graph/org_graph.hpp"
 #include "orgchart/layout/layout.hpp"
+#include "orgchart/writers/style.hpp"
 
 namespace orgchart {
 
@@ -20,6 +21,8 @@ struct DotOptions {
 /// The legend as an HTML-like label: the unit kinds and edge styles the chart uses, and in a diff chart
 /// what the change colours mean.
 std::string legend_label(const OrgGraph& g);
+/// As above, with the colours already worked out (each value the chart uses once, in the scheme's order).
+std::string legend_label(const OrgGraph& g, const ColourScheme& colours);
 
 /// The DOT name of the legend node (not a valid unit id, so it never collides with one).
 inline constexpr const char* kLegendNode = "orgchart:legend";

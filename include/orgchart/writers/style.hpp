@@ -3,6 +3,10 @@
 /// GEXF agree.
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "orgchart/model/org.hpp"
 
 namespace orgchart {
 
@@ -16,8 +20,49 @@ struct KindStyle {
   Rgb border;  ///< card outline (and Gephi's node colour)
 };
 
-/// The style of a unit kind; unknown kinds get the `organization` style.
+/// The built-in style of a unit kind; kinds without one get the `organization` style.
 const KindStyle& kind_style(const std::string& kind);
+
+/// True when `kind` has a built-in style (one of unit_kinds()).
+bool has_kind_style(const std::string& kind);
+
+/// Distinct styles for values without a built-in one, used in this order: light fills (dark text stays
+/// readable) of twelve hues that differ in lightness too, each with a dark outline of its hue.
+const std::vector<KindStyle>& value_palette();
+
+/// One value of the colour-by column, as the legend lists it.
+struct ColourEntry {
+  std::string value;  ///< "" stands for units without a value
+  KindStyle style;
+  bool bold = false;  ///< past the palette's twelve colours: a bold outline is the second cue
+};
+
+/// How cards are coloured: by the value of one unit field or attribute (`--color-by`, default the kind).
+/// Each distinct value gets one style: from the data's `styles:` section if it names the value, else the
+/// built-in style of a known kind (when colouring by kind), else the next palette colour in order of first
+/// appearance in the model (deterministic: the same data gives the same colours).
+class ColourScheme {
+ public:
+  /// `column`: "" or "kind", a unit field (group, title, type, level, placement, vacant, parent, name, id) or
+  /// the name of an attribute (an extra table column). Throws UsageError for a column no unit has.
+  ColourScheme(const OrgModel& model, std::string column);
+
+  const std::string& column() const { return column_; }
+  bool by_kind() const { return column_ == "kind"; }
+  /// The value of the colour-by column for `u` ("" when it has none).
+  std::string value_of(const Unit& u) const;
+  const ColourEntry& entry_of(const Unit& u) const;
+  /// Every value once, in legend order: known kinds in unit_kinds() order, then first appearance; "" last.
+  const std::vector<ColourEntry>& entries() const { return entries_; }
+
+ private:
+  std::string column_;
+  std::vector<ColourEntry> entries_;
+  std::unordered_map<std::string, std::size_t> at_;
+};
+
+/// `#rrggbb` to Rgb (the reader has checked the form).
+Rgb parse_rgb(const std::string& hex);
 
 /// Colour of relation edges of a kind (hierarchy edges are grey).
 Rgb relation_colour(const std::string& relation);
