@@ -10,9 +10,9 @@ namespace orgchart::detail {
 namespace {
 
 /// At most this many shapes are kept per subtree (the K of O(n K log K)).
-constexpr std::size_t kMaxShapes = 10;
+constexpr std::size_t kMaxShapes = 16;
 /// Caps tried per arrangement: row caps, and caps (or shelf widths, rows per column) for the others.
-constexpr std::size_t kRowCaps = 8, kCaps = 4, kParams = 6;
+constexpr std::size_t kRowCaps = 12, kCaps = 8, kParams = 10;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 /// Sorts and dedupes `values`, then keeps at most `count` of them, evenly spread, the extremes included.
@@ -55,6 +55,13 @@ std::uint32_t ShapeLayout::pick(Index i, double cap, bool by_width) const {
   if (by_width) {
     const auto it = std::partition_point(s.begin(), s.end(), [&](const Shape& x) { return x.width <= cap; });
     return it == s.begin() ? 0 : static_cast<std::uint32_t>(it - s.begin() - 1);
+  }
+  if (cap < 0) {  // the best for the aspect -cap
+    const double t = -cap;
+    std::uint32_t best = 0;
+    for (std::uint32_t j = 1; j < s.size(); ++j)
+      if (std::max(s[j].width / t, s[j].height) < std::max(s[best].width / t, s[best].height)) best = j;
+    return best;
   }
   const auto it = std::partition_point(s.begin(), s.end(), [&](const Shape& x) { return x.height > cap; });
   return static_cast<std::uint32_t>(std::min<std::ptrdiff_t>(it - s.begin(), std::ssize(s) - 1));
@@ -265,7 +272,10 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
     hi = std::max(hi, band_.hi);
     bottom = band_top + band_.height;
   }
-  const double content_top = bottom + o.level_gap;
+  // A list hanging from the centre line needs no bus: it starts a row gap below; columns need a short bus.
+  const bool hangs = a == Arrangement::kHanging || (a == Arrangement::kColumns && param >= kids_.size());
+  const double gap = hangs ? o.row_gap : a == Arrangement::kColumns ? o.level_gap / 2 : o.level_gap;
+  const double content_top = bottom + gap;
   if (a != Arrangement::kNone) {
     lo = std::min(lo, -c.anchor);
     hi = std::max(hi, c.width - c.anchor);
@@ -276,7 +286,7 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
   s.cx = -lo;
   origin_x_ = s.cx - c.anchor;
   origin_y_ = content_top;
-  hub_rel_ = content_top - o.level_gap / 2;
+  hub_rel_ = content_top - gap / 2;
   if (place)
     for (Index side : sides_) {
       left_[side] += s.cx;
@@ -335,17 +345,22 @@ void ShapeLayout::build_shapes(Index v) {
     }
   }
   if (k >= 3) {
-    for (double cap : caps(false, kCaps)) {
-      double total = 0, widest = 0;
+    std::vector<double> shelf_caps = caps(false, kCaps);
+    if (!all_single)  // children shaped for one aspect (negative caps), not all under one height
+      for (double t : {0.5, 1.0, 2.0, 4.0}) shelf_caps.push_back(-t * options_.page_aspect);
+    for (double cap : shelf_caps) {
+      // Shelf widths: the first j children in a row, for j spread from 1 to k (every j for a few children).
+      double prefix = 0;
+      std::size_t next_j = 1, tried = 0;
       for (std::size_t i = 0; i < k; ++i) {
-        const double w = shapes(kids_[i])[pick(kids_[i], cap, false)].width;
-        total += w + (i > 0 ? options_.subtree_gap : 0);
-        widest = std::max(widest, w);
-      }
-      // Shelf widths between the widest child and the whole row, spread geometrically.
-      for (std::size_t j = 1; j <= kParams + 1; ++j) {
-        const double limit = widest * std::pow(total / widest, double(j) / (kParams + 1)) * (1 + 1e-9);
-        add(Arrangement::kShelves, cap, 0, limit);
+        prefix += shapes(kids_[i])[pick(kids_[i], cap, false)].width + (i > 0 ? options_.subtree_gap : 0);
+        if (i + 1 < next_j) continue;
+        add(Arrangement::kShelves, cap, 0, prefix * (1 + 1e-9));
+        ++tried;
+        // The next j: evenly spread over what is left for the tries that are left.
+        const std::size_t left = kParams + 1 > tried ? kParams + 1 - tried : 1;
+        next_j = std::max(i + 2, i + 1 + (k - i - 1 + left - 1) / left);
+        if (next_j > k) next_j = k;
       }
     }
   }

@@ -86,7 +86,8 @@ class ShapeLayout {
   bool is_leaf(Index i) const { return !forest_.is_frame(i) && forest_.children(i).empty(); }
   bool is_side(Index i) const;
   /// Index (into shapes(i)) of the child shape an arrangement uses: by height (the narrowest with
-  /// height <= cap, else the lowest) or by width (the lowest with width <= cap, else the narrowest).
+  /// height <= cap, else the lowest; for a negative cap the one that best fits the aspect -cap) or by width
+  /// (the lowest with width <= cap, else the narrowest).
   std::uint32_t pick(Index i, double cap, bool by_width) const;
 
   void build_shapes(Index v);
