@@ -274,7 +274,7 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
   }
   // A list hanging from the centre line needs no bus: it starts a row gap below; columns need a short bus.
   const bool hangs = a == Arrangement::kHanging || (a == Arrangement::kColumns && param >= kids_.size());
-  const double gap = hangs ? o.row_gap : a == Arrangement::kColumns ? o.level_gap / 2 : o.level_gap;
+  const double gap = hangs ? std::max(o.row_gap, o.level_gap / 4) : a == Arrangement::kColumns ? o.level_gap / 2 : o.level_gap;
   const double content_top = bottom + gap;
   if (a != Arrangement::kNone) {
     lo = std::min(lo, -c.anchor);
