@@ -29,6 +29,7 @@ void check_shapes(const TreeLayoutInput& in) {
   check_count(in.group.size(), "group", true);
   check_count(in.group_label.size(), "group_label", true);
   check_count(in.group_label_width.size(), "group_label_width", true);
+  check_count(in.side.size(), "side", true);
   // Frames add at most one item per node, and item indices are 32-bit.
   if (n >= kNoItem / 2) fail("too many nodes (" + std::to_string(n) + ")");
   for (std::size_t v = 0; v < n; ++v) {
@@ -96,7 +97,9 @@ ItemForest build_item_forest(const TreeLayoutInput& in, const TreeLayoutOptions&
   std::vector<Index> frame_of(group_count, kNoItem), owner(group_count, kNoItem);  // valid when owner == parent
   for (std::size_t p = 0; p < n; ++p) {
     for (std::size_t c : in.children[p]) {
-      const Index g = dense.empty() ? kNoItem : dense[c];
+      // A side node (an assistant) hangs beside its parent, never in a block.
+      const bool side = !in.side.empty() && in.side[c] != 0;
+      const Index g = dense.empty() || side ? kNoItem : dense[c];
       if (g == kNoItem) {
         f.parent[c] = static_cast<Index>(p);
         ++count[p];

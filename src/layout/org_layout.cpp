@@ -43,7 +43,10 @@ Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLa
   in.children.resize(n);
   in.group.assign(n, -1);
   in.group_label.resize(n);
+  in.side.assign(n, 0);
   for (std::size_t v = 0; v < n; ++v) {
+    // An assistant or staff position stands beside its parent, on a branch of its own.
+    if (g.graph[v].type == NodeType::kUnit && g.unit(v).placement == "side") in.side[v] = 1;
     in.size[v] = sizes[v];
     in.children[v] = std::vector<std::size_t>(g.children[v].begin(), g.children[v].end());
     // Groups by first appearance among the children, so block order follows the data.
@@ -64,6 +67,7 @@ Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLa
     in.children.emplace_back();
     in.group.push_back(-1);
     in.group_label.emplace_back();
+    in.side.push_back(0);
     in.roots.push_back(n);
   }
 

@@ -306,7 +306,7 @@ bool TidyTree::wrap_row(Index v, std::span<const Index> kids, Row& row) {
 
   const ShelfPacking p = pack_shelves(boxes_, limit, gaps, &spots_);
   const double left_margin = margin(p), half = (left_margin + p.width) / 2;  // the origin is the area's centre
-  const double pad = options_.group_padding, nan = std::numeric_limits<double>::quiet_NaN();
+  const double pad = options_.group_padding;
   auto entry = [&](Index c) { return x_[c] + (forest_.is_frame(c) ? pad / 2 - size(c).width / 2 : 0); };
   row = Row{};
   row.shape = box_shape(2 * half, p.height, v);
@@ -320,11 +320,8 @@ bool TidyTree::wrap_row(Index v, std::span<const Index> kids, Row& row) {
       row.entry_right = entry(c);
       continue;
     }
-    Via via{nan, nan, nan};
-    if (s.shelf > 0) {
-      via.trunk_dx = -half - x_[c];
-      via.bus_dy = s.shelf_top - level / 2 - top_[c];
-    }
+    Via via;
+    if (s.shelf > 0) via.trunk = Via::Trunk{-half - x_[c], s.shelf_top - level / 2 - top_[c]};
     if (!s.column_head) via.lane_dx = left_margin + s.left - trunk - half - x_[c];
     via_of_[c] = static_cast<Index>(vias_.size());
     vias_.push_back(via);

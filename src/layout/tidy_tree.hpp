@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -20,11 +21,20 @@ namespace orgchart::detail {
 /// \pre `forest` comes from build_item_forest() for the same input and options.
 class TidyTree {
  public:
-  /// How the connector reaches a wrapped child item (offsets from its own centre and top; NaN = not used):
-  /// down the trunk left of the whole block area to the bus above its shelf, and down the lane left of its
-  /// column when it is not the column's top item.
+  /// How the connector reaches a wrapped child item, as offsets from the item's own centre and top:
+  ///
+  ///      [parent]
+  ///   ┌─────┴─[first shelf]      trunk: down the left of the whole block area (on a later shelf only),
+  ///   │                              to the bus halfway up the gap above the item's shelf
+  ///   ├──┬─[tall]  ┬ lane         lane: down the left of its column, when it is not the column's top item
+  ///   │  │         └─[below]
   struct Via {
-    double trunk_dx, bus_dy, lane_dx;
+    struct Trunk {
+      double dx;      ///< the trunk's x
+      double bus_dy;  ///< the y of the bus above the item's shelf
+    };
+    std::optional<Trunk> trunk;
+    std::optional<double> lane_dx;
   };
 
   TidyTree(const ItemForest& forest, const std::vector<Size>& node_size, const TreeLayoutOptions& options);

@@ -11,6 +11,8 @@
 
 #include "item_forest.hpp"
 #include "shelf_pack.hpp"
+#include "polyline.hpp"
+#include "shape_layout.hpp"
 #include "tidy_tree.hpp"
 
 namespace orgchart {
@@ -132,85 +134,71 @@ Choice choose_compaction(detail::TidyTree& tidy, const detail::ItemForest& fores
   return search.best();
 }
 
-/// Appends q to an orthogonal polyline, dropping repeated points and merging straight runs. Coordinates that
-/// differ from the previous point only by rounding are snapped to it so that every segment stays axis-aligned.
-void append(std::vector<Point>& line, Point q) {
-  if (!line.empty()) {
-    const Point p = line.back();
-    const double eps = 1e-9 * (1 + std::abs(p.x) + std::abs(p.y));
-    if (std::abs(q.x - p.x) <= eps) q.x = p.x;
-    if (std::abs(q.y - p.y) <= eps) q.y = p.y;
-    if (q.x == p.x && q.y == p.y) return;
-    if (line.size() >= 2) {
-      const Point o = line[line.size() - 2];
-      if ((o.x == p.x && p.x == q.x) || (o.y == p.y && p.y == q.y)) {
-        line.back() = q;
-        return;
-      }
-    }
-  }
-  line.push_back(q);
-}
+void append(std::vector<Point>& line, Point q) { detail::append_orthogonal(line, q); }
 
-/// Down from the parent to the bus halfway to its children, along it (below a wrapped parent, on to the trunk
-/// or lane that leads to the child's shelf and place in its column), then (in a group block) down the block's
-/// left margin to a second bus under the caption, and into the child: from above in a row, from the stub left
-/// of its column when stacked.
-void route(const detail::TidyTree& t, const detail::ItemForest& f, const TreeLayoutOptions& o, Index parent,
-           Index child, std::vector<Point>& line) {
-  const Size ps = t.size(parent), cs = t.size(child);
-  const double px = t.centre_x(parent), cx = t.centre_x(child), bus_y = t.top(parent) + ps.height + o.level_gap / 2;
+/// The tidy tree's connector, y down:
+///
+///        [parent]
+///           │
+///   ─┬──────┴───┐      bus, halfway down the level gap
+///   [a]        ┌┴─ caption ─┐   a block: down its trunk, half a padding inside its left edge, to a second bus
+///              │┬────┬      │   under the caption
+///              │[b]  [c]    │
+///
+/// Below a wrapped parent a child on a later shelf is reached down the trunk left of the whole area and along
+/// the bus above its shelf (Via::trunk); one below another in its column down the lane left of the column
+/// (Via::lane). Into a stacked child: down the spine left of its column and along a stub into its left side.
+void route(const detail::TidyTree& tree, const detail::ItemForest& forest, const TreeLayoutOptions& o,
+           Index parent, Index child, std::vector<Point>& line) {
+  const Size parent_size = tree.size(parent), child_size = tree.size(child);
+  const double parent_x = tree.centre_x(parent), child_x = tree.centre_x(child);
+  const double bus_y = tree.top(parent) + parent_size.height + o.level_gap / 2;
   line.clear();
-  append(line, {px, t.top(parent) + ps.height});
-  append(line, {px, bus_y});
-  const Index holder = f.parent[child];
-  const Index item = f.is_frame(holder) ? holder : child;  // what stands in the parent's row
+  append(line, {parent_x, tree.top(parent) + parent_size.height});  // 1. down from the parent's bottom centre
+  append(line, {parent_x, bus_y});
+  const Index holder = forest.parent[child];
+  const Index item = forest.is_frame(holder) ? holder : child;  // what stands in the parent's row
   double y = bus_y;
   bool from_the_side = false;
-  if (const detail::TidyTree::Via* via = t.via(item)) {  // the parent is wrapped
-    const double ix = t.centre_x(item), iy = t.top(item);
-    if (!std::isnan(via->trunk_dx)) {
-      append(line, {ix + via->trunk_dx, y});
-      y = iy + via->bus_dy;
-      append(line, {ix + via->trunk_dx, y});
+  if (const detail::TidyTree::Via* via = tree.via(item)) {  // 2. below a wrapped parent: trunk, then lane
+    const double item_x = tree.centre_x(item), item_top = tree.top(item);
+    if (via->trunk) {
+      append(line, {item_x + via->trunk->dx, y});
+      y = item_top + via->trunk->bus_dy;
+      append(line, {item_x + via->trunk->dx, y});
     }
-    if (!std::isnan(via->lane_dx)) {
-      append(line, {ix + via->lane_dx, y});
-      y = f.is_frame(item) ? iy + t.frame_inset(item) - o.group_padding / 2 : iy - o.stack_gap / 2;
-      append(line, {ix + via->lane_dx, y});
+    if (via->lane_dx) {
+      append(line, {item_x + *via->lane_dx, y});
+      y = forest.is_frame(item) ? item_top + tree.frame_inset(item) - o.group_padding / 2 : item_top - o.stack_gap / 2;
+      append(line, {item_x + *via->lane_dx, y});
       from_the_side = true;
     }
   }
   double hub_y = y;
-  if (f.is_frame(holder)) {
-    const double trunk = t.centre_x(holder) - t.size(holder).width / 2 + o.group_padding / 2;
-    hub_y = t.top(holder) + t.frame_inset(holder) - o.group_padding / 2;
+  if (forest.is_frame(holder)) {  // 3. in a block: down its trunk to the bus under the caption
+    const double trunk = tree.centre_x(holder) - tree.size(holder).width / 2 + o.group_padding / 2;
+    hub_y = tree.top(holder) + tree.frame_inset(holder) - o.group_padding / 2;
     if (!from_the_side) append(line, {trunk, y});
     append(line, {trunk, hub_y});
   }
-  if (t.stacked(holder)) {
-    const double left = cx - cs.width / 2, mid_y = t.top(child) + cs.height / 2, spine = left - o.column_gap / 2;
+  if (tree.stacked(holder)) {  // 4a. stacked: down the spine, along the stub into the left side
+    const double left = child_x - child_size.width / 2, mid_y = tree.top(child) + child_size.height / 2;
+    const double spine = left - o.column_gap / 2;
     append(line, {spine, hub_y});
     append(line, {spine, mid_y});
     append(line, {left, mid_y});
-  } else {
-    append(line, {cx, hub_y});
-    append(line, {cx, t.top(child)});
+  } else {  // 4b. in a row: along the bus, down into the top centre
+    append(line, {child_x, hub_y});
+    append(line, {child_x, tree.top(child)});
   }
 }
 
-}  // namespace
-
-TreeLayoutResult layout_tree(const TreeLayoutInput& input, const TreeLayoutOptions& options) {
-  check_options(options);
-  const detail::ItemForest forest = detail::build_item_forest(input, options);
-  detail::TidyTree tidy(forest, input.size, options);
-  const bool compact = options.compact && options.page_aspect > 0 && std::isfinite(options.page_aspect);
-  detail::ShelfGaps gaps{options.subtree_gap, options.level_gap, options.stack_gap, true};
-  const Choice choice = compact ? choose_compaction(tidy, forest, options, gaps) : Choice{};
+/// The result of the tidy tree (with its chart-wide compaction when `choice` asks for it).
+TreeLayoutResult tidy_result(const TreeLayoutInput& input, const TreeLayoutOptions& options,
+                             const detail::ItemForest& forest, detail::TidyTree& tidy, const Choice& choice) {
+  detail::ShelfGaps gaps{options.subtree_gap, options.level_gap, options.stack_gap, choice.stack_roots};
   const std::size_t max_rows = choice.rows < 2 ? 0 : choice.rows;
   if (tidy.max_rows() != max_rows || tidy.wrap_aspect() != choice.wrap) tidy.place(max_rows, choice.wrap);
-  gaps.stacking = choice.stack_roots;
   tidy.pack_roots(choice.limit, gaps);
   tidy.resolve();
 
@@ -220,11 +208,21 @@ TreeLayoutResult layout_tree(const TreeLayoutInput& input, const TreeLayoutOptio
   result.centre.resize(n);
   result.stacked.resize(n);
   result.wrapped.resize(n);
+  result.arrangement.resize(n);
+  result.attach.assign(n, Attach::kTop);
+  auto arrangement = [&](Index i) {
+    return forest.children(i).empty() ? Arrangement::kNone
+           : tidy.stacked(i)          ? Arrangement::kColumns
+           : tidy.wrapped(i)          ? Arrangement::kShelves
+                                      : Arrangement::kRow;
+  };
   for (std::size_t v = 0; v < n; ++v) {
     const auto i = static_cast<Index>(v);
     result.centre[v] = {tidy.centre_x(i), tidy.top(i) + tidy.size(i).height / 2};
     result.stacked[v] = tidy.stacked(i);
     result.wrapped[v] = tidy.wrapped(i);
+    result.arrangement[v] = arrangement(i);
+    if (forest.parent[v] != detail::kNoItem && tidy.stacked(forest.parent[v])) result.attach[v] = Attach::kLeft;
   }
   result.edges.reserve(n - forest.roots.size());
   std::vector<Point> line;
@@ -236,17 +234,91 @@ TreeLayoutResult layout_tree(const TreeLayoutInput& input, const TreeLayoutOptio
   result.groups.reserve(forest.size() - n);
   for (std::size_t i = n; i < forest.size(); ++i) {
     const auto frame = static_cast<Index>(i);
-    const std::size_t p = forest.frame_parent[i - n];
-    const auto g = static_cast<std::size_t>(forest.frame_group[i - n]);
     const Size s = tidy.size(frame);
     const Rect rect{tidy.centre_x(frame) - s.width / 2, tidy.top(frame), s.width, s.height};
-    const double pad = options.group_padding;
-    GroupBox box{p, forest.frame_group[i - n], rect, {}, {}, tidy.stacked(frame)};
-    if (p < input.group_label.size() && g < input.group_label[p].size()) box.caption = input.group_label[p][g];
-    if (!box.caption.empty()) box.caption_rect = {rect.x + pad, rect.y, s.width - 2 * pad, options.caption_height};
-    result.groups.push_back(std::move(box));
+    result.groups.push_back({forest.frame_parent[i - n], forest.frame_group[i - n], rect, {}, {},
+                             tidy.stacked(frame), arrangement(frame)});
   }
   result.bounds = tidy.bounds();
+  return result;
+}
+
+/// The result of the arrangement-choosing layout.
+TreeLayoutResult shape_result(const TreeLayoutInput& input,
+                              const detail::ItemForest& forest, const detail::ShapeLayout& shapes) {
+  TreeLayoutResult result;
+  const std::size_t n = forest.node_count;
+  result.centre.resize(n);
+  result.stacked.resize(n);
+  result.wrapped.resize(n);
+  result.arrangement.resize(n);
+  result.attach.resize(n);
+  for (std::size_t v = 0; v < n; ++v) {
+    const auto i = static_cast<Index>(v);
+    result.centre[v] = {shapes.centre_x(i), shapes.top(i) + shapes.size(i).height / 2};
+    result.arrangement[v] = shapes.arrangement(i);
+    result.stacked[v] = result.arrangement[v] == Arrangement::kColumns;
+    result.wrapped[v] = result.arrangement[v] == Arrangement::kShelves;
+    result.attach[v] = shapes.attach(i);
+    result.max_rows_per_column = std::max<std::size_t>(result.max_rows_per_column, shapes.rows_per_column(i));
+  }
+  result.edges.reserve(n - forest.roots.size());
+  std::vector<Point> line;
+  for (std::size_t p = 0; p < n; ++p)
+    for (std::size_t c : input.children[p]) {
+      shapes.route(static_cast<Index>(p), static_cast<Index>(c), line);
+      result.edges.push_back({p, c, line});
+    }
+  result.groups.reserve(forest.size() - n);
+  for (std::size_t i = n; i < forest.size(); ++i) {
+    const auto frame = static_cast<Index>(i);
+    const Size s = shapes.size(frame);
+    const Rect rect{shapes.centre_x(frame) - s.width / 2, shapes.top(frame), s.width, s.height};
+    const Arrangement a = shapes.arrangement(frame);
+    result.groups.push_back({forest.frame_parent[i - n], forest.frame_group[i - n], rect, {}, {},
+                             a == Arrangement::kColumns, a});
+  }
+  result.bounds = shapes.bounds();
+  return result;
+}
+
+}  // namespace
+
+TreeLayoutResult layout_tree(const TreeLayoutInput& input, const TreeLayoutOptions& options) {
+  check_options(options);
+  const detail::ItemForest forest = detail::build_item_forest(input, options);
+  const bool compact = options.compact && options.page_aspect > 0 && std::isfinite(options.page_aspect);
+  const bool has_side = std::any_of(input.side.begin(), input.side.end(), [](std::uint8_t s) { return s != 0; });
+  TreeLayoutResult result;
+  if (compact && options.choose_arrangements) {
+    detail::ShapeLayout shapes(forest, input, options);
+    const double need = shapes.run();
+    // The tidy tree's chart-wide compaction is one more candidate (its contours nest subtrees closer than
+    // bounding boxes can), unless assistants must stand beside their parents: it knows no side placement.
+    bool use_shapes = true;
+    if (!has_side) {
+      detail::TidyTree tidy(forest, input.size, options);
+      detail::ShelfGaps gaps{options.subtree_gap, options.level_gap, options.stack_gap, true};
+      const Choice choice = choose_compaction(tidy, forest, options, gaps);
+      if (choice.need <= need) result = tidy_result(input, options, forest, tidy, choice);
+      use_shapes = choice.need > need;
+    }
+    if (use_shapes) result = shape_result(input, forest, shapes);
+  } else {
+    detail::TidyTree tidy(forest, input.size, options);
+    detail::ShelfGaps gaps{options.subtree_gap, options.level_gap, options.stack_gap, true};
+    const Choice choice = compact ? choose_compaction(tidy, forest, options, gaps) : Choice{};
+    result = tidy_result(input, options, forest, tidy, choice);
+  }
+  // Captions, from the input: the same for either layout.
+  for (GroupBox& box : result.groups) {
+    const std::size_t p = box.parent;
+    const auto g = static_cast<std::size_t>(box.group);
+    if (p < input.group_label.size() && g < input.group_label[p].size()) box.caption = input.group_label[p][g];
+    const double pad = options.group_padding;
+    if (!box.caption.empty())
+      box.caption_rect = {box.rect.x + pad, box.rect.y, box.rect.width - 2 * pad, options.caption_height};
+  }
   return result;
 }
 

@@ -149,6 +149,8 @@ TreeLayoutInput six_wide_blocks() {
 TEST(TreeLayoutCompaction, WideBlocksWrapOntoShelves) {
   const TreeLayoutInput in = six_wide_blocks();
   TreeLayoutOptions o;
+  expect_valid_layout(in, o, layout_tree(in, o));  // choosing arrangements
+  o.choose_arrangements = false;                    // the tidy tree's compaction wraps the blocks
   const auto wrapped = layout_tree(in, o);
   expect_valid_layout(in, o, wrapped);  // captions, members inside, order, edges clear of boxes and captions
   ASSERT_TRUE(wrapped.wrapped[0]);

@@ -65,6 +65,7 @@ inline std::pair<long, long> find_overlap(const std::vector<Box>& boxes, double 
 
 struct Checks {
   bool edges_against_boxes = true;  ///< O(total edge length): skipped for a plain 100,000-child row
+  bool sides = true;  ///< side nodes stand beside their parents (not in a plain tidy tree, which ignores them)
 };
 
 /// Every property the layout promises; each reports its first violation only.
@@ -78,7 +79,8 @@ inline void expect_valid_layout(const TreeLayoutInput& in, const TreeLayoutOptio
   const double eps = 1e-9 * (1 + std::max(r.bounds.width, r.bounds.height));
   std::vector<Box> boxes(n);
   for (std::size_t v = 0; v < n; ++v) boxes[v] = box_of(r, in, v);
-  auto grp = [&](std::size_t v) { return in.group.empty() ? -1 : in.group[v]; };
+  // A side node (an assistant) is never in a block, whatever its group says.
+  auto grp = [&](std::size_t v) { return in.group.empty() || (!in.side.empty() && in.side[v] != 0) ? -1 : in.group[v]; };
   std::vector<std::size_t> parent(n, SIZE_MAX);
   for (std::size_t p = 0; p < n; ++p)
     for (std::size_t c : in.children[p]) parent[c] = p;
@@ -104,7 +106,7 @@ inline void expect_valid_layout(const TreeLayoutInput& in, const TreeLayoutOptio
     for (std::size_t i = 1; i < items.size(); ++i) {
       const Box &a = items[i - 1], &b = items[i];
       const bool below = std::abs(b.left - a.left) <= eps && b.top >= a.bottom + o.stack_gap - eps;
-      const bool right = b.left >= a.right + o.subtree_gap - eps && b.top <= a.top + eps;
+      const bool right = b.left >= a.right + std::min(o.sibling_gap, o.subtree_gap) - eps && b.top <= a.top + eps;
       const bool next_shelf = b.top >= a.bottom + o.level_gap - eps && b.left <= a.left + eps;
       ASSERT_TRUE(below || right || next_shelf) << where << ": " << str(b) << " does not follow " << str(a);
     }
@@ -167,67 +169,112 @@ inline void expect_valid_layout(const TreeLayoutInput& in, const TreeLayoutOptio
       break;
     }
 
-  // Sibling order and centring. A parent's row holds its ungrouped children and its group blocks, in order
-  // of first appearance; a stacked parent or block holds only leaves, column-major.
-  auto expect_column_major = [&](const std::vector<std::size_t>& kids, const std::string& where) {
-    for (std::size_t c : kids) ASSERT_TRUE(in.children[c].empty()) << where << " stacks non-leaf " << c;
-    for (std::size_t i = 1; i < kids.size(); ++i) {
-      const Box &prev = boxes[kids[i - 1]], &cur = boxes[kids[i]];
+  // Sibling order and centring, per arrangement. A parent's items are its ungrouped children and its group
+  // blocks, in order of first appearance; side children (assistants) stand apart, beside the centre line.
+  auto expect_columns = [&](const std::vector<Box>& items, const std::string& where) {
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      const Box &prev = items[i - 1], &cur = items[i];
       const bool below = std::abs(cur.left - prev.left) <= eps && cur.top >= prev.bottom + o.row_gap - eps;
-      const bool next_column = cur.left >= prev.right + o.column_gap - eps && std::abs(cur.top - boxes[kids[0]].top) <= eps;
-      ASSERT_TRUE(below || next_column) << where << ": " << kids[i] << " after " << kids[i - 1];
+      const bool next_column = cur.left >= prev.right + o.column_gap - eps && std::abs(cur.top - items[0].top) <= eps;
+      ASSERT_TRUE(below || next_column) << where << ": item " << i << " " << str(cur) << " after " << str(prev);
     }
   };
   auto expect_row = [&](const std::vector<Box>& items, const std::string& where) {
     for (std::size_t i = 1; i < items.size(); ++i)
       ASSERT_LE(items[i - 1].right, items[i].left + eps) << where << ": item " << i << " is left of item " << i - 1;
   };
+  auto is_side = [&](std::size_t c) { return !in.side.empty() && in.side[c] != 0; };
+  ASSERT_EQ(r.arrangement.size(), n);
+  ASSERT_EQ(r.attach.size(), n);
   for (std::size_t p = 0; p < n; ++p) {
     if (in.children[p].empty()) {
       EXPECT_FALSE(r.stacked[p]);
+      EXPECT_EQ(r.arrangement[p], Arrangement::kNone);
       continue;
     }
     const std::string where = "children of " + std::to_string(p);
     std::vector<Box> row, wrapped;  // boxes and blocks; subtrees and blocks
-    std::vector<std::size_t> ungrouped;
+    std::vector<std::size_t> sides;
     std::map<int, std::vector<std::size_t>> members;
     for (std::size_t c : in.children[p]) {
-      if (grp(c) < 0) {
+      if (checks.sides && is_side(c)) {
+        sides.push_back(c);
+      } else if (grp(c) < 0 || is_side(c)) {
         row.push_back(boxes[c]);
         wrapped.push_back(extent[c]);
-        ungrouped.push_back(c);
       } else {
         if (!members.count(grp(c))) row.push_back(frame(p, grp(c))), wrapped.push_back(frame(p, grp(c)));
         members[grp(c)].push_back(c);
       }
     }
-    if (r.stacked[p]) {
-      ASSERT_TRUE(members.empty()) << where;
-      ASSERT_FALSE(r.wrapped[p]) << where;
-      expect_column_major(ungrouped, where);
-    } else if (r.wrapped[p]) {
-      ASSERT_FALSE(members.empty()) << where << " wraps without group blocks";
-      expect_reading_order(wrapped, where);
-      // Centred over the whole area, which starts at the trunk when there is one.
-      double lo = INFINITY, hi = -INFINITY;
-      for (const Box& b : wrapped) lo = std::min(lo, b.left), hi = std::max(hi, b.right);
-      const double x = r.centre[p].x;
-      if (std::abs(x - (lo + hi) / 2) > eps && std::abs(x - (lo - o.subtree_gap / 2 + hi) / 2) > eps)
-        ADD_FAILURE() << "node " << p << " is not centred over its wrapped children";
-    } else {
-      expect_row(row, where);
-      const double mid = (row.front().left + row.back().right) / 2;
-      if (std::abs(r.centre[p].x - mid) > eps) ADD_FAILURE() << "node " << p << " is not centred over its children";
+    const double x = r.centre[p].x;
+    EXPECT_EQ(r.stacked[p], r.arrangement[p] == Arrangement::kColumns) << where;
+    EXPECT_EQ(r.wrapped[p], r.arrangement[p] == Arrangement::kShelves) << where;
+    switch (r.arrangement[p]) {
+      case Arrangement::kNone:
+        EXPECT_TRUE(row.empty()) << where << " has no arrangement";
+        break;
+      case Arrangement::kColumns:
+        expect_columns(wrapped, where);
+        break;
+      case Arrangement::kShelves: {
+        expect_reading_order(wrapped, where);
+        // Centred over the whole area, which starts at the trunk when there is one.
+        double lo = INFINITY, hi = -INFINITY;
+        for (const Box& b : wrapped) lo = std::min(lo, b.left), hi = std::max(hi, b.right);
+        if (std::abs(x - (lo + hi) / 2) > eps && std::abs(x - (lo - o.subtree_gap / 2 + hi) / 2) > eps)
+          ADD_FAILURE() << "node " << p << " is not centred over its wrapped children";
+        break;
+      }
+      case Arrangement::kHanging:
+        // Left of the line, right of it, row by row.
+        for (std::size_t i = 0; i < wrapped.size(); ++i) {
+          const Box& b = wrapped[i];
+          if (i % 2 == 0) {
+            EXPECT_LE(b.right, x + eps) << where << ": item " << i << " is not left of the line";
+          } else {
+            EXPECT_GE(b.left, x - eps) << where << ": item " << i << " is not right of the line";
+            EXPECT_NEAR(b.top, wrapped[i - 1].top, eps) << where << ": item " << i;
+          }
+          if (i >= 2) {
+            const std::size_t prev = (i / 2 - 1) * 2;  // the row above: items prev and prev + 1
+            const double above = std::max(wrapped[prev].bottom, wrapped[prev + 1].bottom);
+            EXPECT_GE(b.top, above + o.row_gap - eps) << where << ": item " << i << " does not start a row below";
+          }
+        }
+        break;
+      case Arrangement::kRow: {
+        expect_row(row, where);
+        const double mid = (row.front().left + row.back().right) / 2;
+        if (std::abs(x - mid) > eps) ADD_FAILURE() << "node " << p << " is not centred over its children";
+        break;
+      }
+    }
+    // Assistants: below the parent, wholly on one side of its centre line, above everything else below it,
+    // reached from the side facing the line; pairs left, right in data order.
+    for (std::size_t i = 0; i < sides.size(); ++i) {
+      const std::size_t c = sides[i];
+      const Box& b = extent[c];
+      EXPECT_GT(b.top, boxes[p].bottom) << "assistant " << c << " is not below its parent " << p;
+      if (r.attach[c] == Attach::kLeft) EXPECT_GE(boxes[c].left, x - eps) << "assistant " << c;
+      else if (r.attach[c] == Attach::kRight) EXPECT_LE(boxes[c].right, x + eps) << "assistant " << c;
+      else ADD_FAILURE() << "assistant " << c << " is reached from above";
+      const bool left_of_pair = i + 1 < sides.size() && i % 2 == 0;
+      EXPECT_EQ(r.attach[c], left_of_pair ? Attach::kRight : Attach::kLeft) << "assistant " << c << " on the wrong side";
+      for (const Box& other : wrapped)
+        EXPECT_LT(b.bottom, other.top) << "assistant " << c << " is not above the other children of " << p;
     }
     for (const auto& [g, kids] : members) {
       const GroupBox& block = r.groups[group_index.at({p, g})];
       const std::string in_block = where + " in group " + std::to_string(g);
-      if (block.stacked) {
-        expect_column_major(kids, in_block);
-      } else {
-        std::vector<Box> member_boxes;
-        for (std::size_t c : kids) member_boxes.push_back(boxes[c]);
-        expect_row(member_boxes, in_block);
+      std::vector<Box> member_boxes, member_extents;
+      for (std::size_t c : kids) member_boxes.push_back(boxes[c]), member_extents.push_back(extent[c]);
+      EXPECT_EQ(block.stacked, block.arrangement == Arrangement::kColumns) << in_block;
+      switch (block.arrangement) {
+        case Arrangement::kColumns: expect_columns(member_extents, in_block); break;
+        case Arrangement::kShelves: expect_reading_order(member_extents, in_block); break;
+        case Arrangement::kRow: expect_row(member_boxes, in_block); break;
+        default: ADD_FAILURE() << in_block << ": a block cannot stand that way";
       }
       // The caption sits in the block's top band.
       if (!block.caption.empty()) {
@@ -324,19 +371,19 @@ inline void expect_valid_layout(const TreeLayoutInput& in, const TreeLayoutOptio
     }
   }
 
-  // Edges: orthogonal, from the parent's bottom centre to the child's top centre, or to the middle of its
-  // left side when stacked; through no box and no caption.
+  // Edges: orthogonal, from the parent's bottom centre to where the child says it is reached (its top centre,
+  // or the middle of its left or right side); through no box and no caption.
   auto edge_problem = [&](const EdgeRoute& e) -> std::string {
     if (e.points.size() < 2) return "has fewer than two points";
     const Point first = e.points.front(), last = e.points.back();
     if (std::abs(first.x - r.centre[e.parent].x) > eps || std::abs(first.y - boxes[e.parent].bottom) > eps)
       return "does not start at the parent's bottom centre";
-    const bool stacked =
-        grp(e.child) < 0 ? r.stacked[e.parent] : r.groups[group_index.at({e.parent, grp(e.child)})].stacked;
-    const Point want = stacked ? Point{boxes[e.child].left, r.centre[e.child].y}
-                               : Point{r.centre[e.child].x, boxes[e.child].top};
+    const Attach at = r.attach[e.child];
+    const Point want = at == Attach::kTop    ? Point{r.centre[e.child].x, boxes[e.child].top}
+                       : at == Attach::kLeft ? Point{boxes[e.child].left, r.centre[e.child].y}
+                                             : Point{boxes[e.child].right, r.centre[e.child].y};
     if (std::abs(last.x - want.x) > eps || std::abs(last.y - want.y) > eps)
-      return stacked ? "does not end at the child's left side" : "does not end at the child's top centre";
+      return at == Attach::kTop ? "does not end at the child's top centre" : "does not end at the child's side";
     for (std::size_t i = 1; i < e.points.size(); ++i)
       if (e.points[i].x != e.points[i - 1].x && e.points[i].y != e.points[i - 1].y) return "is not orthogonal";
     return {};

@@ -136,4 +136,113 @@ inline IldLike ild_like() {
   return f;
 }
 
+/// A card as our renderer measures the generated names at 12 pt: 100..210 pt wide (the ILD's cards measure
+/// 97..243), one line (36 pt) mostly, two (44) or three (56) lines sometimes.
+inline Size card(std::mt19937& rng) {
+  const int lines = std::uniform_int_distribution<int>(0, 9)(rng);
+  return {static_cast<double>(std::uniform_int_distribution<int>(100, 210)(rng)), lines < 7 ? 36.0 : lines < 9 ? 44.0 : 56.0};
+}
+
+/// Adds a node of card size under `parent` (or as a root when parent == SIZE_MAX); returns it.
+inline std::size_t add_card(TreeLayoutInput& in, std::size_t parent, std::mt19937& rng) {
+  in.size.push_back(card(rng));
+  in.children.emplace_back();
+  const std::size_t v = in.size.size() - 1;
+  if (parent == SIZE_MAX) in.roots.push_back(v);
+  else in.children[parent].push_back(v);
+  return v;
+}
+
+/// An organisation of `n` units, breadth-first: every unit above depth `max_depth` heads a team of 3..12
+/// with probability one half (the chief always).
+inline TreeLayoutInput org_tree(std::size_t n, unsigned seed, int max_depth = 10) {
+  std::mt19937 rng(seed);
+  TreeLayoutInput in;
+  std::vector<int> depth{0};
+  add_card(in, SIZE_MAX, rng);
+  for (std::size_t head = 0; in.size.size() < n; head = head + 1 < in.size.size() ? head + 1 : 0) {
+    if (depth[head] >= max_depth || !in.children[head].empty()) continue;
+    if (head > 0 && std::uniform_int_distribution<int>(0, 1)(rng) == 0) continue;
+    const int team = std::uniform_int_distribution<int>(3, 12)(rng);
+    for (int j = 0; j < team && in.size.size() < n; ++j) {
+      add_card(in, head, rng);
+      depth.push_back(depth[head] + 1);
+    }
+  }
+  return in;
+}
+
+/// One parent with `children` children, every other one heading `team` leaves.
+inline TreeLayoutInput flat_tree(std::size_t children, std::size_t team, unsigned seed) {
+  std::mt19937 rng(seed);
+  TreeLayoutInput in;
+  const std::size_t root = add_card(in, SIZE_MAX, rng);
+  for (std::size_t i = 0; i < children; ++i) {
+    const std::size_t c = add_card(in, root, rng);
+    if (i % 2 == 0)
+      for (std::size_t j = 0; j < team; ++j) add_card(in, c, rng);
+  }
+  return in;
+}
+
+/// A deep, narrow organisation: a line of command `depth` long, each unit on it heading 1..3 more units
+/// besides the next one, each of those a small team of 0..8 (fan-out never above 9).
+inline TreeLayoutInput deep_tree(std::size_t depth, unsigned seed) {
+  std::mt19937 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  TreeLayoutInput in;
+  std::size_t line = add_card(in, SIZE_MAX, rng);
+  for (std::size_t d = 1; d < depth; ++d) {
+    const int others = uniform(1, 3), at = uniform(0, others);  // where the next unit of the line stands
+    std::size_t next = line;
+    for (int j = 0; j <= others; ++j) {
+      const std::size_t c = add_card(in, line, rng);
+      if (j == at) next = c;
+      else
+        for (int t = uniform(0, 8); t > 0; --t) add_card(in, c, rng);
+    }
+    line = next;
+  }
+  return in;
+}
+
+/// An HR export: a chief (with an assistant when `assistant`) over 10..20 managers, each over a team of
+/// 3..12; a third of the team members lead a team of 3..12 themselves.
+inline TreeLayoutInput hr_tree(unsigned seed, bool assistant) {
+  std::mt19937 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  TreeLayoutInput in;
+  const std::size_t chief = add_card(in, SIZE_MAX, rng);
+  if (assistant) {
+    add_card(in, chief, rng);
+    in.side.assign(in.size.size(), 0);
+    in.side.back() = 1;
+  }
+  for (int m = uniform(10, 20); m > 0; --m) {
+    const std::size_t manager = add_card(in, chief, rng);
+    for (int t = uniform(3, 12); t > 0; --t) {
+      const std::size_t member = add_card(in, manager, rng);
+      if (uniform(0, 2) == 0)
+        for (int u = uniform(3, 12); u > 0; --u) add_card(in, member, rng);
+    }
+  }
+  if (assistant) in.side.resize(in.size.size(), 0);
+  return in;
+}
+
+/// `random_input` with assistants: about one parent in five has one to three side children (some heading
+/// small subtrees of their own, some in a group).
+inline TreeLayoutInput with_assistants(TreeLayoutInput in, unsigned seed) {
+  std::mt19937 rng(seed);
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const std::size_t n = in.size.size();
+  in.side.assign(n, 0);
+  for (std::size_t p = 0; p < n; ++p) {
+    if (in.children[p].empty() || uniform(0, 4) != 0) continue;
+    const int count = std::min<int>(uniform(1, 3), static_cast<int>(in.children[p].size()));
+    for (int j = 0; j < count; ++j) in.side[in.children[p][static_cast<std::size_t>(uniform(0, int(in.children[p].size()) - 1))]] = 1;
+  }
+  return in;
+}
+
 }  // namespace orgchart::layout_test

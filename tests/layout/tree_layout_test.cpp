@@ -69,6 +69,57 @@ TEST_P(RandomTrees, KeepEveryPromise) {
 
 INSTANTIATE_TEST_SUITE_P(Sizes, RandomTrees, ::testing::Values(1, 2, 10, 100, 1000, 10000, 100000));
 
+/// Assistants (side children) on random forests: beside and below their parents, above the other children,
+/// nothing overlapping, on every page shape; with them the arrangement-choosing layout is always the one used.
+class RandomTreesWithAssistants : public ::testing::TestWithParam<std::size_t> {};
+
+TEST_P(RandomTreesWithAssistants, StandBesideTheirParents) {
+  const std::size_t n = GetParam();
+  for (unsigned seed : {4u, 5u}) {
+    SCOPED_TRACE("n = " + std::to_string(n) + ", seed = " + std::to_string(seed));
+    const TreeLayoutInput in = with_assistants(random_input(n, seed), seed);
+    for (double aspect : {842.0 / 595.0, 595.0 / 842.0, 16.0 / 9.0}) {
+      TreeLayoutOptions o;
+      o.page_aspect = aspect;
+      const auto r = layout_tree(in, o);
+      expect_valid_layout(in, o, r, {.edges_against_boxes = n <= 10000});
+      if (::testing::Test::HasFailure()) return;
+    }
+    if (n >= 100000) break;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, RandomTreesWithAssistants, ::testing::Values(2, 10, 100, 1000, 10000, 100000));
+
+TEST(TreeLayout, AnAssistantStandsBesideItsManagerAboveTheReports) {
+  // A chief (0) with an assistant (1) among four reports (2..5), each report heading two leaves.
+  TreeLayoutInput in;
+  in.size.assign(14, {120, 40});
+  in.children.resize(14);
+  in.children[0] = {2, 1, 3, 4, 5};
+  for (std::size_t r = 2; r <= 5; ++r) in.children[r] = {2 * r + 2, 2 * r + 3};
+  in.roots = {0};
+  in.side.assign(14, 0);
+  in.side[1] = 1;
+  for (double aspect : {842.0 / 595.0, 595.0 / 842.0, 0.01, 100.0}) {
+    TreeLayoutOptions o;
+    o.page_aspect = aspect;
+    const auto r = layout_tree(in, o);
+    expect_valid_layout(in, o, r);
+    // Right of the chief's centre line, below the chief, reached from the line along a stub into its left side.
+    EXPECT_EQ(r.attach[1], Attach::kLeft);
+    EXPECT_GT(r.centre[1].x - 60, r.centre[0].x);
+    EXPECT_GT(r.centre[1].y - 20, r.centre[0].y + 20);
+    for (std::size_t c = 2; c <= 5; ++c) EXPECT_LT(r.centre[1].y + 20, r.centre[c].y - 20) << "report " << c;
+    const auto& pts = r.edges[1].points;  // edges in parent order, then child order: 0->2, 0->1, ...
+    ASSERT_EQ(r.edges[1].child, 1u);
+    ASSERT_EQ(pts.size(), 3u);
+    EXPECT_DOUBLE_EQ(pts[1].x, r.centre[0].x);
+    EXPECT_DOUBLE_EQ(pts[1].y, r.centre[1].y);
+    EXPECT_DOUBLE_EQ(pts[2].x, r.centre[1].x - 60);
+  }
+}
+
 TEST(TreeLayout, MillionNodes) {
   const TreeLayoutInput in = random_input(1000000, 11);
   const TreeLayoutOptions o;
@@ -135,6 +186,7 @@ TEST(TreeLayout, OneColumnHangsFromTheParentsCentreLine) {
   const TreeLayoutInput in = star(5);
   TreeLayoutOptions o;
   o.page_aspect = 0.01;  // as tall as it gets: one column
+  o.choose_arrangements = false;  // the tidy tree's own compaction
   const auto r = layout_tree(in, o);
   expect_valid_layout(in, o, r);
   ASSERT_TRUE(r.stacked[0]);
@@ -190,7 +242,9 @@ TEST(TreeLayout, LeafGroupsStackInColumns) {
   for (std::size_t c = 21; c <= 40; ++c) in.group[c] = 1;
   in.group_label = {{"First", "Second"}};
   in.group_label.resize(41);
-  const TreeLayoutOptions o;
+  TreeLayoutOptions o;
+  expect_valid_layout(in, o, layout_tree(in, o));  // choosing arrangements (the blocks may stand in a column)
+  o.choose_arrangements = false;                    // the tidy tree's compaction
   const auto r = layout_tree(in, o);
   expect_valid_layout(in, o, r);
   ASSERT_EQ(r.groups.size(), 2u);

@@ -3,6 +3,7 @@
 /// a page at the largest scale: leaf children stacked in columns, group blocks wrapped into shelves, and the
 /// trees packed onto shelves. Standard library only.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,26 @@ struct TreeLayoutInput {
   /// Optional measured caption widths (pt), shaped like group_label; where missing the width is estimated
   /// from TreeLayoutOptions::caption_char_width.
   std::vector<std::vector<double>> group_label_width;
+  /// Empty or one per node: non-zero places the node beside its parent (an assistant or staff position): on a
+  /// short branch off the parent's vertical connector, below the parent and above its other children, never in
+  /// a group block. Ignored on roots.
+  std::vector<std::uint8_t> side;
+};
+
+/// How a parent (or a group block) arranges its children (other than side ones).
+enum class Arrangement : std::uint8_t {
+  kNone,     ///< no such children
+  kRow,      ///< one row, the parent centred over the row of boxes and blocks
+  kShelves,  ///< the row wrapped onto shelves under a trunk on the area's left, the parent centred over it
+  kColumns,  ///< columns hanging from spines, column-major: leaf columns; one column is a hanging list
+  kHanging,  ///< a hanging list on both sides of the parent's centre line, left then right, row by row
+};
+
+/// Where the connector from its parent meets a node.
+enum class Attach : std::uint8_t {
+  kTop,    ///< top centre
+  kLeft,   ///< middle of the left side (a column, a list right of a line, an assistant right of it)
+  kRight,  ///< middle of the right side (left of a line)
 };
 
 struct TreeLayoutOptions {
@@ -41,6 +62,9 @@ struct TreeLayoutOptions {
   /// Compact the chart to fit the page at the largest scale (stack leaves, wrap blocks, pack trees on shelves);
   /// without it, or without a page, the trees stand in one row and nothing is stacked or wrapped.
   bool compact = true;
+  /// With compact: choose per parent among the arrangements (shape functions, see layout_tree()); false keeps
+  /// only the tidy tree's chart-wide compaction (the layout before arrangements were chosen).
+  bool choose_arrangements = true;
 };
 
 /// Orthogonal polyline, y down: from the parent's bottom centre down to a bus halfway to the children, along
@@ -64,15 +88,18 @@ struct GroupBox {
   Rect rect;
   std::string caption;
   Rect caption_rect;     ///< the caption's band at the top of rect, inset by the padding; empty without caption
-  bool stacked = false;  ///< its members are leaves stacked in columns
+  bool stacked = false;  ///< its members stand in columns (Arrangement::kColumns)
+  Arrangement arrangement = Arrangement::kRow;
 };
 
 struct TreeLayoutResult {
   std::vector<Point> centre;     ///< box centre per node (pt, y down, all coordinates >= 0)
   std::vector<EdgeRoute> edges;  ///< one per parent->child link, in parent order then child order
   std::vector<GroupBox> groups;  ///< by parent in node order, then in order of first appearance
-  std::vector<bool> stacked;     ///< per node: its children are leaves stacked in columns
+  std::vector<bool> stacked;     ///< per node: its children stand in columns (Arrangement::kColumns)
   std::vector<bool> wrapped;     ///< per node: its children (blocks and subtrees) wrap onto shelves
+  std::vector<Arrangement> arrangement;  ///< per node: how its children (other than side ones) stand
+  std::vector<Attach> attach;            ///< per node: where its parent's connector meets it
   std::size_t max_rows_per_column = 0;  ///< the compaction chosen (0 = none: every child row is a row)
   Rect bounds;                   ///< bounding box of everything, boxes, blocks and edges (starts at 0,0)
 };
