@@ -18,10 +18,18 @@ struct ReadResult {
 enum class InputFormat {
   kYaml,     ///< the data format (docs/data-format.md), with its includes
   kGraphml,  ///< GraphML that we wrote, or a copy of it saved by yEd or Gephi
+  kInfobox,  ///< an encyclopedia page: wikitext `{{Infobox ...}}` or the flattened `- Key: value` copy
 };
 
 /// `.graphml` (any case) is GraphML; anything else is YAML.
 InputFormat input_format_from_path(const std::string& path);
+
+/// True when `text` reads as an encyclopedia infobox page (an `{{Infobox` template, or an `Infobox` line or a
+/// `= Title =` line followed by `- Key: value` fields): how a `.txt` file is told from a table.
+bool looks_like_infobox(const std::string& text);
+/// The format of `path` given its content: `.wiki`/`.wikitext` are infoboxes, and so is a `.txt` file that
+/// looks_like_infobox; otherwise as input_format_from_path.
+InputFormat input_format_for(const std::string& path, const std::string& text);
 
 /// Reads `path` with the reader its extension picks, validates, and fills in source lines: throws ParseError
 /// (syntax, fields) or ValidationError (references, cycles, ...) carrying every problem, sorted by file, line
