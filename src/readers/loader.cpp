@@ -15,6 +15,7 @@
 #include "orgchart/readers/graphml_reader.hpp"
 #include "orgchart/readers/table_reader.hpp"
 #include "orgchart/readers/photo.hpp"
+#include "orgchart/readers/infobox_reader.hpp"
 #include "orgchart/readers/yaml_reader.hpp"
 
 namespace orgchart {
@@ -78,6 +79,9 @@ ReadResult read(const std::string& text, const std::string& file, InputFormat fo
       return r;
     }
     case InputFormat::kXlsx: return read_xlsx_string(text, file, table);
+    case InputFormat::kInfobox:
+      texts[file] = text;
+      return read_infobox_string(text, file);
     case InputFormat::kYaml: break;
   }
   return read_yaml_string(text, file, texts);
@@ -145,11 +149,37 @@ ReadResult load_org_string(const std::string& text, const std::string& file, Inp
   return load(text, file, format, table);
 }
 
+bool looks_like_infobox(const std::string& text) {
+  if (is_wikitext_infobox(text)) return true;
+  // The flattened form: an `Infobox` or `= Title =` line, then `- Key: value` lines, near the top.
+  std::istringstream in(text.substr(0, 64 * 1024));
+  std::string line;
+  bool marker = false;
+  int fields = 0, seen = 0;
+  while (std::getline(in, line) && ++seen < 200) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line == "Infobox" || line.rfind("Infobox ", 0) == 0 || (line.size() > 4 && line.rfind("= ", 0) == 0 && line.ends_with(" ="))) {
+      marker = true;
+    } else if (marker && line.rfind("- ", 0) == 0) {
+      const auto colon = line.find(": ");
+      if (colon != std::string::npos && colon < 60 && ++fields >= 2) return true;
+    }
+  }
+  return false;
+}
+
+InputFormat input_format_for(const std::string& path, const std::string& text) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".wiki" || ext == ".wikitext" || (ext == ".txt" && looks_like_infobox(text))) return InputFormat::kInfobox;
+  return input_format_from_path(path);
+}
+
 ReadResult load_org_file(const std::string& path, const TableOptions& table) {
   std::string why;
   auto file = read_input_file(path, why);
   if (!file) throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}}});
-  InputFormat format = input_format_from_path(path);
+  InputFormat format = input_format_for(path, file->text);
   if (format == InputFormat::kTable && has_extension(path, "txt")) format = txt_format(file->text);
   return load(file->text, path, format, table);
 }

@@ -21,12 +21,20 @@ enum class InputFormat {
   kGraphml,  ///< GraphML that we wrote, or a copy of it saved by yEd or Gephi
   kTable,    ///< a delimited text table: .csv .tsv .tab .txt (delimiter sniffed)
   kXlsx,     ///< an Excel workbook
+  kInfobox,  ///< an encyclopedia page: wikitext `{{Infobox ...}}` or the flattened `- Key: value` copy
 };
 
 /// `.graphml` (any case) is GraphML; `.csv`, `.tsv`, `.tab`, `.txt` a table; `.xlsx` a workbook; anything else YAML.
 InputFormat input_format_from_path(const std::string& path);
 /// One extension per reader, without the dot: "yaml" first (the default), then those of the loader's table.
 std::vector<std::string> input_extensions();
+
+/// True when `text` reads as an encyclopedia infobox page (an `{{Infobox` template, or an `Infobox` line or a
+/// `= Title =` line followed by `- Key: value` fields): how a `.txt` file is told from a table.
+bool looks_like_infobox(const std::string& text);
+/// The format of `path` given its content: `.wiki`/`.wikitext` are infoboxes, and so is a `.txt` file that
+/// looks_like_infobox; otherwise as input_format_from_path.
+InputFormat input_format_for(const std::string& path, const std::string& text);
 
 /// Reads `path` with the reader its extension picks, validates, and fills in source lines: throws ParseError
 /// (syntax, fields) or ValidationError (references, cycles, ...) carrying every problem, sorted by file, line
