@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "orgchart/model/validate.hpp"
 #include "orgchart/readers/table_columns.hpp"
@@ -98,6 +99,7 @@ struct TableMapper::Impl {
   std::vector<int> rows;            // per unit, its row number
   std::string source_id;
   bool header_seen = false;
+  std::unordered_set<std::string> made_ids;  // ids made from names (no id column)
   bool header_failed = false;  // the columns could not be told: rows are not read
 
   SourceLoc loc_of(const TableField& f) const { return {file, f.line, f.column}; }
@@ -191,7 +193,9 @@ struct TableMapper::Impl {
       if (u.id != raw && !raw.empty()) u.attributes[header(key)] = raw;
     } else {
       u.id = slug(u.name, true);
-      if (u.id.empty() || u.vacant) u.id = (u.id.empty() ? "row" : u.id) + "-" + std::to_string(r.row);
+      // Two people of one name get two ids: the table gave none, so a clash is ours to avoid.
+      if (u.id.empty() || u.vacant || made_ids.count(u.id)) u.id = (u.id.empty() ? "row" : u.id) + "-" + std::to_string(r.row);
+      made_ids.insert(u.id);
     }
     u.kind = cell(r, ColumnRole::kKind);
     if (u.kind.empty()) u.kind = u.vacant ? "position" : "person";
@@ -334,7 +338,10 @@ struct TableMapper::Impl {
         if (found->size() > 5) cands += " and " + std::to_string(found->size() - 5) + " more";
         error(ref.loc, std::string(ref.dotted ? "dotted-line manager '" : "parent '") + ref.text + "' in column '" +
                            column + "' is ambiguous: " + std::to_string(found->size()) +
-                           " rows have that name: " + cands + "; write the id instead");
+                           " rows have that name: " + cands +
+                           (cols[ColumnRole::kId] || cols.email_is_id
+                                ? "; write the id instead"
+                                : "; add an id column and write the manager's id, or tell the namesakes apart"));
         continue;
       }
       const Unit& target = units[found->front()];

@@ -83,6 +83,12 @@ TEST(TableReader, IdsFromNamesWhenThereIsNoKey) {
   EXPECT_EQ(m.units[0].id, "ann-lee");
   EXPECT_EQ(m.units[1].id, "jos-ruiz");
   EXPECT_EQ(m.units[1].parent, "ann-lee");
+  // Namesakes get ids of their own; naming one of them as a manager is ambiguous.
+  EXPECT_EQ(errors("name,manager\nSam Lee,\nSam Lee,\nBo,Sam Lee\n"),
+            "t.csv:4:4: error: parent 'Sam Lee' in column 'manager' is ambiguous: 2 rows have that name: 'sam-lee' "
+            "(row 2), 'sam-lee-3' (row 3); add an id column and write the manager's id, or tell the namesakes apart\n"
+            "    Bo,Sam Lee\n"
+            "       ^\n");
 }
 
 TEST(TableReader, VacanciesAreVacantPositions) {
