@@ -100,7 +100,7 @@ struct TableMapper::Impl {
   std::string source_id;
   bool header_seen = false;
   std::unordered_set<std::string> made_ids;  // ids made from names (no id column)
-  bool header_failed = false;  // the columns could not be told: rows are not read
+  bool header_failed = false;  // no column holds names: rows are not read
 
   SourceLoc loc_of(const TableField& f) const { return {file, f.line, f.column}; }
   void error(const SourceLoc& l, std::string msg) { diags.push_back({Severity::kError, l, std::move(msg), {}}); }
@@ -117,9 +117,9 @@ struct TableMapper::Impl {
   const std::string& header(ColumnRole role) const { return cols.headers[*cols[role]]; }
 
   void add_header(const TableRecord& r) {
-    const std::size_t before = diags.size();
     cols = detect_columns(r, options.columns, file, diags);
-    header_failed = has_errors(std::vector<Diagnostic>(diags.begin() + static_cast<std::ptrdiff_t>(before), diags.end()));
+    // Without names every row would only repeat that; other header problems are reported with the rows'.
+    header_failed = !cols[ColumnRole::kName] && !cols[ColumnRole::kFirstName] && !cols[ColumnRole::kLastName];
     if (!options.label.empty()) label.emplace(options.label, cols.headers, file, diags);
     std::string stem = std::filesystem::path(file).stem().string();
     source_id = slug(stem, true);

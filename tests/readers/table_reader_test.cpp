@@ -231,12 +231,17 @@ TEST(TableReaderErrors, ColumnPositionsCountCharactersAndLinesOfQuotedFields) {
 TEST(TableReaderErrors, UnknownColumnsRolesAndHeaders) {
   TableOptions o;
   o.columns = "parnt=boss,name=Nme,id";
-  EXPECT_EQ(errors("id,name,boss\n1,Ann,\n", o),
+  // The rows are still read, so their own problems come in the same run.
+  EXPECT_EQ(errors("id,name,boss\n1,Ann,\n1,Bo,\n", o),
             "t.csv: error: --columns: unknown role 'parnt' (did you mean 'parent'?); the roles are id, parent, name, "
             "first_name, last_name, title, group, kind, photo, from, until, assistant, dotted_line, email, vacant\n"
             "t.csv: error: --columns: the table has no column 'Nme' for name (did you mean 'name'?); its columns are "
             "'id', 'name', 'boss'\n"
-            "t.csv: error: --columns: 'id' is not ROLE=HEADER (e.g. --columns id=EmpNo,parent=Boss)\n");
+            "t.csv: error: --columns: 'id' is not ROLE=HEADER (e.g. --columns id=EmpNo,parent=Boss)\n"
+            "t.csv:3:1: error: duplicate unit id '1' (first defined at t.csv:2:1); give each unit its own id, or merge "
+            "the two\n"
+            "    1,Bo,\n"
+            "    ^\n");
 }
 
 TEST(TableReaderErrors, UnknownLabelColumn) {
