@@ -39,6 +39,10 @@ class Workbook {
       if (!zip_) zip_source_free(src);
     }
     zip_error_fini(&err);
+    if (!zip_ && bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0) {
+      error("this is an Excel 97-2003 workbook (.xls), which orgchart does not read: save it as .xlsx or as CSV UTF-8");
+      return false;
+    }
     if (!zip_) {
       error("not an XLSX workbook (not a zip archive, or a damaged one); save it from the spreadsheet program as .xlsx, "
             "or as CSV UTF-8");
