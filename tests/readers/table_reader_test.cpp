@@ -134,6 +134,15 @@ TEST(TableReader, Utf16AndBomAreRead) {
   EXPECT_EQ(load("\xEF\xBB\xBF" + utf8).units[0].name, "Zoë");
 }
 
+TEST(TableReader, ExtensionsPickTheTableReaders) {
+  EXPECT_EQ(input_format_from_path("a/staff.CSV"), InputFormat::kTable);
+  EXPECT_EQ(input_format_from_path("staff.tsv"), InputFormat::kTable);
+  EXPECT_EQ(input_format_from_path("staff.tab"), InputFormat::kTable);
+  EXPECT_EQ(input_format_from_path("staff.txt"), InputFormat::kTable);
+  EXPECT_EQ(input_format_from_path("staff.xlsx"), InputFormat::kXlsx);
+  EXPECT_EQ(input_format_from_path("staff.csv.yaml"), InputFormat::kYaml);
+}
+
 TEST(TableReader, SniffsTheDelimiter) {
   EXPECT_EQ(sniff_delimiter("a,b;c\n1,2;3\n"), ',');
   EXPECT_EQ(sniff_delimiter("a;b;c\n1;\"2,5\";3\n"), ';');
