@@ -191,7 +191,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   try {
     if (*validate_cmd) return validate_files(validate_inputs, validate_table, out, err);
     if (*import_cmd) {
-      run_import(im, err);
+      run_import(im, out, err);
       return 0;
     }
     if (*export_cmd) {

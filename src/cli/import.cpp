@@ -52,7 +52,7 @@ OrgModel concatenate_models(std::vector<OrgModel> models) {
   return out;
 }
 
-void run_import(const ImportOptions& options, std::ostream& diagnostics) {
+void run_import(const ImportOptions& options, std::ostream& out_stream, std::ostream& diagnostics) {
   if (options.inputs.empty()) throw UsageError("nothing to import: name one or more files (tables, YAML, GraphML)");
   if (options.output.empty()) throw UsageError("import needs -o FILE.yaml (or -o - for standard output)");
   std::vector<OrgModel> models;
@@ -71,7 +71,7 @@ void run_import(const ImportOptions& options, std::ostream& diagnostics) {
              "Written by orgchart import from " + inputs +
                  ".\nEach unit cites its file under 'sources' and its row under 'notes'. Edit freely, then: "
                  "orgchart export THIS.yaml -o chart.svg");
-  write_file_atomically(options.output, out.str());
+  write_outputs({{options.output, out.str()}}, out_stream, options.inputs);
 }
 
 }  // namespace orgchart

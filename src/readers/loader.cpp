@@ -30,7 +30,8 @@ struct InputExtension {
 // One table, as for the outputs (writers/format.cpp); an extension not listed is YAML, whatever it says.
 constexpr InputExtension kInputExtensions[] = {
     {"graphml", InputFormat::kGraphml}, {"csv", InputFormat::kTable}, {"tsv", InputFormat::kTable},
-    {"tab", InputFormat::kTable},       {"txt", InputFormat::kTable}, {"xlsx", InputFormat::kXlsx}};
+    {"tab", InputFormat::kTable},       {"txt", InputFormat::kTable}, {"xlsx", InputFormat::kXlsx},
+    {"xls", InputFormat::kXlsx}};  // read only to say what it is and how to convert it
 
 /// What a `.txt` file holds, from its content: a table (tab- or comma-separated, Excel's "Unicode text").
 InputFormat txt_format(const std::string& /*text*/) { return InputFormat::kTable; }

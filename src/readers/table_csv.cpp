@@ -82,6 +82,15 @@ std::string decode_table_text(const std::string& bytes, const std::string& file,
     diags.push_back({Severity::kError, {file, 0, 0}, "the file is UTF-32 text; save it as UTF-8 (or UTF-16) and try again", {}});
     return {};
   }
+  // Workbooks saved under a text extension: say what they are instead of "not UTF-8".
+  if (starts(std::string_view("PK\x03\x04", 4))) {
+    diags.push_back({Severity::kError, {file, 0, 0}, "this is a zip archive (an .xlsx workbook?), not a text table: give it the .xlsx extension, or save the sheet as CSV UTF-8", {}});
+    return {};
+  }
+  if (starts("\xD0\xCF\x11\xE0")) {
+    diags.push_back({Severity::kError, {file, 0, 0}, "this is an Excel 97-2003 workbook (.xls), not a text table: save it as .xlsx or as CSV UTF-8", {}});
+    return {};
+  }
   if (starts("\xFF\xFE")) return from_utf16(bytes, 2, false, file, diags);
   if (starts("\xFE\xFF")) return from_utf16(bytes, 2, true, file, diags);
   // UTF-16 without a BOM: ASCII text in it has a zero byte in every other position.

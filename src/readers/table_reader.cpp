@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "orgchart/model/validate.hpp"
 #include "orgchart/readers/table_columns.hpp"
@@ -98,7 +99,8 @@ struct TableMapper::Impl {
   std::vector<int> rows;            // per unit, its row number
   std::string source_id;
   bool header_seen = false;
-  bool header_failed = false;  // the columns could not be told: rows are not read
+  std::unordered_set<std::string> made_ids;  // ids made from names (no id column)
+  bool header_failed = false;  // no column holds names: rows are not read
 
   SourceLoc loc_of(const TableField& f) const { return {file, f.line, f.column}; }
   void error(const SourceLoc& l, std::string msg) { diags.push_back({Severity::kError, l, std::move(msg), {}}); }
@@ -115,9 +117,9 @@ struct TableMapper::Impl {
   const std::string& header(ColumnRole role) const { return cols.headers[*cols[role]]; }
 
   void add_header(const TableRecord& r) {
-    const std::size_t before = diags.size();
     cols = detect_columns(r, options.columns, file, diags);
-    header_failed = has_errors(std::vector<Diagnostic>(diags.begin() + static_cast<std::ptrdiff_t>(before), diags.end()));
+    // Without names every row would only repeat that; other header problems are reported with the rows'.
+    header_failed = !cols[ColumnRole::kName] && !cols[ColumnRole::kFirstName] && !cols[ColumnRole::kLastName];
     if (!options.label.empty()) label.emplace(options.label, cols.headers, file, diags);
     std::string stem = std::filesystem::path(file).stem().string();
     source_id = slug(stem, true);
@@ -191,7 +193,9 @@ struct TableMapper::Impl {
       if (u.id != raw && !raw.empty()) u.attributes[header(key)] = raw;
     } else {
       u.id = slug(u.name, true);
-      if (u.id.empty() || u.vacant) u.id = (u.id.empty() ? "row" : u.id) + "-" + std::to_string(r.row);
+      // Two people of one name get two ids: the table gave none, so a clash is ours to avoid.
+      if (u.id.empty() || u.vacant || made_ids.count(u.id)) u.id = (u.id.empty() ? "row" : u.id) + "-" + std::to_string(r.row);
+      made_ids.insert(u.id);
     }
     u.kind = cell(r, ColumnRole::kKind);
     if (u.kind.empty()) u.kind = u.vacant ? "position" : "person";
@@ -334,7 +338,10 @@ struct TableMapper::Impl {
         if (found->size() > 5) cands += " and " + std::to_string(found->size() - 5) + " more";
         error(ref.loc, std::string(ref.dotted ? "dotted-line manager '" : "parent '") + ref.text + "' in column '" +
                            column + "' is ambiguous: " + std::to_string(found->size()) +
-                           " rows have that name: " + cands + "; write the id instead");
+                           " rows have that name: " + cands +
+                           (cols[ColumnRole::kId] || cols.email_is_id
+                                ? "; write the id instead"
+                                : "; add an id column and write the manager's id, or tell the namesakes apart"));
         continue;
       }
       const Unit& target = units[found->front()];

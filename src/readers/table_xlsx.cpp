@@ -39,6 +39,10 @@ class Workbook {
       if (!zip_) zip_source_free(src);
     }
     zip_error_fini(&err);
+    if (!zip_ && bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0) {
+      error("this is an Excel 97-2003 workbook (.xls), which orgchart does not read: save it as .xlsx or as CSV UTF-8");
+      return false;
+    }
     if (!zip_) {
       error("not an XLSX workbook (not a zip archive, or a damaged one); save it from the spreadsheet program as .xlsx, "
             "or as CSV UTF-8");
@@ -199,12 +203,14 @@ std::string number_text(const std::string& v) {
   double d = 0;
   const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
   if (ec != std::errc() || ptr != v.data() + v.size()) return v;
+  char buf[64];
   if (std::floor(d) == d && std::fabs(d) < 1e15) {
-    char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", d);
     return buf;
   }
-  return v;
+  // Excel stores 17 significant digits ("0.10000000000000001"): the shortest text that reads back the same.
+  const auto [end, err] = std::to_chars(buf, buf + sizeof buf, d);
+  return err == std::errc() ? std::string(buf, end) : v;
 }
 
 /// "BC12" -> column 55 (1-based), or 0.

@@ -83,6 +83,12 @@ TEST(TableReader, IdsFromNamesWhenThereIsNoKey) {
   EXPECT_EQ(m.units[0].id, "ann-lee");
   EXPECT_EQ(m.units[1].id, "jos-ruiz");
   EXPECT_EQ(m.units[1].parent, "ann-lee");
+  // Namesakes get ids of their own; naming one of them as a manager is ambiguous.
+  EXPECT_EQ(errors("name,manager\nSam Lee,\nSam Lee,\nBo,Sam Lee\n"),
+            "t.csv:4:4: error: parent 'Sam Lee' in column 'manager' is ambiguous: 2 rows have that name: 'sam-lee' "
+            "(row 2), 'sam-lee-3' (row 3); add an id column and write the manager's id, or tell the namesakes apart\n"
+            "    Bo,Sam Lee\n"
+            "       ^\n");
 }
 
 TEST(TableReader, VacanciesAreVacantPositions) {
@@ -126,6 +132,15 @@ TEST(TableReader, Utf16AndBomAreRead) {
   le += std::string("\xEB\0\n\0", 4);
   EXPECT_EQ(load(le).units[0].name, "Zoë");
   EXPECT_EQ(load("\xEF\xBB\xBF" + utf8).units[0].name, "Zoë");
+}
+
+TEST(TableReader, ExtensionsPickTheTableReaders) {
+  EXPECT_EQ(input_format_from_path("a/staff.CSV"), InputFormat::kTable);
+  EXPECT_EQ(input_format_from_path("staff.tsv"), InputFormat::kTable);
+  EXPECT_EQ(input_format_from_path("staff.tab"), InputFormat::kTable);
+  EXPECT_EQ(input_format_from_path("staff.txt"), InputFormat::kTable);
+  EXPECT_EQ(input_format_from_path("staff.xlsx"), InputFormat::kXlsx);
+  EXPECT_EQ(input_format_from_path("staff.csv.yaml"), InputFormat::kYaml);
 }
 
 TEST(TableReader, SniffsTheDelimiter) {
@@ -225,12 +240,17 @@ TEST(TableReaderErrors, ColumnPositionsCountCharactersAndLinesOfQuotedFields) {
 TEST(TableReaderErrors, UnknownColumnsRolesAndHeaders) {
   TableOptions o;
   o.columns = "parnt=boss,name=Nme,id";
-  EXPECT_EQ(errors("id,name,boss\n1,Ann,\n", o),
+  // The rows are still read, so their own problems come in the same run.
+  EXPECT_EQ(errors("id,name,boss\n1,Ann,\n1,Bo,\n", o),
             "t.csv: error: --columns: unknown role 'parnt' (did you mean 'parent'?); the roles are id, parent, name, "
             "first_name, last_name, title, group, kind, photo, from, until, assistant, dotted_line, email, vacant\n"
             "t.csv: error: --columns: the table has no column 'Nme' for name (did you mean 'name'?); its columns are "
             "'id', 'name', 'boss'\n"
-            "t.csv: error: --columns: 'id' is not ROLE=HEADER (e.g. --columns id=EmpNo,parent=Boss)\n");
+            "t.csv: error: --columns: 'id' is not ROLE=HEADER (e.g. --columns id=EmpNo,parent=Boss)\n"
+            "t.csv:3:1: error: duplicate unit id '1' (first defined at t.csv:2:1); give each unit its own id, or merge "
+            "the two\n"
+            "    1,Bo,\n"
+            "    ^\n");
 }
 
 TEST(TableReaderErrors, UnknownLabelColumn) {

@@ -68,7 +68,8 @@ TEST(TableXlsx, ReadsStringsNumbersBooleansDatesAndSparseCells) {
        "<worksheet " + ns + "><sheetData>"
        "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"C2\" t=\"s\"><v>1</v></c></row>"
        "<row r=\"3\"><c r=\"A3\" t=\"b\"><v>1</v></c><c r=\"B3\" s=\"1\"><v>43538</v></c><c r=\"C3\" s=\"2\"><v>43538</v></c>"
-       "<c r=\"D3\" t=\"inlineStr\"><is><t>in&amp;line</t></is></c><c r=\"E3\"><v>1.0E3</v></c><c r=\"F3\" t=\"e\"><v>#N/A</v></c></row>"
+       "<c r=\"D3\" t=\"inlineStr\"><is><t>in&amp;line</t></is></c><c r=\"E3\"><v>1.0E3</v></c><c r=\"F3\" t=\"e\"><v>#N/A</v></c>"
+       "<c r=\"G3\"><v>0.10000000000000001</v></c></row>"
        "<row r=\"5\"><c r=\"B5\" s=\"3\"><v>0.5</v></c></row>"
        "</sheetData></worksheet>"},
   });
@@ -86,7 +87,7 @@ TEST(TableXlsx, ReadsStringsNumbersBooleansDatesAndSparseCells) {
   EXPECT_EQ(texts(rows[0]), (std::vector<std::string>{"plain", "", "rich "}));
   EXPECT_EQ(rows[0].fields[2].column, 3);
   // 1904 system: serial 43538 is 2023-03-15 in a date format; a number format with "day" in quotes is no date.
-  EXPECT_EQ(texts(rows[1]), (std::vector<std::string>{"TRUE", "2023-03-15", "43538", "in&line", "1000", "#N/A"}));
+  EXPECT_EQ(texts(rows[1]), (std::vector<std::string>{"TRUE", "2023-03-15", "43538", "in&line", "1000", "#N/A", "0.1"}));
   EXPECT_EQ(rows[2].row, 5);
   EXPECT_EQ(texts(rows[2]), (std::vector<std::string>{"", "1904-01-01 12:00"}));
   diags.clear();

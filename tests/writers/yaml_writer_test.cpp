@@ -27,11 +27,14 @@ std::string yaml_of(const OrgModel& m) {
 
 TEST(YamlWriter, WhatItWritesReadsBackToTheSameGraph) {
   // Text built to break every format (quotes, colons, '#', line breaks, non-ASCII, YAML-looking words).
-  const OrgModel m = load_org_file("tests/data/yaml/valid/tricky.yaml").model;
-  const std::string yaml = yaml_of(m);
-  const OrgModel back = load_org_string(yaml, "back.yaml").model;
-  EXPECT_EQ(graphml_of(back), graphml_of(m)) << yaml;
-  EXPECT_EQ(yaml_of(back), yaml);
+  // The flagship data too, with its includes (party-state.yaml includes ild.yaml): people, relations, dates.
+  for (const char* file : {"tests/data/yaml/valid/tricky.yaml", "data/ild.yaml", "data/party-state.yaml"}) {
+    const OrgModel m = load_org_file(file).model;
+    const std::string yaml = yaml_of(m);
+    const OrgModel back = load_org_string(yaml, "back.yaml").model;
+    EXPECT_EQ(graphml_of(back), graphml_of(m)) << file;
+    EXPECT_EQ(yaml_of(back), yaml) << file;
+  }
 }
 
 TEST(YamlWriter, TableFieldsSurvive) {

@@ -22,6 +22,6 @@ OrgModel concatenate_models(std::vector<OrgModel> models);
 
 /// Loads every input, joins them, validates the result and writes it. Throws like run_export; writes nothing
 /// on error.
-void run_import(const ImportOptions& options, std::ostream& diagnostics);
+void run_import(const ImportOptions& options, std::ostream& out, std::ostream& diagnostics);
 
 }  // namespace orgchart
