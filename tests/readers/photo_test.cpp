@@ -104,6 +104,25 @@ TEST(Photo, ACheckedPhotoIsEmbeddedAndNoPathRemainsInTheSvg) {
   EXPECT_GT(fs::file_size(dir + "/c.pdf"), 1000u);
 }
 
+TEST(Photo, ManyPhotosWithTheSameProblemGiveTenWarningsAndACount) {
+  const std::string dir = test::temp_dir();
+  fs::create_directories(dir + "/data");
+  std::string yaml = "units:\n";
+  for (int i = 0; i < 25; ++i)
+    yaml += "  - {id: p" + std::to_string(i) + ", name: P, title: T, photo: 'https://x.org/" + std::to_string(i) +
+            ".jpg'" + (i ? ", parent: p0" : "") + "}\n";
+  const auto [model, warnings] = load_in(dir, yaml);
+  std::size_t lines = 0;
+  for (char ch : warnings) lines += ch == '\n';
+  EXPECT_EQ(lines, 11u) << warnings;
+  EXPECT_NE(warnings.find("/data/chart.yaml:12:"), std::string::npos);  // the 11th unit, on line 12
+  EXPECT_NE(warnings.find(": 15 more photos (from here on) is a URL, and orgchart never fetches anything from the "
+                          "network: save the image in the data file's folder and give its path; their cards show "
+                          "initials instead\n"),
+            std::string::npos)
+      << warnings;
+}
+
 TEST(Photo, TheSvgRefusesToGrowPastItsPhotoBudget) {
   // Ten cards showing a photo of almost 5 MB would embed about 67 MB of base64: a clear error, nothing written.
   const std::string dir = test::temp_dir();
