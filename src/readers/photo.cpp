@@ -1,5 +1,6 @@
 #include "orgchart/readers/photo.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -76,6 +77,11 @@ std::vector<Diagnostic> resolve_photos(OrgModel& model) {
     if (is_url(u.photo)) {
       warn("is a URL, and orgchart never fetches anything from the network: save the image in the data file's "
            "folder and give its path");
+      continue;
+    }
+    if (std::any_of(u.photo.begin(), u.photo.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      // Graphviz would split such a path across lines of its output.
+      warn("has a control character (a line break, tab, ...) in its path: rename the file");
       continue;
     }
     std::error_code ec;
