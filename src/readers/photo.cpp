@@ -122,8 +122,15 @@ std::vector<Diagnostic> resolve_photos(OrgModel& model) {
       warn("cannot be read");
       continue;
     }
-    if (!sniff_photo(head)) {
+    const auto type = sniff_photo(head);
+    if (!type) {
       warn("is not a PNG, JPEG or SVG image");
+      continue;
+    }
+    if (*type == PhotoType::kSvg && head.rfind("<?xml", 0) != 0) {
+      // Graphviz (2.42) recognises an SVG image only by an XML declaration at its very first byte.
+      warn("is an SVG file that does not begin with an XML declaration, which Graphviz needs to draw it: make "
+           "'<?xml version=\"1.0\" encoding=\"UTF-8\"?>' its first line (no blank line or byte-order mark before it)");
       continue;
     }
     u.photo_file = file.string();
