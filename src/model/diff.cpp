@@ -64,6 +64,7 @@ OrgModel merge_states(const OrgModel& before, const OrgModel& after) {
   m.title = after.title;
   m.description = after.description;
   m.files = after.files;
+  m.styles = after.styles;  // a diff chart keeps the data's colours
   m.sources = after.sources;
   std::set<std::string> source_ids;
   for (const auto& s : m.sources) source_ids.insert(s.id);

@@ -1,5 +1,6 @@
 #include "orgchart/readers/photo.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -9,6 +10,9 @@ namespace orgchart {
 namespace {
 
 namespace fs = std::filesystem;
+
+/// Warnings of one kind shown one by one; the rest are counted in one more warning.
+constexpr std::size_t kMaxSameWarnings = 10;
 
 bool is_url(const std::string& s) {
   // A scheme (RFC 3986: letter, then letters, digits, + - .) followed by "://", or a data: URI.
@@ -54,17 +58,30 @@ const char* photo_mime_type(PhotoType t) {
 std::vector<Diagnostic> resolve_photos(OrgModel& model) {
   std::vector<Diagnostic> diags;
   std::map<std::string, fs::path> base_of;
+  std::map<std::string, std::pair<std::size_t, SourceLoc>> seen;  // reason -> how often, where first left out
   for (Unit& u : model.units) {
     u.photo_file.clear();
     if (u.photo.empty()) continue;
     const SourceLoc& where = u.photo_loc.file.empty() ? u.loc : u.photo_loc;
     const std::string what = "the photo '" + u.photo + "' of '" + u.id + "'";
     auto warn = [&](const std::string& msg) {
-      diags.push_back({Severity::kWarning, where, what + " " + msg + "; the card shows initials instead", {}});
+      // A table of thousands of people whose photos are all URLs (or all missing) gets a few warnings of each
+      // kind and a count, not thousands of lines. The kind is the message without the photo's own path.
+      const std::string reason = msg.substr(0, msg.find(" ("));
+      auto& [count, first_skipped] = seen[reason];
+      if (++count <= kMaxSameWarnings)
+        diags.push_back({Severity::kWarning, where, what + " " + msg + "; the card shows initials instead", {}});
+      else if (count == kMaxSameWarnings + 1)
+        first_skipped = where;
     };
     if (is_url(u.photo)) {
       warn("is a URL, and orgchart never fetches anything from the network: save the image in the data file's "
            "folder and give its path");
+      continue;
+    }
+    if (std::any_of(u.photo.begin(), u.photo.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      // Graphviz would split such a path across lines of its output.
+      warn("has a control character (a line break, tab, ...) in its path: rename the file");
       continue;
     }
     std::error_code ec;
@@ -105,12 +122,25 @@ std::vector<Diagnostic> resolve_photos(OrgModel& model) {
       warn("cannot be read");
       continue;
     }
-    if (!sniff_photo(head)) {
+    const auto type = sniff_photo(head);
+    if (!type) {
       warn("is not a PNG, JPEG or SVG image");
+      continue;
+    }
+    if (*type == PhotoType::kSvg && head.rfind("<?xml", 0) != 0) {
+      // Graphviz (2.42) recognises an SVG image only by an XML declaration at its very first byte.
+      warn("is an SVG file that does not begin with an XML declaration, which Graphviz needs to draw it: make "
+           "'<?xml version=\"1.0\" encoding=\"UTF-8\"?>' its first line (no blank line or byte-order mark before it)");
       continue;
     }
     u.photo_file = file.string();
   }
+  for (const auto& [reason, count_at] : seen)
+    if (count_at.first > kMaxSameWarnings)
+      diags.push_back({Severity::kWarning, count_at.second,
+                       std::to_string(count_at.first - kMaxSameWarnings) + " more photos (from here on) " + reason +
+                           "; their cards show initials instead",
+                       {}});
   return diags;
 }
 

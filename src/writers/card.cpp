@@ -98,21 +98,7 @@ void label_lines(std::vector<CardLine>& out, const std::string& label) {
   }
 }
 
-std::vector<CardLine> unit_lines(const OrgGraph& g, Vertex v);
-
-}  // namespace
-
-std::vector<CardLine> card_lines(const OrgGraph& g, Vertex v) {
-  std::vector<CardLine> out = unit_lines(g, v);
-  const OrgNode& n = g.graph[v];
-  if (g.headcount && n.type == NodeType::kUnit)
-    out.push_back({CardLine::Style::kSmall,
-                   std::to_string(n.direct_reports) + " direct / " + std::to_string(n.total_reports) + " total"});
-  return out;
-}
-
-namespace {
-
+/// The card's text before the headcount line.
 std::vector<CardLine> unit_lines(const OrgGraph& g, Vertex v) {
   std::vector<CardLine> out;
   const OrgNode& n = g.graph[v];
@@ -165,6 +151,15 @@ std::vector<CardLine> unit_lines(const OrgGraph& g, Vertex v) {
 }
 
 }  // namespace
+
+std::vector<CardLine> card_lines(const OrgGraph& g, Vertex v) {
+  std::vector<CardLine> out = unit_lines(g, v);
+  const OrgNode& n = g.graph[v];
+  if (g.headcount && n.type == NodeType::kUnit)
+    out.push_back({CardLine::Style::kSmall,
+                   std::to_string(n.direct_reports) + " direct / " + std::to_string(n.total_reports) + " total"});
+  return out;
+}
 
 std::string tooltip_text(const OrgGraph& g, Vertex v) {
   const OrgNode& n = g.graph[v];

@@ -61,6 +61,22 @@ std::string html_lines(const std::vector<CardLine>& lines, const char* br) {
   return out;
 }
 
+/// A file path in an HTML-like attribute: a path, not text, so no word joiner after a backslash (it would change
+/// the name); and no &apos;, which Graphviz's HTML parser leaves undecoded (a quote inside "…" needs none).
+std::string html_path(const std::string& path) {
+  std::string out;
+  for (char c : clean_text(path)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string html_label(const std::vector<CardLine>& lines) { return "<" + html_lines(lines, "<BR/>") + ">"; }
 
 /// A person card with a picture: the photo (or initials in a round badge) left of the text lines.
@@ -68,8 +84,7 @@ std::string html_picture_label(const std::vector<CardLine>& lines, const CardPic
   const std::string size = format_number(kPictureSize);
   std::string cell;
   if (!pic.file.empty()) {
-    // A path, not text: escaped for XML only (html_text's word joiner after a backslash would change the name).
-    cell = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + size + "\" HEIGHT=\"" + size + "\"><IMG SRC=\"" + xml_escape(pic.file) +
+    cell = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + size + "\" HEIGHT=\"" + size + "\"><IMG SRC=\"" + html_path(pic.file) +
            "\" SCALE=\"TRUE\"/></TD>";
   } else {
     // Graphviz has no circle cell: a round-cornered badge of the card's colours comes closest.

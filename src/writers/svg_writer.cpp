@@ -52,8 +52,30 @@ std::string base64(const std::string& in) {
   return out;
 }
 
-/// XML character references and the five named entities decoded (Graphviz escapes attribute values).
+void append_utf8(std::string& out, unsigned long cp) {
+  auto byte = [&](unsigned long b) { out += static_cast<char>(b); };
+  if (cp < 0x80) {
+    byte(cp);
+  } else if (cp < 0x800) {
+    byte(0xC0 | (cp >> 6));
+    byte(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    byte(0xE0 | (cp >> 12));
+    byte(0x80 | ((cp >> 6) & 0x3F));
+    byte(0x80 | (cp & 0x3F));
+  } else {
+    byte(0xF0 | ((cp >> 18) & 0x07));
+    byte(0x80 | ((cp >> 12) & 0x3F));
+    byte(0x80 | ((cp >> 6) & 0x3F));
+    byte(0x80 | (cp & 0x3F));
+  }
+}
+
+/// XML character references and the five named entities decoded (in case Graphviz escapes the path). Only used
+/// to recognise a photo's path: a path decoded wrongly matches no photo, and its image is dropped.
 std::string xml_unescape(std::string_view s) {
+  static const std::pair<std::string_view, char> kNamed[] = {
+      {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto semi = s[i] == '&' ? s.find(';', i) : std::string_view::npos;
@@ -62,27 +84,19 @@ std::string xml_unescape(std::string_view s) {
       continue;
     }
     const std::string_view ent = s.substr(i + 1, semi - i - 1);
-    static const std::pair<std::string_view, char> kNamed[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
     bool done = false;
     for (const auto& [name, c] : kNamed)
-      if (ent == name) out += c, done = true;
+      if (ent == name) {
+        out += c;
+        done = true;
+      }
     if (!done && ent.size() > 1 && ent[0] == '#') {
       const bool hex = ent[1] == 'x' || ent[1] == 'X';
-      const unsigned long cp = std::strtoul(std::string(ent.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
-      if (cp < 0x80) out += static_cast<char>(cp), done = true;
-      else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F)), done = true;
-      else if (cp < 0x10000)
-        out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-            out += static_cast<char>(0x80 | (cp & 0x3F)), done = true;
-      else
-        out += static_cast<char>(0xF0 | (cp >> 18)), out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), out += static_cast<char>(0x80 | (cp & 0x3F)), done = true;
+      append_utf8(out, std::strtoul(std::string(ent.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10));
+      done = true;
     }
-    if (!done) {
-      out += s[i];
-      continue;
-    }
-    i = semi;
+    if (done) i = semi;
+    else out += s[i];
   }
   return out;
 }
@@ -116,9 +130,13 @@ std::string embed_image(const std::string& line, const std::unordered_set<std::s
   const std::string key = "xlink:href=\"";
   const auto start = line.find(key);
   if (start == std::string::npos) return "";
-  const auto end = line.find('"', start + key.size());
+  // Graphviz writes the path without escaping it, so a '"' in it does not end the value: the next attribute does.
+  auto end = line.find("\" width=\"", start + key.size());
+  if (end == std::string::npos) end = line.find('"', start + key.size());
   if (end == std::string::npos) return "";
-  const std::string path = xml_unescape(std::string_view(line).substr(start + key.size(), end - start - key.size()));
+  // Graphviz 2.42 writes the path as it is; other versions may escape it: either must name a checked photo.
+  std::string path = line.substr(start + key.size(), end - start - key.size());
+  if (!photos.count(path)) path = xml_unescape(path);
   if (!photos.count(path)) return "";
   auto [it, fresh] = cache.uri.try_emplace(path);
   if (fresh) it->second = photo_data_uri(path);

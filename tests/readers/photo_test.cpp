@@ -39,7 +39,8 @@ TEST(Photo, LocalImagesResolveInsideTheDataFolderOnly) {
   const std::string dir = test::temp_dir();
   fs::create_directories(dir + "/data/photos");
   test::write_file(dir + "/data/photos/a.png", kPng);
-  test::write_file(dir + "/data/photos/b.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+  test::write_file(dir + "/data/photos/b.svg", "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+  test::write_file(dir + "/data/photos/bare.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
   test::write_file(dir + "/secret.png", kPng);  // a real image, but outside the data folder
   test::write_file(dir + "/data/photos/text.png", "not an image");
   fs::create_symlink(dir + "/secret.png", dir + "/data/photos/link.png");
@@ -60,11 +61,13 @@ TEST(Photo, LocalImagesResolveInsideTheDataFolderOnly) {
                                          "  - {id: g, name: G, kind: person, photo: photos/text.png, parent: a}\n"
                                          "  - {id: h, name: H, kind: person, photo: photos/big.png, parent: a}\n"
                                          "  - {id: i, name: I, kind: person, photo: 'HTTPS://x.org/i.jpg', parent: a}\n"
-                                         "  - {id: j, name: J, kind: person, photo: photos/dir.png, parent: a}\n");
-  ASSERT_EQ(model.units.size(), 10u);
+                                         "  - {id: j, name: J, kind: person, photo: photos/dir.png, parent: a}\n"
+                                         "  - {id: k, name: K, kind: person, photo: \"photos/a\\n.png\", parent: a}\n"
+                                         "  - {id: l, name: L, kind: person, photo: photos/bare.svg, parent: a}\n");
+  ASSERT_EQ(model.units.size(), 12u);
   EXPECT_EQ(model.units[0].photo_file, fs::canonical(dir + "/data/photos/a.png").string());
   EXPECT_EQ(model.units[1].photo_file, fs::canonical(dir + "/data/photos/b.svg").string());
-  for (std::size_t i = 2; i < 10; ++i) EXPECT_EQ(model.units[i].photo_file, "") << model.units[i].id;
+  for (std::size_t i = 2; i < 12; ++i) EXPECT_EQ(model.units[i].photo_file, "") << model.units[i].id;
   const std::string base = fs::canonical(dir + "/data").string();
   const std::string tail = "; the card shows initials instead\n";
   EXPECT_EQ(warnings,
@@ -81,7 +84,12 @@ TEST(Photo, LocalImagesResolveInsideTheDataFolderOnly) {
                 "bytes) a photo may have: make it smaller" + tail +
                 "/data/chart.yaml:10:43: the photo 'HTTPS://x.org/i.jpg' of 'i' is a URL, and orgchart never fetches "
                 "anything from the network: save the image in the data file's folder and give its path" + tail +
-                "/data/chart.yaml:11:43: the photo 'photos/dir.png' of 'j' is not a file" + tail);
+                "/data/chart.yaml:11:43: the photo 'photos/dir.png' of 'j' is not a file" + tail +
+                "/data/chart.yaml:12:43: the photo 'photos/a\n.png' of 'k' has a control character (a line break, tab, "
+                "...) in its path: rename the file" + tail +
+                "/data/chart.yaml:13:43: the photo 'photos/bare.svg' of 'l' is an SVG file that does not begin with an "
+                "XML declaration, which Graphviz needs to draw it: make '<?xml version=\"1.0\" encoding=\"UTF-8\"?>' "
+                "its first line (no blank line or byte-order mark before it)" + tail);
 }
 
 TEST(Photo, ACheckedPhotoIsEmbeddedAndNoPathRemainsInTheSvg) {
@@ -102,6 +110,53 @@ TEST(Photo, ACheckedPhotoIsEmbeddedAndNoPathRemainsInTheSvg) {
   // The PNG and PDF are drawn (Graphviz's cairo loads the image); the photo makes the PNG larger than without.
   EXPECT_GT(fs::file_size(dir + "/c.png"), 1000u);
   EXPECT_GT(fs::file_size(dir + "/c.pdf"), 1000u);
+}
+
+TEST(Photo, APathWithQuotesAndAmpersandsIsEmbeddedToo) {
+  const std::string dir = test::temp_dir() + "/we&ird <dir>";
+  fs::create_directories(dir);
+  fs::copy_file(test::source_dir() + "/data/examples/photos/ada.png", dir + "/a'b\"c&amp;.png");
+  test::write_file(dir + "/c.yaml", "units:\n  - {id: a, name: Ada, title: T, photo: \"a'b\\\"c&amp;.png\"}\n");
+  const auto r = test::run(test::shell_quote(test::binary()) + " export " + test::shell_quote(dir + "/c.yaml") + " -o " +
+                           test::shell_quote(dir + "/c.svg"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const std::string svg = test::read_file(dir + "/c.svg");
+  EXPECT_NE(svg.find("<image xlink:href=\"data:image/png;base64,"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find("weird"), std::string::npos);
+  EXPECT_EQ(svg.find("<dir>"), std::string::npos);
+}
+
+TEST(Photo, AnSvgPhotoIsEmbeddedAndDrawnInPng) {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/p.svg",
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" "
+                   "height=\"64\"><rect width=\"64\" height=\"64\" fill=\"#78aad2\"/></svg>\n");
+  test::write_file(dir + "/c.yaml", "units:\n  - {id: a, name: Ada, title: T, photo: p.svg}\n");
+  const auto r = test::run(test::shell_quote(test::binary()) + " export " + test::shell_quote(dir + "/c.yaml") + " -o " +
+                           test::shell_quote(dir + "/c.svg") + " -o " + test::shell_quote(dir + "/c.png"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(test::read_file(dir + "/c.svg").find("<image xlink:href=\"data:image/svg+xml;base64,"), std::string::npos);
+}
+
+TEST(Photo, ManyPhotosWithTheSameProblemGiveTenWarningsAndACount) {
+  const std::string dir = test::temp_dir();
+  fs::create_directories(dir + "/data");
+  std::string yaml = "units:\n";
+  for (int i = 0; i < 25; ++i)
+    yaml += "  - {id: p" + std::to_string(i) + ", name: P, title: T, photo: 'https://x.org/" + std::to_string(i) +
+            ".jpg'" + (i ? ", parent: p0" : "") + "}\n";
+  const auto [model, warnings] = load_in(dir, yaml);
+  std::size_t lines = 0;
+  for (char ch : warnings) lines += ch == '\n';
+  EXPECT_EQ(lines, 11u) << warnings;
+  EXPECT_NE(warnings.find("/data/chart.yaml:12:"), std::string::npos);  // the 11th unit, on line 12
+  EXPECT_NE(warnings.find(": 15 more photos (from here on) is a URL, and orgchart never fetches anything from the "
+                          "network: save the image in the data file's folder and give its path; their cards show "
+                          "initials instead\n"),
+            std::string::npos)
+      << warnings;
 }
 
 TEST(Photo, TheSvgRefusesToGrowPastItsPhotoBudget) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "orgchart/graph/diff_graph.hpp"
 #include "orgchart/readers/loader.hpp"
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/dot_writer.hpp"
@@ -166,6 +167,15 @@ TEST(ColourScheme, PastTwelveValuesTheOutlineIsBoldAndAnUnknownColumnIsAUsageErr
   } catch (const UsageError& e) {
     EXPECT_EQ(std::string(e.what()), "--color-by 'kin' is not a field or column of the data (did you mean 'kind'?)");
   }
+}
+
+TEST(ColourScheme, ADiffChartKeepsTheDataStyles) {
+  const OrgModel m = load_org_string("styles: {squad: {fill: \"#010203\", outline: \"#040506\"}}\n"
+                                     "units:\n  - {id: a, name: A, kind: squad}\n",
+                                     "t.yaml")
+                         .model;
+  const OrgGraph g = build_diff_graph(m, m, GraphOptions{});
+  EXPECT_NE(legend_label(g).find("BGCOLOR=\"#010203\" BORDER=\"1\" COLOR=\"#040506\""), std::string::npos) << legend_label(g);
 }
 
 }  // namespace
