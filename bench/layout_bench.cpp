@@ -1,5 +1,7 @@
-// Timing of layout_tree() on random forests (1k .. 1M nodes), on forests of many small trees (the roots'
-// shelf packing), and on an org tree shaped like the real data.
+// Timing of layout_tree() on random forests (1k .. 1M nodes): the default (arrangements chosen per parent,
+// with the tidy tree's compaction as one more candidate), the tidy compaction alone, and one plain tidy pass;
+// on org trees as the page-fit suite generates them; on forests of many small trees (the roots' shelf
+// packing), and on an org tree shaped like the real data.
 // `cmake --build build --target bench && ./build/orgchart_bench`. Trees are built outside the timed loop.
 #include <benchmark/benchmark.h>
 
@@ -70,6 +72,35 @@ void BM_RandomForest(benchmark::State& state) {
 // Warm-up first: the first call at 1M nodes also pays for faulting in ~0.5 GB of fresh pages (about 1 s on a
 // small VM), which would hide the algorithm's own cost in the fitted order.
 BENCHMARK(BM_RandomForest)
+    ->RangeMultiplier(10)
+    ->Range(1000, 1000000)
+    ->MinWarmUpTime(1)
+    ->MinTime(2)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
+
+/// The tidy tree's chart-wide compaction only (the layout before arrangements were chosen per parent).
+void BM_RandomForestTidyOnly(benchmark::State& state) {
+  const TreeLayoutInput in = orgchart::layout_test::random_input(static_cast<std::size_t>(state.range(0)), 42);
+  TreeLayoutOptions options;
+  options.choose_arrangements = false;
+  run(state, in, options);
+}
+BENCHMARK(BM_RandomForestTidyOnly)
+    ->RangeMultiplier(10)
+    ->Range(1000, 1000000)
+    ->MinWarmUpTime(1)
+    ->MinTime(2)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
+
+/// Org trees as the page-fit suite generates them (fan-out 3..12, depth up to 10, card sizes), with the
+/// arrangement choice (the default).
+void BM_OrgTreeArrangements(benchmark::State& state) {
+  const TreeLayoutInput in = orgchart::layout_test::org_tree(static_cast<std::size_t>(state.range(0)), 42);
+  run(state, in, {});
+}
+BENCHMARK(BM_OrgTreeArrangements)
     ->RangeMultiplier(10)
     ->Range(1000, 1000000)
     ->MinWarmUpTime(1)

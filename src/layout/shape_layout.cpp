@@ -9,10 +9,14 @@
 namespace orgchart::detail {
 namespace {
 
-/// At most this many shapes are kept per subtree (the K of O(n K log K)).
-constexpr std::size_t kMaxShapes = 16;
-/// Caps tried per arrangement: row caps, and caps (or shelf widths, rows per column) for the others.
-constexpr std::size_t kRowCaps = 12, kCaps = 8, kParams = 10;
+/// How hard an item tries: the caps tried for rows, the caps for the other arrangements, the shelf widths or
+/// column counts per cap, and the shapes kept (the K of O(n K log K)). Most subtrees are small and their shape
+/// matters little; the few large ones, near the roots, decide how the page is filled.
+struct Effort {
+  std::size_t row_caps, caps, params, shapes;
+};
+constexpr Effort kSmall{6, 3, 5, 8}, kLarge{12, 8, 10, 16};
+constexpr std::size_t kLargeSubtree = 100;  ///< nodes from which a subtree counts as large
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 /// Sorts and dedupes `values`, then keeps at most `count` of them, evenly spread, the extremes included.
@@ -38,6 +42,7 @@ ShapeLayout::ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input,
   hub_.resize(items);
   link_.resize(items);
   pick_.resize(items);
+  subtree_.resize(items);
   pool_.reserve(items + items / 2);
 }
 
@@ -189,7 +194,8 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
         const Shape& s = get(kids[i], false);
         item_sizes_[i] = {s.width, s.height};
       }
-      const ShelfGaps gaps{o.subtree_gap, o.level_gap, o.stack_gap, true};
+      // Tighter than the roots' shelves: siblings a sibling gap apart, stacked a row gap apart.
+      const ShelfGaps gaps{o.sibling_gap, o.level_gap, o.row_gap, true};
       const ShelfPacking p = pack_shelves(item_sizes_, limit, gaps, place ? &spots_ : nullptr);
       // A node's trunk runs half a subtree gap left of the shelves; a block's trunk is its own (in its padding).
       const double margin = !frame && (p.shelves > 1 || p.lead_stacked) ? o.subtree_gap / 2 : 0;
@@ -200,7 +206,7 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
           put(kids[i], margin + spot.left, spot.top, Attach::kTop, std::nullopt, 0);
           Link& l = link_[kids[i]];
           if (spot.shelf > 0) l.trunk_x = trunk, l.bus_y = spot.shelf_top - o.level_gap / 2;
-          if (!spot.column_head) l.lane_x = spot.left == 0 ? trunk : margin + spot.left - o.subtree_gap / 2;
+          if (!spot.column_head) l.lane_x = spot.left == 0 ? trunk : margin + spot.left - o.sibling_gap / 2;
         }
       out.width = margin + p.width;
       out.height = p.height;
@@ -298,6 +304,12 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
 
 void ShapeLayout::build_shapes(Index v) {
   candidates_.clear();
+  std::uint32_t nodes = forest_.is_frame(v) ? 0 : 1;
+  for (Index c : forest_.children(v)) nodes += subtree_[c];
+  subtree_[v] = nodes;
+  const Effort& effort = nodes >= kLargeSubtree ? kLarge : kSmall;
+  max_shapes_ = effort.shapes;
+  const std::size_t row_caps = effort.row_caps, cap_count = effort.caps, params = effort.params;
   if (is_leaf(v)) {
     const Size b = input_.size[v];
     candidates_.push_back({b.width, b.height, b.width / 2, 0, 0, 0, Arrangement::kNone});
@@ -330,13 +342,13 @@ void ShapeLayout::build_shapes(Index v) {
     spread(out, count);
     return out;
   };
-  for (double cap : caps(false, kRowCaps)) add(Arrangement::kRow, cap, 0, 0);
+  for (double cap : caps(false, row_caps)) add(Arrangement::kRow, cap, 0, 0);
   if (k >= 2) {
-    const std::vector<double> width_caps = caps(true, kCaps);
+    const std::vector<double> width_caps = caps(true, cap_count);
     // Rows per column: one column (a hanging list), and a few more columns, spread geometrically.
     std::vector<std::uint32_t> rows{static_cast<std::uint32_t>(k)};
-    for (std::size_t j = 1; j <= kParams && k >= 3; ++j) {
-      const auto r = static_cast<std::uint32_t>(std::llround(std::pow(double(k), double(j) / (kParams + 1))));
+    for (std::size_t j = 1; j <= params && k >= 3; ++j) {
+      const auto r = static_cast<std::uint32_t>(std::llround(std::pow(double(k), double(j) / (params + 1))));
       if (r >= 2 && r < k && r != rows.back()) rows.push_back(r);
     }
     for (double cap : width_caps) {
@@ -345,7 +357,7 @@ void ShapeLayout::build_shapes(Index v) {
     }
   }
   if (k >= 3) {
-    std::vector<double> shelf_caps = caps(false, kCaps);
+    std::vector<double> shelf_caps = caps(false, cap_count);
     if (!all_single)  // children shaped for one aspect (negative caps), not all under one height
       for (double t : {0.5, 1.0, 2.0, 4.0}) shelf_caps.push_back(-t * options_.page_aspect);
     for (double cap : shelf_caps) {
@@ -353,12 +365,12 @@ void ShapeLayout::build_shapes(Index v) {
       double prefix = 0;
       std::size_t next_j = 1, tried = 0;
       for (std::size_t i = 0; i < k; ++i) {
-        prefix += shapes(kids_[i])[pick(kids_[i], cap, false)].width + (i > 0 ? options_.subtree_gap : 0);
+        prefix += shapes(kids_[i])[pick(kids_[i], cap, false)].width + (i > 0 ? options_.sibling_gap : 0);
         if (i + 1 < next_j) continue;
         add(Arrangement::kShelves, cap, 0, prefix * (1 + 1e-9));
         ++tried;
         // The next j: evenly spread over what is left for the tries that are left.
-        const std::size_t left = kParams + 1 > tried ? kParams + 1 - tried : 1;
+        const std::size_t left = params + 1 > tried ? params + 1 - tried : 1;
         next_j = std::max(i + 2, i + 1 + (k - i - 1 + left - 1) / left);
         if (next_j > k) next_j = k;
       }
@@ -378,18 +390,19 @@ void ShapeLayout::keep_best(Index v, std::vector<Shape>& c) {
     if (kept == 0 || s.height < c[kept - 1].height) c[kept++] = s;
   c.resize(kept);
   first_[v] = static_cast<std::uint32_t>(pool_.size());
-  if (kept <= kMaxShapes) {
+  const std::size_t max_shapes = max_shapes_;
+  if (kept <= max_shapes) {
     pool_.insert(pool_.end(), c.begin(), c.end());
     count_[v] = static_cast<std::uint32_t>(kept);
     return;
   }
-  // Too many: keep the best for kMaxShapes aspect ratios spread geometrically over the front's range.
+  // Too many: keep the best for max_shapes aspect ratios spread geometrically over the front's range.
   const double a0 = c.front().width / std::max(c.front().height, 1e-9);
   const double a1 = c.back().width / std::max(c.back().height, 1e-9);
   std::size_t last = SIZE_MAX;
   std::uint32_t n = 0;
-  for (std::size_t j = 0; j < kMaxShapes; ++j) {
-    const double t = a0 * std::pow(a1 / a0, double(j) / (kMaxShapes - 1));
+  for (std::size_t j = 0; j < max_shapes; ++j) {
+    const double t = a0 * std::pow(a1 / a0, double(j) / (max_shapes - 1));
     std::size_t best = 0;
     double best_need = kInf;
     for (std::size_t i = (last == SIZE_MAX ? 0 : last); i < kept; ++i) {
@@ -416,7 +429,7 @@ double ShapeLayout::choose_roots() {
   values_.clear();
   for (Index r : roots)
     for (const Shape& s : shapes(r)) values_.push_back(s.height);
-  spread(values_, roots.size() <= 64 ? 3 * kMaxShapes : kCaps);
+  spread(values_, roots.size() <= 64 ? 3 * kLarge.shapes : kLarge.caps);
   const std::vector<double> caps = values_;
   double best = kInf;
   sizes_.resize(roots.size());
@@ -519,7 +532,7 @@ void ShapeLayout::route_into(Index holder, Index item, std::vector<Point>& line)
     }
     if (l.lane_x) {  // below another in its column: down the lane, in through the gap above
       append_orthogonal(line, {*l.lane_x, y});
-      y = top_[item] - o.stack_gap / 2;
+      y = top_[item] - o.row_gap / 2;
       append_orthogonal(line, {*l.lane_x, y});
     }
     append_orthogonal(line, {entry_x, y});

@@ -116,6 +116,8 @@ class ShapeLayout {
   std::vector<double> hub_;         ///< per holder: y of the bus its children's connectors start from
   std::vector<Link> link_;          ///< per item, from its holder
   std::vector<std::uint32_t> pick_;  ///< per item while placing: the shape its holder picked
+  std::vector<std::uint32_t> subtree_;  ///< per item: nodes in its subtree
+  std::size_t max_shapes_ = 0;          ///< for the item at hand
   // What wrap_content() found for the item at hand: its content's origin and its bus, relative to its shape;
   // and its side band (has_band_), computed once per item.
   double origin_x_ = 0, origin_y_ = 0, hub_rel_ = 0;

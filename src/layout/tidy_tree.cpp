@@ -138,66 +138,73 @@ TidyTree::Row TidyTree::merge_row(std::span<const Index> kids) {
   return row;
 }
 
-double TidyTree::separate(Shape& f, const Shape& t, std::size_t i) {
+// Walks the row's right contour and the next subtree's left contour down together, segment by segment,
+// pushing `next` right wherever the two come closer than their gap:
+//
+//   row's right contour ─┐   ┌─ next's left contour
+//              [a]──────┤│ gap│├──────[d]
+//                 [b]───┘│    │
+//                        └────┘  below the shallower one, the deeper one's contour hangs on
+double TidyTree::separate(Shape& row, const Shape& next, std::size_t index) {
   const auto& seg = segments_;
-  double x = 0;  // t's centre in f's frame; it only moves right
-  Index sr = f.right_head, cl = t.left_head;
-  double sr_x = seg[sr].dx, cl_x = seg[cl].dx;
-  double sr_y0 = 0, sr_y1 = seg[sr].height, cl_y1 = seg[cl].height;
+  double x = 0;  // next's centre in row's frame; it only moves right
+  Index row_seg = row.right_head, next_seg = next.left_head;
+  double row_x = seg[row_seg].dx, next_x = seg[next_seg].dx;
+  double row_top = 0, row_bottom = seg[row_seg].height, next_bottom = seg[next_seg].height;
   std::size_t level = levels_.size() - 1;
-  bool r_done = false, l_done = false;
-  while (!r_done && !l_done) {
-    while (level > 0 && levels_[level].low_y < (sr_y0 + sr_y1) / 2) --level;
-    const double push = sr_x + gap(seg[sr].key, seg[cl].key) - (x + cl_x);
+  bool row_done = false, next_done = false;
+  while (!row_done && !next_done) {
+    while (level > 0 && levels_[level].low_y < (row_top + row_bottom) / 2) --level;
+    const double push = row_x + gap(seg[row_seg].key, seg[next_seg].key) - (x + next_x);
     if (push > 0) {
       x += push;
       const std::size_t owner = levels_[level].index;
-      if (owner + 1 < i) {  // spread the push over the siblings between owner and i
-        const double share = push / static_cast<double>(i - owner);
+      if (owner + 1 < index) {  // spread the push over the siblings between owner and index
+        const double share = push / static_cast<double>(index - owner);
         shift_[owner + 1] += share;
-        shift_[i] -= share;
-        change_[i] -= push - share;
+        shift_[index] -= share;
+        change_[index] -= push - share;
       }
     }
-    const bool advance_r = sr_y1 <= cl_y1, advance_l = cl_y1 <= sr_y1;
-    if (advance_r) {
-      if (seg[sr].next == kNoItem) r_done = true;
+    const bool advance_row = row_bottom <= next_bottom, advance_next = next_bottom <= row_bottom;
+    if (advance_row) {
+      if (seg[row_seg].next == kNoItem) row_done = true;
       else {
-        sr = seg[sr].next;
-        sr_x += seg[sr].dx;
-        sr_y0 = sr_y1;
-        sr_y1 += seg[sr].height;
+        row_seg = seg[row_seg].next;
+        row_x += seg[row_seg].dx;
+        row_top = row_bottom;
+        row_bottom += seg[row_seg].height;
       }
     }
-    if (advance_l) {
-      if (seg[cl].next == kNoItem) l_done = true;
+    if (advance_next) {
+      if (seg[next_seg].next == kNoItem) next_done = true;
       else {
-        cl = seg[cl].next;
-        cl_x += seg[cl].dx;
-        cl_y1 += seg[cl].height;
+        next_seg = seg[next_seg].next;
+        next_x += seg[next_seg].dx;
+        next_bottom += seg[next_seg].height;
       }
     }
   }
-  // The merged right contour is t's; the part of the deeper one's contour below the other hangs on.
-  segments_[t.right_head].dx += x;
-  if (r_done && !l_done) {  // t is deeper: its left contour continues f's
-    segments_[cl].height = cl_y1 - sr_y1;
-    segments_[cl].dx = x + cl_x - f.left_tail_x;
-    segments_[f.left_tail].next = cl;
-    f.left_tail = t.left_tail;
-    f.left_tail_x = x + t.left_tail_x;
-    f.right_tail = t.right_tail;
-    f.right_tail_x = x + t.right_tail_x;
-  } else if (l_done && !r_done) {  // f is deeper: its right contour continues t's
-    segments_[sr].height = sr_y1 - cl_y1;
-    segments_[sr].dx = sr_x - (x + t.right_tail_x);
-    segments_[t.right_tail].next = sr;
+  // The merged right contour is next's; the part of the deeper one's contour below the other hangs on.
+  segments_[next.right_head].dx += x;
+  if (row_done && !next_done) {  // next is deeper: its left contour continues row's
+    segments_[next_seg].height = next_bottom - row_bottom;
+    segments_[next_seg].dx = x + next_x - row.left_tail_x;
+    segments_[row.left_tail].next = next_seg;
+    row.left_tail = next.left_tail;
+    row.left_tail_x = x + next.left_tail_x;
+    row.right_tail = next.right_tail;
+    row.right_tail_x = x + next.right_tail_x;
+  } else if (next_done && !row_done) {  // row is deeper: its right contour continues next's
+    segments_[row_seg].height = row_bottom - next_bottom;
+    segments_[row_seg].dx = row_x - (x + next.right_tail_x);
+    segments_[next.right_tail].next = row_seg;
   } else {
-    f.right_tail = t.right_tail;
-    f.right_tail_x = x + t.right_tail_x;
+    row.right_tail = next.right_tail;
+    row.right_tail_x = x + next.right_tail_x;
   }
-  f.right_head = t.right_head;
-  f.bottom = std::max(f.bottom, t.bottom);
+  row.right_head = next.right_head;
+  row.bottom = std::max(row.bottom, next.bottom);
   return x;
 }
 

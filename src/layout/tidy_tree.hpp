@@ -99,7 +99,9 @@ class TidyTree {
   Row stack_columns(Index v, std::span<const Index> kids);
   /// Replaces merge_row()'s `row` by the children's boxes on shelves when that scores better; true if so.
   bool wrap_row(Index v, std::span<const Index> kids, Row& row);
-  double separate(Shape& forest, const Shape& next, std::size_t i);
+  /// Places `next` (the index-th child) right of the row merged so far, as close as the contours allow, and
+  /// merges its contours into `row`'s; returns next's centre in the row's frame.
+  double separate(Shape& row, const Shape& next, std::size_t index);
   void finish_node(Index v, const Row& row, std::span<const Index> kids);
   void finish_frame(Index v, const Row& row, std::span<const Index> kids);
   double gap(Index a, Index b) const;

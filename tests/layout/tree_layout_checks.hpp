@@ -105,7 +105,7 @@ inline void expect_valid_layout(const TreeLayoutInput& in, const TreeLayoutOptio
   auto expect_reading_order = [&](const std::vector<Box>& items, const std::string& where) {
     for (std::size_t i = 1; i < items.size(); ++i) {
       const Box &a = items[i - 1], &b = items[i];
-      const bool below = std::abs(b.left - a.left) <= eps && b.top >= a.bottom + o.stack_gap - eps;
+      const bool below = std::abs(b.left - a.left) <= eps && b.top >= a.bottom + std::min(o.stack_gap, o.row_gap) - eps;
       const bool right = b.left >= a.right + std::min(o.sibling_gap, o.subtree_gap) - eps && b.top <= a.top + eps;
       const bool next_shelf = b.top >= a.bottom + o.level_gap - eps && b.left <= a.left + eps;
       ASSERT_TRUE(below || right || next_shelf) << where << ": " << str(b) << " does not follow " << str(a);
