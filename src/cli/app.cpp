@@ -34,11 +34,19 @@ PageSize page_option(const std::string& s) {
   return *p;
 }
 
-int validate_files(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
+int validate_files(const std::vector<std::string>& files, std::ostream& out, std::ostream& err, bool merge = false,
+                   const std::string& aliases = {}) {
   bool failed = false;
+  std::vector<std::vector<std::string>> groups;  // one graph per file, or one of all files with --merge
   for (const auto& f : files) {
+    if (merge && !groups.empty()) groups[0].push_back(f);
+    else groups.push_back({f});
+  }
+  for (const auto& group : groups) {
+    std::string f = group[0];
+    for (std::size_t i = 1; i < group.size(); ++i) f += " + " + group[i];
     try {
-      ReadResult r = load_org_file(f);
+      ReadResult r = load_org_files(group, aliases);
       err << format_diagnostics(r.diagnostics);
       std::size_t roles = 0;
       for (const auto& p : r.model.people) roles += p.roles.size();
@@ -101,6 +109,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   std::vector<std::string> validate_inputs;
   auto* validate_cmd = app.add_subcommand("validate", "Check data files and report every problem like a compiler");
   validate_cmd->add_option("files", validate_inputs, "Data files: YAML or .graphml")->required();
+  bool validate_merge = false;
+  std::string validate_aliases;
+  validate_cmd->add_flag("--merge", validate_merge, "Read the files as one graph: the same body named differently becomes one unit");
+  validate_cmd->add_option("--aliases", validate_aliases, "With --merge (or one file): names of one body, 'canonical = other = other' per line (or YAML)");
+  export_cmd->add_option("--aliases", ex.aliases, "Names of one body, 'canonical = other = other' per line (or YAML), for infobox inputs");
 
   try {
     app.parse(argc, argv);
@@ -128,7 +141,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   }
 
   try {
-    if (*validate_cmd) return validate_files(validate_inputs, out, err);
+    if (*validate_cmd) return validate_files(validate_inputs, out, err, validate_merge, validate_aliases);
     if (*export_cmd) {
       if (!format.empty()) ex.format = format_from_name(format);
       ex.layout = layout_option(layout);

@@ -11,8 +11,8 @@
 
 namespace orgchart {
 
-OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes) {
-  ReadResult r = load_org_file(path);
+OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes, const std::string& aliases) {
+  ReadResult r = load_org_files({path}, aliases);
   for (const auto& d : r.diagnostics)
     if (d.severity == Severity::kWarning || show_notes) diagnostics << format_diagnostic(d);
   return std::move(r.model);
@@ -42,7 +42,7 @@ std::vector<Format> output_formats(const std::vector<std::string>& paths, std::o
 std::vector<Output> render_export(const ExportOptions& options, std::ostream& diagnostics) {
   if (options.outputs.empty()) throw UsageError("nothing to export: add -o FILE (e.g. -o out/chart.svg)");
   const std::vector<Format> formats = output_formats(options.outputs, options.format);
-  const OrgModel model = load_model(options.input, diagnostics);
+  const OrgModel model = load_model(options.input, diagnostics, false, options.aliases);
   const OrgGraph g = build_graph(model, options.graph);
   const Layout layout = layout_for(g, options.layout, options.page);
   std::vector<Output> outputs;

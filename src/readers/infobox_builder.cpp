@@ -119,16 +119,27 @@ class Builder {
   ReadResult run() {
     r_.diagnostics = page_.diagnostics;
     r_.model.files.push_back(page_.file);
+    if (page_.fields.empty()) {
+      r_.diagnostics.push_back({Severity::kError, {page_.file, 1, 1},
+                                "no infobox found: expected '{{Infobox ...}}' (wikitext) or an 'Infobox' line followed "
+                                "by '- Key: value' fields (flattened form)",
+                                {}});
+      return std::move(r_);
+    }
+    for (const auto& f : page_.fields) fields_[field_key(f.key).base].push_back(&f);
     Source s;
     const std::string stem = std::filesystem::path(page_.file).stem().string();
     s.id = slug(stem).empty() ? "page" : slug(stem);
-    s.title = page_.title.empty() ? stem : page_.title;
+    s.title = page_.title;
+    if (s.title.empty())
+      if (const auto* f = field({"agencyname", "name", "organizationname", "officialname", "organisationname"}); f && !f->items.empty())
+        s.title = f->items.front().text;
+    if (s.title.empty()) s.title = stem;
     s.file = page_.file;
     s.loc = {page_.file, 1, 1};
     source_ = s.id;
     r_.model.sources.push_back(s);
     r_.model.title = s.title;
-    for (const auto& f : page_.fields) fields_[field_key(f.key).base].push_back(&f);
     main_unit();
     parents();
     children();
@@ -212,15 +223,13 @@ class Builder {
   }
 
   void main_unit() {
-    InfoboxItem item{page_.title, "", page_.title_loc.line ? page_.title_loc : page_.infobox_loc};
+    InfoboxItem item{r_.model.sources[0].title, "", page_.title_loc.line ? page_.title_loc : page_.infobox_loc};
     if (const auto* f = field({"agencyname", "name", "organizationname", "officialname", "organisationname"}); f && !f->items.empty())
       item = f->items.front();
     if (item.loc.line == 0) item.loc = {page_.file, 1, 1};
     if (collapse_space(item.text).empty()) item.text = std::filesystem::path(page_.file).stem().string();
     const auto* type = field({"agencytype", "type"});
-    std::string kind = type ? kind_from_words(text_of(*type)) : "";
-    if (kind.empty() && !page_.template_name.empty()) kind = kind_from_words(page_.template_name);
-    main_ = unit_for(item, "", kind);
+    main_ = unit_for(item, "", type ? kind_from_words(text_of(*type)) : "");
     Unit& u = r_.model.units[main_];
     if (!page_.title.empty() && normalize_name(page_.title) != normalize_name(u.name)) add_names(main_, {page_.title}, "");
     if (type) {
@@ -316,7 +325,7 @@ class Builder {
     if (position.empty()) position = rn.title;
     const std::string lp = lower_ascii(position);
     std::string role = default_role;
-    if (contains(lp, "deputy") || contains(lp, "vice") || contains(lp, "assistant")) role = "deputy-head";
+    if (contains(lp, "deput") || contains(lp, "vice") || contains(lp, "assistant")) role = "deputy-head";
     else if (role.empty()) {
       role = "other";
       for (const char* w : {"head", "director", "chief", "minister", "chair", "president", "commissioner", "secretary",
@@ -416,7 +425,7 @@ class Builder {
       const bool organization = !skipped && std::any_of(std::begin(kOrganizationWords), std::end(kOrganizationWords),
                                                         [&](const char* k) { return contains(h, k) || contains(ph, k); });
       if (!organization) {
-        note(s.loc, "the list under '" + s.heading + "' (" + std::to_string(s.items.size()) + " entries) is not imported: " +
+        note(s.loc, "the list under '" + s.heading + "' (" + std::to_string(s.items.size()) + (s.items.size() == 1 ? " entry" : " entries") + ") is not imported: " +
                         (skipped ? "it names related pages" : "its heading does not name parts of the body") + "");
         continue;
       }

@@ -87,7 +87,7 @@ class Renderer {
             lt.rfind("media:", 0) == 0)
           continue;
         if (const auto hash = target.find('#'); hash != std::string::npos) target.erase(hash);
-        if (collapse_space(cur_).empty()) link_ = target;
+        if (cur_.empty()) link_ = target;
         stack.push_back({&n.parts.back(), 0, false});
         continue;
       }
@@ -144,8 +144,8 @@ class Renderer {
   }
 
   void append(const std::string& text, std::size_t offset) {
-    if (collapse_space(cur_).empty()) {
-      const auto first = text.find_first_not_of(" \t*#:;");
+    if (cur_.empty()) {
+      const auto first = text.find_first_not_of(" \t\r*#:;");
       if (first == std::string::npos) return;  // only spaces and bullet marks so far
       cur_at_ = offset + first;
       cur_ = text.substr(first);
@@ -265,7 +265,6 @@ InfoboxPage parse_wikitext_page(const std::string& text, const std::string& file
     }
     ++section->prose_lines;
   }
-  if (page.title.empty()) page.title = std::filesystem::path(file).stem().string();
   return page;
 }
 

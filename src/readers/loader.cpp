@@ -14,6 +14,7 @@
 #include "orgchart/readers/text_file.hpp"
 #include "orgchart/readers/graphml_reader.hpp"
 #include "orgchart/readers/infobox_reader.hpp"
+#include "orgchart/readers/merge.hpp"
 #include "orgchart/readers/yaml_reader.hpp"
 
 namespace orgchart {
@@ -82,9 +83,8 @@ ReadResult read(const std::string& text, const std::string& file, InputFormat fo
   return read_yaml_string(text, file, texts);
 }
 
-ReadResult load(const std::string& text, const std::string& file, InputFormat format) {
-  std::map<std::string, std::string> texts;
-  ReadResult r = read(text, file, format, texts);
+/// Validates what was read, sorts every problem like a compiler, and throws when any is an error.
+ReadResult finish(ReadResult r, const std::map<std::string, std::string>& texts) {
   const bool read_failed = has_errors(r.diagnostics);
   // Validate what could be read even when reading failed, so one run reports every problem.
   auto more = validate(r.model);
@@ -107,6 +107,12 @@ ReadResult load(const std::string& text, const std::string& file, InputFormat fo
     throw ValidationError(std::move(r.diagnostics));
   }
   return r;
+}
+
+ReadResult load(const std::string& text, const std::string& file, InputFormat format) {
+  std::map<std::string, std::string> texts;
+  ReadResult r = read(text, file, format, texts);
+  return finish(std::move(r), texts);
 }
 
 }  // namespace
@@ -155,6 +161,36 @@ ReadResult load_org_file(const std::string& path) {
   if (!text)
     throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}}});
   return load(*text, path, input_format_for(path, *text));
+}
+
+ReadResult load_org_files(const std::vector<std::string>& paths, const std::string& aliases_file) {
+  if (paths.size() == 1 && aliases_file.empty()) return load_org_file(paths[0]);
+  std::map<std::string, std::string> texts;
+  std::vector<OrgModel> models;
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& path : paths) {
+    auto text = read_text_file(path);
+    if (!text) {
+      diagnostics.push_back({Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: no such file or not readable", {}});
+      continue;
+    }
+    ReadResult r = read(*text, path, input_format_for(path, *text), texts);
+    diagnostics.insert(diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+    models.push_back(std::move(r.model));
+  }
+  AliasTable aliases;
+  if (!aliases_file.empty()) {
+    try {
+      aliases = read_aliases_file(aliases_file);
+    } catch (const ParseError& e) {
+      diagnostics.insert(diagnostics.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+    if (auto text = read_text_file(aliases_file)) texts[aliases_file] = *text;
+  }
+  ReadResult merged = merge_models(models, aliases);
+  merged.diagnostics.insert(merged.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+  if (!aliases_file.empty()) merged.model.files.push_back(aliases_file);
+  return finish(std::move(merged), texts);
 }
 
 }  // namespace orgchart

@@ -23,6 +23,7 @@ struct ExportOptions {
   PageSize page;                        ///< target page for --layout org
   double dpi = 96;
   GraphmlDialect graphml = GraphmlDialect::kYed;
+  std::string aliases;                  ///< --aliases FILE: names of one body (readers/merge.hpp); "" = none
 };
 
 /// One output: where it goes and its bytes.
@@ -39,7 +40,8 @@ std::vector<Output> render_export(const ExportOptions& options, std::ostream& di
 void run_export(const ExportOptions& options, std::ostream& diagnostics);
 
 /// Loads a data file (YAML) and returns the model, printing warnings to `diagnostics`.
-OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes = false);
+OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes = false,
+                    const std::string& aliases = {});
 
 /// The format of each output path (`forced` overrides extensions); UsageError naming a path it cannot tell.
 std::vector<Format> output_formats(const std::vector<std::string>& paths, std::optional<Format> forced = std::nullopt);
