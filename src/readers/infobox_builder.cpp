@@ -321,7 +321,10 @@ class Builder {
 
   void add_leader(const std::string& text, const SourceLoc& loc, std::string position, const std::string& default_role) {
     RankedName rn = split_rank(text);
-    if (rn.name.empty()) return;
+    if (std::none_of(rn.name.begin(), rn.name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c & 0x80; })) {
+      note(loc, "'" + text + "' is not a name: no leader recorded");
+      return;
+    }
     if (position.empty()) position = rn.title;
     const std::string lp = lower_ascii(position);
     std::string role = default_role;
