@@ -58,7 +58,8 @@ NamedEntry split_parenthetical(const std::string& text) {
   if (inner.empty() || inner.find_first_of("()") != std::string::npos) return e;
   const bool acronym = std::all_of(inner.begin(), inner.end(), [](unsigned char c) { return std::isupper(c) || std::isdigit(c); });
   if (acronym) e.abbreviation = inner;
-  else if (std::isupper(static_cast<unsigned char>(inner[0]))) e.alias = inner;
+  else if (std::isupper(static_cast<unsigned char>(inner[0])) || static_cast<unsigned char>(inner[0]) >= 0x80)
+    e.alias = inner;  // another name, or the name in another script
   else return e;
   e.name = text.substr(0, open);
   return e;
@@ -320,8 +321,18 @@ class Builder {
   }
 
   void add_leader(const std::string& text, const SourceLoc& loc, std::string position, const std::string& default_role) {
-    RankedName rn = split_rank(text);
-    if (std::none_of(rn.name.begin(), rn.name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c & 0x80; })) {
+    // "Xi Jinping (General Secretary)", "Wang Xiaohong (since 2022)": the parenthesis is not part of the name; it is
+    // the title when the field gives none.
+    std::string name = text;
+    if (const auto open = name.find(" ("); open != std::string::npos && open > 0 && name.back() == ')') {
+      const std::string inner = collapse_space(name.substr(open + 2, name.size() - open - 3));
+      if (position.empty() && !inner.empty() && std::isupper(static_cast<unsigned char>(inner[0]))) position = inner;
+      name.erase(open);
+    }
+    RankedName rn = split_rank(name);
+    const bool remark = !rn.name.empty() && rn.name.front() == '(';  // "(since 2022)" under a name
+    if (remark || std::none_of(rn.name.begin(), rn.name.end(),
+                               [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c & 0x80; })) {
       note(loc, "'" + text + "' is not a name: no leader recorded");
       return;
     }

@@ -135,7 +135,9 @@ class Renderer {
  private:
   static std::string date_of(const WikiNode& n) {
     std::string out;
-    for (std::size_t p = 1; p < n.parts.size() && p <= 3; ++p) {
+    for (std::size_t p = 1, taken = 0; p < n.parts.size() && taken < 3; ++p) {
+      if (named_argument(n.parts[p])) continue;  // df=yes, mf=y
+      ++taken;
       const std::string v = collapse_space(plain_text(n.parts[p]));
       if (v.empty() || !std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); })) break;
       out += (out.empty() ? "" : "-") + (v.size() == 1 ? "0" + v : v);

@@ -82,6 +82,25 @@ TEST(InfoboxWikitext, ListsLinksAndNestedTemplates) {
   EXPECT_EQ(named(m, "B Office")->group, "Subsidiaries");
 }
 
+TEST(InfoboxWikitext, HowRealPagesWriteDatesNamesAndLeaders) {
+  const OrgModel m = wiki(
+      "{{Infobox government agency\n| agency_name = Ministry of Public Order\n"
+      "| nativename = {{nobold|{{lang|zh-hans|公安部}}}}\n| nativename_r = ''Gong'anbu''\n"
+      "| formed = {{start date and age|df=yes|1949|10|19}}\n"
+      "| minister1_name = [[Wang Xiaohong]]<br>{{small|(since 2022)}}\n| minister1_pfo = Minister\n"
+      "| key_people = Li Ming (Party Secretary)\n}}\n== Organisation ==\n* [[General Office]] (办公厅)\n").model;
+  ASSERT_EQ(m.units.size(), 2u);
+  EXPECT_EQ(m.units[0].native_name, "公安部");
+  EXPECT_EQ(m.units[0].romanized_name, "Gong'anbu");
+  EXPECT_EQ(m.units[0].founded->str(), "1949-10-19");
+  EXPECT_EQ(m.units[1].name, "General Office");
+  EXPECT_EQ(m.units[1].aliases, std::vector<std::string>{"办公厅"});
+  ASSERT_EQ(m.people.size(), 2u);  // "(since 2022)" is no person
+  EXPECT_EQ(m.people[0].name, "Wang Xiaohong");
+  EXPECT_EQ(m.people[1].name, "Li Ming");
+  EXPECT_EQ(m.people[1].roles[0].title, "Party Secretary");
+}
+
 TEST(InfoboxWikitext, MalformedMarkupIsANoteWithItsPlace) {
   const ReadResult r = wiki("{{Infobox government agency\n| name = Water Bureau }}\n}}\n| foo\n{{Infobox x\n"
                             "[[Broken link\n| parent_agency = {{unknown template|x}}\n<!-- open comment\n");
