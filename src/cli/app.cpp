@@ -69,11 +69,19 @@ int depth_option(const std::string& s) {
   return v;
 }
 
-int validate_files(const std::vector<std::string>& files, const TableOptions& table, std::ostream& out, std::ostream& err) {
+int validate_files(const std::vector<std::string>& files, const TableOptions& table, std::ostream& out, std::ostream& err,
+                   bool merge = false, const std::string& aliases = {}) {
   bool failed = false;
+  std::vector<std::vector<std::string>> groups;  // one graph per file, or one of all files with --merge
   for (const auto& f : files) {
+    if (merge && !groups.empty()) groups[0].push_back(f);
+    else groups.push_back({f});
+  }
+  for (const auto& group : groups) {
+    std::string f = group[0];
+    for (std::size_t i = 1; i < group.size(); ++i) f += " + " + group[i];
     try {
-      ReadResult r = load_org_file(f, table);
+      ReadResult r = load_org_files(group, aliases, table);
       err << format_diagnostics(r.diagnostics);
       std::size_t roles = 0;
       for (const auto& p : r.model.people) roles += p.roles.size();
@@ -147,6 +155,11 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   std::vector<std::string> validate_inputs;
   auto* validate_cmd = app.add_subcommand("validate", "Check data files and report every problem like a compiler");
   validate_cmd->add_option("files", validate_inputs, "Data files: YAML or .graphml")->required();
+  bool validate_merge = false;
+  std::string validate_aliases;
+  validate_cmd->add_flag("--merge", validate_merge, "Read the files as one graph: the same body named differently becomes one unit");
+  validate_cmd->add_option("--aliases", validate_aliases, "With --merge (or one file): names of one body, 'canonical = other = other' per line (or YAML)");
+  export_cmd->add_option("--aliases", ex.aliases, "Names of one body, 'canonical = other = other' per line (or YAML), for infobox inputs");
 
   add_table_options(export_cmd, ex.table);
   add_table_options(diff_cmd, df.table);
@@ -189,7 +202,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   }
 
   try {
-    if (*validate_cmd) return validate_files(validate_inputs, validate_table, out, err);
+    if (*validate_cmd) return validate_files(validate_inputs, validate_table, out, err, validate_merge, validate_aliases);
     if (*import_cmd) {
       run_import(im, out, err);
       return 0;

@@ -12,8 +12,9 @@
 
 namespace orgchart {
 
-OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes, const TableOptions& table) {
-  ReadResult r = load_org_file(path, table);
+OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes, const TableOptions& table,
+                    const std::string& aliases) {
+  ReadResult r = load_org_files({path}, aliases, table);
   for (const auto& d : r.diagnostics)
     if (d.severity == Severity::kWarning || show_notes) diagnostics << format_diagnostic(d);
   return std::move(r.model);
@@ -45,7 +46,7 @@ std::vector<Output> render_export(const ExportOptions& options, std::ostream& di
   // Folders, devices that cannot be written and outputs that are the input are refused before any work.
   resolve_outputs(options.outputs, {options.input});
   const std::vector<Format> formats = output_formats(options.outputs, options.format);
-  const OrgModel model = load_model(options.input, diagnostics, false, options.table);
+  const OrgModel model = load_model(options.input, diagnostics, false, options.table, options.aliases);
   const OrgGraph g = build_graph(model, options.graph);
   const Layout layout = layout_for(g, options.layout, options.page);
   std::vector<Output> outputs;

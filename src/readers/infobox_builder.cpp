@@ -7,10 +7,13 @@
 
 #include "orgchart/readers/infobox_names.hpp"
 #include "orgchart/readers/infobox_page.hpp"
+#include "infobox_values.hpp"
 
 namespace orgchart {
 
 namespace {
+
+using namespace detail;
 
 std::string lower_ascii(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -19,92 +22,7 @@ std::string lower_ascii(std::string s) {
 
 bool contains(const std::string& haystack, const char* needle) { return haystack.find(needle) != std::string::npos; }
 
-/// `Minister1 Name`, `minister1_name` -> {"ministername", 1}; `leader_title` -> {"leadertitle", 0}.
-struct FieldKey {
-  std::string base;
-  int index = 0;
-};
-
-FieldKey field_key(const std::string& key) {
-  FieldKey k;
-  std::string digits;
-  bool after = false;
-  for (char c : key) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isdigit(u) && !after) {
-      digits += c;
-    } else if (std::isalpha(u)) {
-      if (!digits.empty()) after = true;
-      k.base += static_cast<char>(std::tolower(u));
-    }
-  }
-  if (!digits.empty() && digits.size() < 4) k.index = std::stoi(digits);
-  return k;
-}
-
 std::string where(const SourceLoc& l) { return l.file + ":" + std::to_string(l.line); }
-
-/// A trailing "(...)" of a list entry: an abbreviation ("(ILD)") or another name ("(First Bureau)").
-struct NamedEntry {
-  std::string name, alias, abbreviation;
-};
-
-NamedEntry split_parenthetical(const std::string& text) {
-  NamedEntry e{text, "", ""};
-  if (text.size() < 4 || text.back() != ')') return e;
-  const auto open = text.rfind(" (");
-  if (open == std::string::npos || open == 0) return e;
-  const std::string inner = text.substr(open + 2, text.size() - open - 3);
-  if (inner.empty() || inner.find_first_of("()") != std::string::npos) return e;
-  const bool acronym = std::all_of(inner.begin(), inner.end(), [](unsigned char c) { return std::isupper(c) || std::isdigit(c); });
-  if (acronym) e.abbreviation = inner;
-  else if (std::isupper(static_cast<unsigned char>(inner[0]))) e.alias = inner;
-  else return e;
-  e.name = text.substr(0, open);
-  return e;
-}
-
-/// Splits "X / Y" (an entry glued from two) into its parts; one part when there is no " / ".
-std::vector<std::string> split_glued(const std::string& text) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const auto at = text.find(" / ", start);
-    parts.push_back(collapse_space(text.substr(start, at == std::string::npos ? std::string::npos : at - start)));
-    if (at == std::string::npos) break;
-    start = at + 3;
-  }
-  std::erase_if(parts, [](const std::string& p) { return p.empty(); });
-  return parts;
-}
-
-/// "A, B" in a parent field: two bodies when every part starts with a capital and is more than one word.
-std::vector<std::string> split_bodies(const std::string& text) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const auto at = text.find_first_of(",;", start);
-    parts.push_back(collapse_space(text.substr(start, at == std::string::npos ? std::string::npos : at - start)));
-    if (at == std::string::npos) break;
-    start = at + 1;
-  }
-  for (const auto& p : parts)
-    if (p.empty() || !std::isupper(static_cast<unsigned char>(p[0])) || p.find(' ') == std::string::npos) return {text};
-  return parts;
-}
-
-std::optional<Date> find_date(const std::string& text) {
-  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-    if (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) continue;
-    std::size_t n = 0;
-    while (i + n < text.size() && std::isdigit(static_cast<unsigned char>(text[i + n]))) ++n;
-    if (n != 4) continue;
-    for (std::size_t len : {10u, 7u, 4u})
-      if (i + len <= text.size())
-        if (auto d = parse_date(text.substr(i, len))) return d;
-  }
-  return std::nullopt;
-}
 
 const char* const kSkippedSections[] = {"see also", "references", "notes", "external links", "further reading",
                                         "bibliography", "sources", "citations", "footnotes", "gallery", "works cited"};
@@ -119,16 +37,27 @@ class Builder {
   ReadResult run() {
     r_.diagnostics = page_.diagnostics;
     r_.model.files.push_back(page_.file);
+    if (page_.fields.empty()) {
+      r_.diagnostics.push_back({Severity::kError, {page_.file, 1, 1},
+                                "no infobox found: expected '{{Infobox ...}}' (wikitext) or an 'Infobox' line followed "
+                                "by '- Key: value' fields (flattened form)",
+                                {}});
+      return std::move(r_);
+    }
+    for (const auto& f : page_.fields) fields_[field_key(f.key).base].push_back(&f);
     Source s;
     const std::string stem = std::filesystem::path(page_.file).stem().string();
     s.id = slug(stem).empty() ? "page" : slug(stem);
-    s.title = page_.title.empty() ? stem : page_.title;
+    s.title = page_.title;
+    if (s.title.empty())
+      if (const auto* f = field({"agencyname", "name", "organizationname", "officialname", "organisationname"}); f && !f->items.empty())
+        s.title = f->items.front().text;
+    if (s.title.empty()) s.title = stem;
     s.file = page_.file;
     s.loc = {page_.file, 1, 1};
     source_ = s.id;
     r_.model.sources.push_back(s);
     r_.model.title = s.title;
-    for (const auto& f : page_.fields) fields_[field_key(f.key).base].push_back(&f);
     main_unit();
     parents();
     children();
@@ -212,15 +141,13 @@ class Builder {
   }
 
   void main_unit() {
-    InfoboxItem item{page_.title, "", page_.title_loc.line ? page_.title_loc : page_.infobox_loc};
+    InfoboxItem item{r_.model.sources[0].title, "", page_.title_loc.line ? page_.title_loc : page_.infobox_loc};
     if (const auto* f = field({"agencyname", "name", "organizationname", "officialname", "organisationname"}); f && !f->items.empty())
       item = f->items.front();
     if (item.loc.line == 0) item.loc = {page_.file, 1, 1};
     if (collapse_space(item.text).empty()) item.text = std::filesystem::path(page_.file).stem().string();
     const auto* type = field({"agencytype", "type"});
-    std::string kind = type ? kind_from_words(text_of(*type)) : "";
-    if (kind.empty() && !page_.template_name.empty()) kind = kind_from_words(page_.template_name);
-    main_ = unit_for(item, "", kind);
+    main_ = unit_for(item, "", type ? kind_from_words(text_of(*type)) : "");
     Unit& u = r_.model.units[main_];
     if (!page_.title.empty() && normalize_name(page_.title) != normalize_name(u.name)) add_names(main_, {page_.title}, "");
     if (type) {
@@ -311,12 +238,25 @@ class Builder {
   }
 
   void add_leader(const std::string& text, const SourceLoc& loc, std::string position, const std::string& default_role) {
-    RankedName rn = split_rank(text);
-    if (rn.name.empty()) return;
+    // "Xi Jinping (General Secretary)", "Wang Xiaohong (since 2022)": the parenthesis is not part of the name; it is
+    // the title when the field gives none.
+    std::string name = text;
+    if (const auto open = name.find(" ("); open != std::string::npos && open > 0 && name.back() == ')') {
+      const std::string inner = collapse_space(name.substr(open + 2, name.size() - open - 3));
+      if (position.empty() && !inner.empty() && std::isupper(static_cast<unsigned char>(inner[0]))) position = inner;
+      name.erase(open);
+    }
+    RankedName rn = split_rank(name);
+    const bool remark = !rn.name.empty() && rn.name.front() == '(';  // "(since 2022)" under a name
+    if (remark || std::none_of(rn.name.begin(), rn.name.end(),
+                               [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c & 0x80; })) {
+      note(loc, "'" + text + "' is not a name: no leader recorded");
+      return;
+    }
     if (position.empty()) position = rn.title;
     const std::string lp = lower_ascii(position);
     std::string role = default_role;
-    if (contains(lp, "deputy") || contains(lp, "vice") || contains(lp, "assistant")) role = "deputy-head";
+    if (contains(lp, "deput") || contains(lp, "vice") || contains(lp, "assistant")) role = "deputy-head";
     else if (role.empty()) {
       role = "other";
       for (const char* w : {"head", "director", "chief", "minister", "chair", "president", "commissioner", "secretary",
@@ -416,7 +356,7 @@ class Builder {
       const bool organization = !skipped && std::any_of(std::begin(kOrganizationWords), std::end(kOrganizationWords),
                                                         [&](const char* k) { return contains(h, k) || contains(ph, k); });
       if (!organization) {
-        note(s.loc, "the list under '" + s.heading + "' (" + std::to_string(s.items.size()) + " entries) is not imported: " +
+        note(s.loc, "the list under '" + s.heading + "' (" + std::to_string(s.items.size()) + (s.items.size() == 1 ? " entry" : " entries") + ") is not imported: " +
                         (skipped ? "it names related pages" : "its heading does not name parts of the body") + "");
         continue;
       }
@@ -444,23 +384,7 @@ class Builder {
   std::unordered_map<std::string, std::size_t> by_name_;
 };
 
-std::string_view trim_view(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
-
-int heading_level(std::string_view line, std::string& heading) {
-  line = trim_view(line);
-  std::size_t open = 0, close = 0;
-  while (open < line.size() && line[open] == '=') ++open;
-  while (close < line.size() - open && line[line.size() - 1 - close] == '=') ++close;
-  if (open == 0 || open != close || open > 6 || line.size() <= 2 * open) return 0;
-  heading = std::string(trim_view(line.substr(open, line.size() - 2 * open)));
-  return heading.empty() ? 0 : static_cast<int>(open);
-}
 
 ReadResult build_infobox_model(const InfoboxPage& page) { return Builder(page).run(); }
 

@@ -163,7 +163,6 @@ InfoboxPage parse_flat_page(const std::string& text, const std::string& file) {
     ++section->prose_lines;
     last_was_item = false;
   }
-  if (page.title.empty()) page.title = std::filesystem::path(file).stem().string();
   return page;
 }
 

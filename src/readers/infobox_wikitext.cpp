@@ -87,7 +87,7 @@ class Renderer {
             lt.rfind("media:", 0) == 0)
           continue;
         if (const auto hash = target.find('#'); hash != std::string::npos) target.erase(hash);
-        if (collapse_space(cur_).empty()) link_ = target;
+        if (cur_.empty()) link_ = target;
         stack.push_back({&n.parts.back(), 0, false});
         continue;
       }
@@ -135,7 +135,9 @@ class Renderer {
  private:
   static std::string date_of(const WikiNode& n) {
     std::string out;
-    for (std::size_t p = 1; p < n.parts.size() && p <= 3; ++p) {
+    for (std::size_t p = 1, taken = 0; p < n.parts.size() && taken < 3; ++p) {
+      if (named_argument(n.parts[p])) continue;  // df=yes, mf=y
+      ++taken;
       const std::string v = collapse_space(plain_text(n.parts[p]));
       if (v.empty() || !std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); })) break;
       out += (out.empty() ? "" : "-") + (v.size() == 1 ? "0" + v : v);
@@ -144,8 +146,8 @@ class Renderer {
   }
 
   void append(const std::string& text, std::size_t offset) {
-    if (collapse_space(cur_).empty()) {
-      const auto first = text.find_first_not_of(" \t*#:;");
+    if (cur_.empty()) {
+      const auto first = text.find_first_not_of(" \t\r*#:;");
       if (first == std::string::npos) return;  // only spaces and bullet marks so far
       cur_at_ = offset + first;
       cur_ = text.substr(first);
@@ -265,7 +267,6 @@ InfoboxPage parse_wikitext_page(const std::string& text, const std::string& file
     }
     ++section->prose_lines;
   }
-  if (page.title.empty()) page.title = std::filesystem::path(file).stem().string();
   return page;
 }
 

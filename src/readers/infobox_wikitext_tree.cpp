@@ -55,8 +55,13 @@ class Parser {
 
  private:
   void note(std::size_t offset, std::string msg) {
+    // Hostile input can hold a million stray braces: report the first ones and count the rest.
+    if (++notes_ > kMaxNotes) return;
+    if (notes_ == kMaxNotes) msg = "more problems with the markup from here on are not reported (the first is: " + msg + ")";
     t_.diagnostics.push_back({Severity::kNote, t_.loc(file_, offset), std::move(msg), {}});
   }
+  static constexpr int kMaxNotes = 50;
+  int notes_ = 0;
 
   WikiPart& part() { return t_.nodes[stack_.back()].parts.back(); }
 

@@ -16,6 +16,7 @@
 #include "orgchart/readers/table_reader.hpp"
 #include "orgchart/readers/photo.hpp"
 #include "orgchart/readers/infobox_reader.hpp"
+#include "orgchart/readers/merge.hpp"
 #include "orgchart/readers/yaml_reader.hpp"
 
 namespace orgchart {
@@ -88,9 +89,8 @@ ReadResult read(const std::string& text, const std::string& file, InputFormat fo
   return read_yaml_string(text, file, texts);
 }
 
-ReadResult load(const std::string& text, const std::string& file, InputFormat format, const TableOptions& table) {
-  std::map<std::string, std::string> texts;
-  ReadResult r = read(text, file, format, table, texts);
+/// Validates what was read, sorts every problem like a compiler, and throws when any is an error.
+ReadResult finish(ReadResult r, const std::map<std::string, std::string>& texts) {
   const bool read_failed = has_errors(r.diagnostics);
   // Validate what could be read even when reading failed, so one run reports every problem.
   auto more = validate(r.model);
@@ -115,6 +115,12 @@ ReadResult load(const std::string& text, const std::string& file, InputFormat fo
     throw ValidationError(std::move(r.diagnostics));
   }
   return r;
+}
+
+ReadResult load(const std::string& text, const std::string& file, InputFormat format, const TableOptions& table) {
+  std::map<std::string, std::string> texts;
+  ReadResult r = read(text, file, format, table, texts);
+  return finish(std::move(r), texts);
 }
 
 }  // namespace
@@ -200,5 +206,40 @@ void allow_includes_under(const std::string& folder) {
 }
 
 const std::vector<std::string>& extra_include_roots() { return include_roots(); }
+
+ReadResult load_org_files(const std::vector<std::string>& paths, const std::string& aliases_file,
+                          const TableOptions& table) {
+  if (paths.size() == 1 && aliases_file.empty()) return load_org_file(paths[0], table);
+  std::map<std::string, std::string> texts;
+  std::vector<OrgModel> models;
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& path : paths) {
+    std::string why;
+    auto file = read_input_file(path, why);
+    if (!file) {
+      diagnostics.push_back({Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}});
+      continue;
+    }
+    InputFormat format = input_format_for(path, file->text);
+    if (format == InputFormat::kTable && has_extension(path, "txt")) format = txt_format(file->text);
+    ReadResult r = read(file->text, path, format, table, texts);
+    diagnostics.insert(diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+    models.push_back(std::move(r.model));
+  }
+  AliasTable aliases;
+  if (!aliases_file.empty()) {
+    try {
+      aliases = read_aliases_file(aliases_file);
+    } catch (const ParseError& e) {
+      diagnostics.insert(diagnostics.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+    std::string why;
+    if (auto file = read_input_file(aliases_file, why)) texts[aliases_file] = std::move(file->text);
+  }
+  ReadResult merged = merge_models(models, aliases);
+  merged.diagnostics.insert(merged.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+  if (!aliases_file.empty()) merged.model.files.push_back(aliases_file);
+  return finish(std::move(merged), texts);
+}
 
 }  // namespace orgchart

@@ -173,6 +173,15 @@ TEST(InfoboxFlat, RankPrefixesBecomeTitlesAndGluedEntriesSplit) {
   EXPECT_EQ(m.people[3].roles[0].role, "other");  // one head per page: the second keeps its title only
 }
 
+TEST(InfoboxFlat, AValueThatIsNoNameIsANote) {
+  const ReadResult r = read_flat_infobox("Infobox\n- Agency Name: X Office\n- Minister1 Name: /\n- Chief1 Name: 1 2\n", "t.txt");
+  EXPECT_TRUE(r.model.people.empty());
+  std::string notes;
+  for (const auto& d : r.diagnostics) notes += format_diagnostic(d);
+  EXPECT_EQ(notes, "t.txt:3:19: note: '/' is not a name: no leader recorded\n"
+                   "t.txt:4:16: note: '1 2' is not a name: no leader recorded\n");
+}
+
 TEST(InfoboxFlat, TwoParentsInOneFieldGiveAParentAndAnAlsoReportsTo) {
   const OrgModel m = flat("Infobox\n- Agency Name: Water Bureau\n- Parent Agency: State Council, Ministry of Water\n");
   ASSERT_EQ(m.units.size(), 3u);

@@ -26,6 +26,7 @@ struct ExportOptions {
   double dpi = 96;
   GraphmlDialect graphml = GraphmlDialect::kYed;
   TableOptions table;                   ///< how to read a table input (--columns, --label, --sheet)
+  std::string aliases;                  ///< --aliases FILE: names of one body (readers/merge.hpp); "" = none
 };
 
 /// Loads, lays out and renders every output in memory (nothing is written). Warnings go to `diagnostics`.
@@ -37,7 +38,7 @@ void run_export(const ExportOptions& options, std::ostream& out, std::ostream& d
 
 /// Loads a data file (YAML) and returns the model, printing warnings to `diagnostics`.
 OrgModel load_model(const std::string& path, std::ostream& diagnostics, bool show_notes = false,
-                    const TableOptions& table = {});
+                    const TableOptions& table = {}, const std::string& aliases = {});
 
 /// The format of each output path (`forced` overrides extensions); UsageError naming a path it cannot tell.
 std::vector<Format> output_formats(const std::vector<std::string>& paths, std::optional<Format> forced = std::nullopt);

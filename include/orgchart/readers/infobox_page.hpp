@@ -35,7 +35,7 @@ struct InfoboxSection {
 
 struct InfoboxPage {
   std::string file;
-  std::string title;  ///< page title: `= Title =`, a `title:` header, or the file name
+  std::string title;  ///< page title: `= Title =` or a `title:` header; "" when the page has none
   SourceLoc title_loc;
   std::string template_name;  ///< `government agency`, `organization`, ... (empty for the flattened form)
   SourceLoc infobox_loc;
@@ -47,7 +47,7 @@ struct InfoboxPage {
 /// `== Heading ==` -> 2 and "Heading" (surrounding whitespace ignored); 0 when the line is not a heading.
 int heading_level(std::string_view line, std::string& heading);
 
-/// The model one page describes: the page's body, its parent(s), children, listed units and leaders, each
+/// The model one page describes (named by the infobox's name field, else the page title, else the file name): the page's body, its parent(s), children, listed units and leaders, each
 /// record citing one Source for the file and carrying the line it came from. Fields and lists that cannot be
 /// mapped become notes (`file:line:col: note: ...`), never silently dropped.
 ReadResult build_infobox_model(const InfoboxPage& page);

@@ -41,6 +41,11 @@ InputFormat input_format_for(const std::string& path, const std::string& text);
 /// and column, notes left out; returns the model and its warnings and notes otherwise.
 /// `table` says how to read tables (ignored for other formats).
 ReadResult load_org_file(const std::string& path, const TableOptions& table = {});
+/// Several files read into one graph (merge_models: the same body named differently becomes one unit, each
+/// merge a note), with the alias table of `aliases_file` if not empty; then validated as load_org_file does.
+/// One file without aliases is exactly load_org_file.
+ReadResult load_org_files(const std::vector<std::string>& paths, const std::string& aliases_file = {},
+                          const TableOptions& table = {});
 /// The same for a document held in memory; `file` names it in diagnostics (and resolves YAML `include`s).
 ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format = InputFormat::kYaml,
                            const TableOptions& table = {});
