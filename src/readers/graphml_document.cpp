@@ -58,6 +58,10 @@ class SaxReader {
       return false;
     }
     xmlInitParser();
+    // Some of libxml2's messages (encoding conversion) bypass the context's handler and go straight to
+    // stderr; readers never print, and those messages echo bytes of the input. The context's serror below
+    // still reports each failure with its line and column.
+    xmlSetGenericErrorFunc(nullptr, &SaxReader::on_generic_error);
     // The pull parser, not the push parser: it keeps libxml2's depth limit and says "Premature end of data"
     // where the push parser says "Extra content at the end of the document".
     auto free_ctxt = [](xmlParserCtxtPtr c) { xmlFreeParserCtxt(c); };
@@ -249,6 +253,8 @@ class SaxReader {
     r.failed_ = true;
     xmlStopParser(r.ctxt_);
   }
+
+  static void on_generic_error(void*, const char*, ...) {}
 
   static xmlEntityPtr on_get_entity(void*, const xmlChar* name) { return xmlGetPredefinedEntity(name); }
 

@@ -93,7 +93,9 @@ YamlShape yaml_shape(const std::string& text) {
   std::istringstream in(text);
   YAML::Parser parser(in);
   ShapeCounter counter;
-  while (parser.HandleNextDocument(counter)) {
+  // Two documents at most: whether there is a second one is all we need, and yaml-cpp can return "one more
+  // document" without end on some broken streams (found by fuzz/fuzz_yaml.cpp).
+  for (int i = 0; i < 2 && parser.HandleNextDocument(counter); ++i) {
   }
   counter.finish();
   return counter.shape;

@@ -10,7 +10,7 @@ namespace {
 
 // Text is drawn shortened: a card keeps a size a chart can show, and no string of megabytes reaches Graphviz
 // (its DOT lexer takes time quadratic in a string's length). The data outputs keep the text whole.
-constexpr std::size_t kCardTextMax = 300;   ///< display columns of one card field, about ten wrapped lines
+constexpr std::size_t kCardTextMax = kChartTextMax;  ///< about ten wrapped lines
 constexpr std::size_t kTooltipMax = 2000;  ///< display columns of a hover text
 
 std::vector<std::string> wrap_card_text(std::string_view s, std::size_t width) {

@@ -132,7 +132,7 @@ class DotWriter {
          << ". Do not edit: edit the data and export again.\n";
     out_ << "digraph orgchart {\n";
     out_ << "  graph [fontname=" << dot_quote(kFontFamily) << ", fontsize=16, labelloc=t";
-    if (!m.title.empty()) out_ << ", label=" << dot_quote(m.title);
+    if (!m.title.empty()) out_ << ", label=" << dot_quote(shorten(m.title, kChartTextMax));
     if (layout_.empty()) out_ << ", rankdir=TB, ranksep=0.5, nodesep=0.2, newrank=true";
     else
       out_ << ", splines=true, notranslate=true, pad=0.25, bb=\"0,0," << num(layout_.bounds.width) << "," << num(layout_.bounds.height) << "\"";
@@ -212,7 +212,7 @@ class DotWriter {
       }
       for (const auto& grp : groups) {
         out_ << "  subgraph cluster_" << cluster++ << " {\n";
-        out_ << "    graph [label=" << dot_quote(grp)
+        out_ << "    graph [label=" << dot_quote(shorten(grp, kChartTextMax))
              << ", style=\"rounded,dashed\", color=\"#999999\", fontsize=12, fontcolor=\"#444444\"];\n";
         for (Vertex c : members[grp]) {
           write_node(c, "    ");
@@ -235,8 +235,8 @@ class DotWriter {
       const auto& grp = layout_.groups[i];
       const Rect& r = grp.rect;
       out_ << "  " << dot_quote("group:" + std::to_string(i)) << " [id=" << dot_quote("g" + std::to_string(i))
-           << ", label=" << dot_quote(grp.caption) << ", labelloc=t, shape=box, style=\"rounded,dashed\", color=\"#999999\""
-           << ", fontcolor=\"#444444\", fillcolor=none, tooltip=" << dot_quote(grp.caption) << ", pos=\""
+           << ", label=" << dot_quote(shorten(grp.caption, kChartTextMax)) << ", labelloc=t, shape=box, style=\"rounded,dashed\", color=\"#999999\""
+           << ", fontcolor=\"#444444\", fillcolor=none, tooltip=" << dot_quote(shorten(grp.caption, kChartTextMax)) << ", pos=\""
            << num(r.x + r.width / 2) << "," << num(layout_.bounds.height - (r.y + r.height / 2)) << "!\", width="
            << num(r.width / 72) << ", height=" << num(r.height / 72) << ", fixedsize=true];\n";
     }
@@ -284,7 +284,7 @@ class DotWriter {
       if (oe.type != EdgeType::kRole) continue;
       const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
       out_ << "  " << id(s) << " -> " << id(t) << " [id=" << dot_quote(element_id(g_, e))
-           << ", relation=role, style=dotted, label=" << dot_quote(oe.label) << ", tooltip="
+           << ", relation=role, style=dotted, label=" << dot_quote(shorten(oe.label, kChartTextMax)) << ", tooltip="
            << dot_quote(tooltip_text(g_, e));
       // The person hangs below its first unit; that edge follows the layout's route.
       if (std::find(g_.children[s].begin(), g_.children[s].end(), t) != g_.children[s].end()) write_route(t);
@@ -312,7 +312,7 @@ class DotWriter {
       const std::string c = oe.change == Change::kNone ? rc.hex() : change_colour(oe.change);
       out_ << "  " << id(boost::source(e, g_.graph)) << " -> " << id(boost::target(e, g_.graph))
            << " [id=" << dot_quote(element_id(g_, e)) << ", relation=" << dot_quote(oe.relation)
-           << ", label=" << dot_quote(oe.label)
+           << ", label=" << dot_quote(shorten(oe.label, kChartTextMax))
            << ", style=dashed, constraint=false, arrowhead=normal, color=\"" << c << "\", fontcolor=\"" << c
            << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
       if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
@@ -372,7 +372,7 @@ std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
   if (hierarchy) out += row("<FONT COLOR=\"#555555\">\u2014\u2014</FONT>", "reports to (hierarchy)");
   if (dotted) out += row(std::string("<FONT COLOR=\"") + kDottedLineColour + "\">\u00b7\u00b7\u00b7\u00b7\u00b7</FONT>", "dotted-line manager");
   for (const auto& rel : relations) {
-    out += row("<FONT COLOR=\"" + relation_colours[rel] + "\">- - \u2192</FONT>", html_text(rel) + " (relation)");
+    out += row("<FONT COLOR=\"" + relation_colours[rel] + "\">- - \u2192</FONT>", html_text(shorten(rel, kChartTextMax)) + " (relation)");
   }
   if (g.is_diff) {
     out += row(std::string("<FONT COLOR=\"") + kAddedColour + "\"><B>+ green</B></FONT>", "added / took the role");

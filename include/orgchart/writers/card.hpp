@@ -17,6 +17,9 @@ struct CardLine {
 
 inline constexpr std::size_t kNameWrap = 30;    ///< display columns per name line
 inline constexpr std::size_t kDetailWrap = 40;  ///< per leader line
+/// Display columns of one text a chart shows (a card field, an edge label, the title); longer text is cut with
+/// "…" (shorten): no string of megabytes reaches Graphviz, whose DOT lexer is quadratic in a string's length.
+inline constexpr std::size_t kChartTextMax = 300;
 
 /// The card of a vertex. A unit: the data's `label` lines when given; else for a person or position (kind
 /// person/position, a title, or vacant) name, title and department ("Vacant" and the title for a vacancy);
