@@ -68,9 +68,11 @@ void set_source_line(Diagnostic& d, std::string_view line) {
   if (line.size() > kSourceWindow) {
     begin = at > kSourceWindow / 2 ? at - kSourceWindow / 2 : 0;
     end = std::min(line.size(), begin + kSourceWindow);
-    // Cut between characters, never inside one.
-    while (begin > 0 && (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80) --begin;
-    while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
+    // Cut between characters, never inside one: at most 3 bytes back (a line of stray continuation bytes has
+    // no boundary at all, and those bytes are shown escaped anyway).
+    const auto continuation = [&](std::size_t k) { return (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80; };
+    for (int k = 0; k < 3 && begin > 0 && continuation(begin); ++k) --begin;
+    for (int k = 0; k < 3 && end < line.size() && end > begin + 1 && continuation(end); ++k) --end;
   }
   std::string& out = d.source_line;
   if (begin > 0) out += "...";

@@ -118,5 +118,17 @@ TEST(Loader, AMissingFileIsAParseError) {
   }
 }
 
+// Found by fuzz/fuzz_input.cpp: a long line of UTF-8 continuation bytes has no character boundary, and the
+// window's end wrapped below zero (heap-buffer-overflow).
+TEST(Loader, SourceWindowOnALineWithoutCharacterBoundaries) {
+  Diagnostic d{Severity::kError, {"t", 1, 1}, "m", {}};
+  set_source_line(d, std::string(143, '\xa0') + "_");
+  EXPECT_EQ(d.source_line.substr(0, 8), "\\xa0\\xa0");
+  EXPECT_EQ(d.source_line.substr(d.source_line.size() - 3), "...");
+  d.loc.column = 140;
+  set_source_line(d, std::string(300, '\xa0'));
+  EXPECT_EQ(d.source_line.substr(0, 3), "...");
+}
+
 }  // namespace
 }  // namespace orgchart
