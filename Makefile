@@ -23,9 +23,9 @@ build: configure
 run: build
 	bash scripts/export-all.sh $(ORGCHART)
 
-test: build
+test: build build-asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	$(MAKE) test-asan
+	cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The sanitizer tree: -O1 with assertions on keeps it fast enough to run every test (README "Safety").
 configure-asan: deps
