@@ -135,7 +135,7 @@ TEST(PageFit, EverySuiteTreeKeepsThePagesShape) {
     table += cell;
     // Floors at what this layout reaches (issue 14 asks for 0.65 on average and 0.55 for every tree: not
     // reached yet, see the README), so that a regression fails.
-    EXPECT_GE(mean, 0.48) << kPages[i].name;
+    EXPECT_GE(mean, 0.52) << kPages[i].name;
     EXPECT_GE(mean, sum_before[i] / n + 0.05) << kPages[i].name << ": no better than before";
   }
   std::printf("%s\n(* = drawing aspect more than 1.5x off the page's)\n", table.c_str());
