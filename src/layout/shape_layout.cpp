@@ -15,7 +15,7 @@ namespace {
 struct Effort {
   std::size_t row_caps, caps, params, shapes;
 };
-constexpr Effort kSmall{6, 3, 5, 8}, kLarge{12, 8, 10, 16};
+constexpr Effort kSmall{16, 10, 12, 24}, kLarge{32, 24, 32, 48};
 constexpr std::size_t kLargeSubtree = 100;  ///< nodes from which a subtree counts as large
 constexpr double kInf = std::numeric_limits<double>::infinity();
 

@@ -22,6 +22,8 @@ TEST(TreeLayout, TwoChildrenExactly) {
   in.roots = {0};
   TreeLayoutOptions o;
   o.compact = false;
+  o.sibling_gap = 18;  // the numbers below are worked out for these gaps
+  o.level_gap = 40;
   const auto r = layout_tree(in, o);
   // Children 100 wide, 18 apart; the parent centred over them; the child row 40 below the parent.
   EXPECT_DOUBLE_EQ(r.centre[1].x, 50);
@@ -149,7 +151,7 @@ TEST(TreeLayout, DeepChainDoesNotRecurse) {
   const auto r = layout_tree(in, o);
   expect_valid_layout(in, o, r);
   EXPECT_DOUBLE_EQ(r.centre.back().x, r.centre.front().x);
-  EXPECT_DOUBLE_EQ(r.bounds.height, 100000 * 40.0 + 99999 * 40.0);
+  EXPECT_DOUBLE_EQ(r.bounds.height, 100000 * 40.0 + 99999 * o.level_gap);
 }
 
 TEST(TreeLayout, WideStar) {
@@ -164,7 +166,7 @@ TEST(TreeLayout, WideStar) {
   const auto plain = layout_tree(in, o);
   expect_valid_layout(in, o, plain, {.edges_against_boxes = false});
   EXPECT_FALSE(plain.stacked[0]);
-  EXPECT_DOUBLE_EQ(plain.bounds.width, 100000 * 120.0 + 99999 * 18.0);
+  EXPECT_DOUBLE_EQ(plain.bounds.width, 100000 * 120.0 + 99999 * o.sibling_gap);
 }
 
 TEST(TreeLayout, CompactionStacksAWideStarAndLeavesAWidePageAlone) {
@@ -306,14 +308,14 @@ TEST(TreeLayout, SeparateTreesKeepTheSubtreeGap) {
   const auto row = layout_tree(in, o);
   expect_valid_layout(in, o, row);
   EXPECT_DOUBLE_EQ(row.centre[1].x, 35);
-  EXPECT_DOUBLE_EQ(row.centre[0].x, 70 + 30 + 25);
+  EXPECT_DOUBLE_EQ(row.centre[0].x, 70 + o.subtree_gap + 25);
   // Compacted for A4 landscape, two flat boxes fit better one above the other: a shelf each, level_gap apart.
   o.compact = true;
   const auto shelves = layout_tree(in, o);
   expect_valid_layout(in, o, shelves);
   EXPECT_DOUBLE_EQ(shelves.centre[1].x, 35);
   EXPECT_DOUBLE_EQ(shelves.centre[0].x, 25);
-  EXPECT_DOUBLE_EQ(shelves.centre[0].y, 20 + 40 + 10);
+  EXPECT_DOUBLE_EQ(shelves.centre[0].y, 20 + o.level_gap + 10);
 }
 
 TEST(TreeLayout, RejectsWhatIsNotAForest) {

@@ -46,12 +46,12 @@ enum class Attach : std::uint8_t {
 };
 
 struct TreeLayoutOptions {
-  double sibling_gap = 18;    ///< horizontal gap between sibling boxes (pt)
-  double subtree_gap = 30;    ///< gap between neighbouring subtrees (and between separate trees)
-  double level_gap = 40;      ///< vertical gap between a parent and its children
-  double column_gap = 16;     ///< gap between stacked columns; half of it is the stub left of each column
-  double row_gap = 10;        ///< gap between stacked rows
-  double stack_gap = 20;      ///< vertical gap between trees, or wrapped group blocks, stacked in one column
+  double sibling_gap = 12;    ///< horizontal gap between sibling boxes (pt)
+  double subtree_gap = 16;    ///< gap between neighbouring subtrees (and between separate trees)
+  double level_gap = 24;      ///< vertical gap between a parent and its children
+  double column_gap = 12;     ///< gap between stacked columns; half of it is the stub left of each column
+  double row_gap = 6;         ///< gap between stacked rows
+  double stack_gap = 12;      ///< vertical gap between trees, or wrapped group blocks, stacked in one column
   double group_padding = 10;  ///< padding inside a group block; its caption sits on top (caption_height)
   double caption_height = 20;
   double caption_char_width = 7;  ///< estimated caption width per character when not measured; 0 = ignore
