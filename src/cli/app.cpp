@@ -171,6 +171,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   import_cmd->add_option("inputs", im.inputs, "Input files: .csv .tsv .tab .txt .xlsx, YAML or .graphml")->required();
   import_cmd->add_option("-o,--output", im.output, "The YAML file to write (- = stdout)")->required();
   add_table_options(import_cmd, im.table);
+  import_cmd->add_option("--aliases", im.aliases, "Names of one body, 'canonical = other = other' per line (or YAML): merge infobox pages");
 
   const char* kIncludeRootHelp = "Also allow YAML includes from this folder tree (default: the data file's folder only)";
   for (CLI::App* cmd : {export_cmd, diff_cmd, validate_cmd})

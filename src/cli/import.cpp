@@ -7,6 +7,8 @@
 #include "orgchart/cli/export.hpp"
 #include "orgchart/cli/output_file.hpp"
 #include "orgchart/model/validate.hpp"
+#include "orgchart/readers/loader.hpp"
+#include "orgchart/readers/text_file.hpp"
 #include "orgchart/writers/yaml_writer.hpp"
 
 namespace orgchart {
@@ -55,10 +57,23 @@ OrgModel concatenate_models(std::vector<OrgModel> models) {
 void run_import(const ImportOptions& options, std::ostream& out_stream, std::ostream& diagnostics) {
   if (options.inputs.empty()) throw UsageError("nothing to import: name one or more files (tables, YAML, GraphML)");
   if (options.output.empty()) throw UsageError("import needs -o FILE.yaml (or -o - for standard output)");
-  std::vector<OrgModel> models;
-  for (const auto& input : options.inputs) models.push_back(load_model(input, diagnostics, false, options.table));
-  OrgModel model = concatenate_models(std::move(models));
-  if (options.inputs.size() > 1) {
+  bool pages = !options.aliases.empty();
+  for (const auto& input : options.inputs) {
+    std::string why;
+    if (auto file = read_input_file(input, why); file && input_format_for(input, file->text) == InputFormat::kInfobox)
+      pages = true;
+  }
+  OrgModel model;
+  if (pages) {
+    ReadResult r = load_org_files(options.inputs, options.aliases, options.table);
+    for (const auto& d : r.diagnostics) diagnostics << format_diagnostic(d);  // every merge is a note worth seeing
+    model = std::move(r.model);
+  } else {
+    std::vector<OrgModel> models;
+    for (const auto& input : options.inputs) models.push_back(load_model(input, diagnostics, false, options.table));
+    model = concatenate_models(std::move(models));
+  }
+  if (!pages && options.inputs.size() > 1) {
     // Each file was valid alone; together they may not be (the same id in two files).
     auto diags = validate(model);
     std::erase_if(diags, [](const Diagnostic& d) { return d.severity != Severity::kError; });

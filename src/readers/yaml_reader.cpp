@@ -333,15 +333,6 @@ class DocumentReader {
       if (read_string(v, "placement", u.placement) && u.placement != "side")
         error(v, "unknown placement '" + u.placement + "'; use 'side' (an assistant or staff position beside its parent) or leave it out");
     }
-    optional_text(n, "title", u.title);
-    optional_text(n, "photo", u.photo);
-    optional_text(n, "label", u.label);
-    if (auto v = n["vacant"]) {
-      if (!v.IsScalar() || (v.Scalar() != "true" && v.Scalar() != "false"))
-        error(v, "'vacant' must be true or false");
-      else
-        u.vacant = v.Scalar() == "true";
-    }
     if (auto v = n["attributes"]) {
       if (!v.IsMap()) error(v, "'attributes' must be a mapping of names to text, not " + describe(v));
       else

@@ -62,6 +62,24 @@ TEST(ImportCli, SeveralFilesAndStdout) {
   EXPECT_FALSE(fs::exists(dir + "/out.yaml"));
 }
 
+TEST(ImportCli, InfoboxPagesMergeIntoOneYamlThatDrawsTheSameGraph) {
+  // Three pages in both forms name shared bodies differently: import merges them (each merge a note) and the
+  // YAML it writes exports to the same units as the pages themselves.
+  const std::string dir = test::temp_dir();
+  std::string pages;
+  for (const char* p : {"ministry-of-transport.wiki", "national-road-agency.txt", "road-safety-bureau.wiki"})
+    pages += " " + shell_quote(test::source_dir() + "/tests/data/infobox/merge/" + p);
+  auto r = run(oc() + " import" + pages + " -o " + shell_quote(dir + "/roads.yaml"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("note: 'Transport Ministry' here and 'Ministry of Transport' at "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("are one unit, 'department-of-railways'"), std::string::npos) << r.err;
+  r = run(oc() + " validate " + shell_quote(dir + "/roads.yaml"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(": ok: 13 units, "), std::string::npos) << r.out;
+  r = run(oc() + " export " + shell_quote(dir + "/roads.yaml") + " -o " + shell_quote(dir + "/roads.svg"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 TEST(TableCli, AsOfRootDiffAndValidateWorkOnTables) {
   const std::string dir = test::temp_dir();
   const std::string csv = shell_quote(dir + "/staff.csv");

@@ -205,4 +205,36 @@ if r.returncode == 0:
     all_text = [t.text or "" for t in hroot.iter(SVG + "text")]
     c.check("L1 <i>\\N" in all_text and "L2 & ]]>" in all_text, f"label lines kept literally: {all_text}")
     c.check("</text><script>alert(1)</script>" in all_text, f"title kept literally in the legend: {all_text}")
+
+def card_box(g):
+    """(x0, y0, x1, y1) of a card: the extent of its first outline (path or polygon) in SVG coordinates."""
+    for el in g.iter():
+        if el.tag in (SVG + "path", SVG + "polygon"):
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", el.get("d") or el.get("points") or "")]
+            xs, ys = nums[0::2], nums[1::2]
+            if xs and ys:
+                return min(xs), min(ys), max(xs), max(ys)
+    return None
+
+
+# The assistant (placement: side) stands beside her manager: below the manager's box, above every regular
+# report, off the manager's centre line, and no two cards overlap (SVG y grows downwards).
+boxes = {name: card_box(g) for name, g in cards.items()}
+ada_b, grace_b = boxes.get("Ada Lovelace"), boxes.get("Grace Hopper")
+reports = [boxes.get(n) for n in ("Platform Team", "Applications")]
+c.check(None not in (ada_b, grace_b) and None not in reports, f"cards with outlines: {sorted(boxes)}")
+if None not in (ada_b, grace_b) and None not in reports:
+    centre = (ada_b[0] + ada_b[2]) / 2
+    c.check(grace_b[1] >= ada_b[3], f"assistant below her manager: {grace_b} vs {ada_b}")
+    c.check(all(grace_b[3] <= r[1] for r in reports), f"assistant above the reports: {grace_b} vs {reports}")
+    c.check(grace_b[2] < centre or grace_b[0] > centre, f"assistant beside the centre line {centre}: {grace_b}")
+import yaml  # noqa: E402  (the unit names from the data, read by PyYAML: group blocks are not cards)
+unit_names = {u["name"] for u in yaml.safe_load(open(os.path.join(ROOT, DATA), encoding="utf-8"))["units"]}
+named = [(n, b) for n, b in boxes.items() if b and n.split(" (")[0] in unit_names]
+c.check(len(named) >= 8, f"cards found for the units: {[n for n, _ in named]}")
+for i, (n1, b1) in enumerate(named):
+    for n2, b2 in named[i + 1:]:
+        overlap = b1[0] < b2[2] - 0.5 and b2[0] < b1[2] - 0.5 and b1[1] < b2[3] - 0.5 and b2[1] < b1[3] - 0.5
+        c.check(not overlap, f"cards overlap: {n1} {b1} and {n2} {b2}")
+
 c.finish()
