@@ -73,17 +73,7 @@ InfoboxPage parse_flat_page(const std::string& text, const std::string& file) {
   enum class State { kTop, kInfobox, kBody } state = State::kTop;
   InfoboxSection* section = nullptr;
   auto open_section = [&](std::string heading, int level, SourceLoc loc) {
-    InfoboxSection s;
-    s.heading = std::move(heading);
-    s.level = level;
-    s.loc = loc;
-    for (auto it = page.sections.rbegin(); it != page.sections.rend(); ++it)
-      if (!it->heading.empty() && it->level < level) {
-        s.parent_heading = it->heading;
-        break;
-      }
-    page.sections.push_back(std::move(s));
-    section = &page.sections.back();
+    section = &orgchart::open_section(page, std::move(heading), level, std::move(loc));
   };
   bool last_was_item = false;
   int line_no = 0;

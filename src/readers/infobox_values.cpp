@@ -98,6 +98,20 @@ std::string_view trim_view(std::string_view s) {
 
 }  // namespace
 
+InfoboxSection& open_section(InfoboxPage& page, std::string heading, int level, SourceLoc loc) {
+  InfoboxSection s;
+  s.heading = std::move(heading);
+  s.level = level;
+  s.loc = std::move(loc);
+  for (auto it = page.sections.rbegin(); it != page.sections.rend(); ++it)
+    if (!it->heading.empty() && it->level < level) {
+      s.parent_heading = it->heading;
+      break;
+    }
+  page.sections.push_back(std::move(s));
+  return page.sections.back();
+}
+
 int heading_level(std::string_view line, std::string& heading) {
   line = trim_view(line);
   std::size_t open = 0, close = 0;

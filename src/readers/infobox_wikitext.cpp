@@ -213,14 +213,7 @@ InfoboxPage parse_wikitext_page(const std::string& text, const std::string& file
   bool have_box = false;
   InfoboxSection* section = nullptr;
   auto open_section = [&](std::string heading, int level, SourceLoc loc) {
-    InfoboxSection s{std::move(heading), "", level, loc, {}, 0};
-    for (auto it = page.sections.rbegin(); it != page.sections.rend(); ++it)
-      if (!it->heading.empty() && it->level < level) {
-        s.parent_heading = it->heading;
-        break;
-      }
-    page.sections.push_back(std::move(s));
-    section = &page.sections.back();
+    section = &orgchart::open_section(page, std::move(heading), level, std::move(loc));
   };
   // The page line by line: headings, bulleted entries, running text; templates on their own are the infobox or
   // page furniture ({{Short description}}, {{Use dmy dates}}).

@@ -47,6 +47,9 @@ struct InfoboxPage {
 /// `== Heading ==` -> 2 and "Heading" (surrounding whitespace ignored); 0 when the line is not a heading.
 int heading_level(std::string_view line, std::string& heading);
 
+/// Appends a section for `heading` to `page`, under the nearest earlier heading of a higher level; returns it.
+InfoboxSection& open_section(InfoboxPage& page, std::string heading, int level, SourceLoc loc);
+
 /// The model one page describes (named by the infobox's name field, else the page title, else the file name): the page's body, its parent(s), children, listed units and leaders, each
 /// record citing one Source for the file and carrying the line it came from. Fields and lists that cannot be
 /// mapped become notes (`file:line:col: note: ...`), never silently dropped.
