@@ -164,11 +164,21 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
       //   ──┬──────┬─      bus; each column hangs from a spine half a column gap left of it
       //     ├[a]   ├[c]    column-major, `param` rows per column, each child no wider than cap
       //     └[b]   └[d]    one column hangs from the parent's centre line; several are centred under it
-      const std::size_t rows = std::max<std::size_t>(param, 1);
+      // With a `limit`, a column ends where the next child would take it past that height (columns of
+      // subtrees of unequal heights balance by height, not by count).
+      const std::size_t rows = limit > 0 ? k : std::max<std::size_t>(param, 1);
       const double stub = o.column_gap / 2;
       double column_left = stub;
-      for (std::size_t begin = 0; begin < k; begin += rows) {
-        const std::size_t end = std::min(k, begin + rows);
+      std::size_t columns = 0;
+      for (std::size_t begin = 0, end = 0; begin < k; begin = end, ++columns) {
+        end = std::min(k, begin + rows);
+        if (limit > 0) {
+          double h = shapes(kids[begin])[pick(kids[begin], cap, true)].height;
+          for (end = begin + 1; end < k; ++end) {
+            h += o.row_gap + shapes(kids[end])[pick(kids[end], cap, true)].height;
+            if (h > limit) break;
+          }
+        }
         double column_width = 0, y = 0;
         for (std::size_t i = begin; i < end; ++i) {
           const Shape& s = get(kids[i], true);
@@ -180,7 +190,8 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
         column_left += column_width + o.column_gap;
       }
       out.width = column_left - o.column_gap;
-      out.anchor = rows >= k ? 0 : out.width / 2;
+      out.anchor = columns == 1 ? 0 : out.width / 2;
+      out.columns = columns;
       break;
     }
     case Arrangement::kShelves: {
@@ -279,7 +290,7 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
     bottom = band_top + band_.height;
   }
   // A list hanging from the centre line needs no bus: it starts a row gap below; columns need a short bus.
-  const bool hangs = a == Arrangement::kHanging || (a == Arrangement::kColumns && param >= kids_.size());
+  const bool hangs = a == Arrangement::kHanging || (a == Arrangement::kColumns && c.columns == 1);
   const double gap = hangs ? std::max(o.row_gap, o.level_gap / 4) : a == Arrangement::kColumns ? o.level_gap / 2 : o.level_gap;
   const double content_top = bottom + gap;
   if (a != Arrangement::kNone) {
@@ -308,7 +319,8 @@ void ShapeLayout::build_shapes(Index v) {
   for (Index c : forest_.children(v)) nodes += subtree_[c];
   subtree_[v] = nodes;
   const Effort& effort = nodes >= kLargeSubtree ? kLarge : kSmall;
-  max_shapes_ = effort.shapes;
+  // A root's list is not combined any further: it keeps every shape on its front, so the page picks freely.
+  max_shapes_ = forest_.parent[v] == kNoItem ? SIZE_MAX : effort.shapes;
   const std::size_t row_caps = effort.row_caps, cap_count = effort.caps, params = effort.params;
   if (is_leaf(v)) {
     const Size b = input_.size[v];
@@ -353,6 +365,17 @@ void ShapeLayout::build_shapes(Index v) {
     }
     for (double cap : width_caps) {
       for (std::uint32_t r : rows) add(Arrangement::kColumns, cap, r, 0);
+      if (!all_single && k >= 3) {
+        // Columns balanced by height: limits spread from the tallest child to all of them in one column.
+        double tallest = 0, total = 0;
+        for (Index c : kids_) {
+          const double h = shapes(c)[pick(c, cap, true)].height;
+          tallest = std::max(tallest, h);
+          total += h + options_.row_gap;
+        }
+        for (std::size_t j = 0; j < params / 2; ++j)
+          add(Arrangement::kColumns, cap, 0, tallest + (total - tallest) * std::pow(double(j) / (params / 2), 2.0) + 1e-9);
+      }
       if (k >= 3 && !forest_.is_frame(v)) add(Arrangement::kHanging, cap, 0, 0);
     }
   }
@@ -396,13 +419,22 @@ void ShapeLayout::keep_best(Index v, std::vector<Shape>& c) {
     count_[v] = static_cast<std::uint32_t>(kept);
     return;
   }
-  // Too many: keep the best for max_shapes aspect ratios spread geometrically over the front's range.
+  // Too many: keep the best for max_shapes aspect ratios spread geometrically over the front's range, and
+  // (a large subtree may end up filling the page) a quarter of them near the page's aspect.
   const double a0 = c.front().width / std::max(c.front().height, 1e-9);
   const double a1 = c.back().width / std::max(c.back().height, 1e-9);
+  aspects_.clear();
+  const std::size_t near = max_shapes_ >= kLarge.shapes && options_.page_aspect > 0 ? max_shapes / 4 : 0;
+  for (std::size_t j = 0; j + near < max_shapes; ++j)
+    aspects_.push_back(a0 * std::pow(a1 / a0, double(j) / (max_shapes - near - 1)));
+  for (std::size_t j = 0; j < near; ++j) {
+    const double t = options_.page_aspect * std::pow(4.0, double(j) / (near - 1) - 0.5);
+    if (t > a0 && t < a1) aspects_.push_back(t);
+  }
+  std::sort(aspects_.begin(), aspects_.end());
   std::size_t last = SIZE_MAX;
   std::uint32_t n = 0;
-  for (std::size_t j = 0; j < max_shapes; ++j) {
-    const double t = a0 * std::pow(a1 / a0, double(j) / (max_shapes - 1));
+  for (const double t : aspects_) {
     std::size_t best = 0;
     double best_need = kInf;
     for (std::size_t i = (last == SIZE_MAX ? 0 : last); i < kept; ++i) {

@@ -65,6 +65,7 @@ class ShapeLayout {
   /// An arrangement's content: its extent and the x of the parent's centre line, from the content's left.
   struct Content {
     double width = 0, height = 0, anchor = 0;
+    std::size_t columns = 0;  ///< columns: how many
   };
   /// How the connector reaches an item from its holder's source line.
   ///
@@ -125,7 +126,7 @@ class ShapeLayout {
   Band band_;
   // Scratch, reused per item.
   std::vector<Index> kids_, sides_;
-  std::vector<double> values_;
+  std::vector<double> values_, aspects_;
   std::vector<std::uint8_t> new_shelf_;
   std::vector<Shape> candidates_;
   std::vector<Size> sizes_, item_sizes_;
