@@ -75,6 +75,7 @@ std::uint32_t ShapeLayout::pick(Index i, double cap, bool by_width) const {
 double ShapeLayout::run() {
   // Bottom-up: children before parents (reverse pre-order), so every child's list exists when its parent's
   // turn comes. Iterative: no recursion on depth.
+  count_subtrees();
   for (auto it = forest_.order.rbegin(); it != forest_.order.rend(); ++it) build_shapes(*it);
   const double need = choose_roots();
   // Top-down: each item realises the shape its holder picked.
@@ -111,7 +112,7 @@ ShapeLayout::Band ShapeLayout::side_band(std::span<const Index> sides, bool plac
         pick_[c] = best;
         left_[c] = x;
         top_[c] = y;
-        link_[c] = {left ? Attach::kRight : Attach::kLeft, 0.0, std::nullopt, 0, true};
+        link_[c] = {left ? Attach::kRight : Attach::kLeft, 0.0, std::nullopt, 0, true, std::nullopt, 0};
       }
     }
     y += h + options_.row_gap;
@@ -134,7 +135,7 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
     if (!place) return;
     left_[c] = x;
     top_[c] = y;
-    link_[c] = {at, lane, std::nullopt, bus, false};
+    link_[c] = {at, lane, std::nullopt, bus, false, std::nullopt, 0};
   };
   auto gap = [&](Index a1, Index b1) { return is_leaf(a1) && is_leaf(b1) ? o.sibling_gap : o.subtree_gap; };
   // The own box of a child in its shape: a node's box, or the whole frame.
@@ -142,6 +143,7 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
   Content out;
   switch (a) {
     case Arrangement::kNone: break;
+    case Arrangement::kFolded: return arrange_fold(v, cap, limit, place);
     case Arrangement::kRow: {
       //   ──┬────┬────┬──   bus; the parent is centred over the first box's left .. the last box's right
       //   [a]  [b]  [c]     subtrees top-aligned, each in its narrowest shape no taller than cap
@@ -315,9 +317,7 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
 
 void ShapeLayout::build_shapes(Index v) {
   candidates_.clear();
-  std::uint32_t nodes = forest_.is_frame(v) ? 0 : 1;
-  for (Index c : forest_.children(v)) nodes += subtree_[c];
-  subtree_[v] = nodes;
+  const std::uint32_t nodes = subtree_[v];
   const Effort& effort = nodes >= kLargeSubtree ? kLarge : kSmall;
   // A root's list is not combined any further: it keeps every shape on its front, so the page picks freely.
   max_shapes_ = forest_.parent[v] == kNoItem ? SIZE_MAX : effort.shapes;
@@ -399,6 +399,7 @@ void ShapeLayout::build_shapes(Index v) {
       }
     }
   }
+  add_folds(v);
   keep_best(v, candidates_);
 }
 
@@ -500,7 +501,7 @@ double ShapeLayout::choose_roots() {
 }
 
 void ShapeLayout::place_item(Index v) {
-  if (is_leaf(v)) return;
+  if (is_leaf(v) || folded_[v] == 2) return;  // inside a fold: placed with its head
   const Shape s = shape(v);
   kids_.clear();
   sides_.clear();
@@ -510,6 +511,11 @@ void ShapeLayout::place_item(Index v) {
   const Content c = arrange(v, kids_, s.arrangement, s.cap, s.param, s.limit, true);
   wrap_content(v, c, s.arrangement, s.cap, s.param, s.limit, true);
   const double ox = left_[v] + origin_x_, oy = top_[v] + origin_y_;
+  if (s.arrangement == Arrangement::kFolded) {
+    folded_[v] = 1;
+    kids_ = fold_items_;  // every segment's children, shifted below like the own ones
+    for (Index u : fold_owners_) hub_[u] += oy;
+  }
   for (Index kid : kids_) {
     left_[kid] += ox;
     top_[kid] += oy;
@@ -517,6 +523,7 @@ void ShapeLayout::place_item(Index v) {
     if (l.lane_x) *l.lane_x += ox;
     if (l.trunk_x) *l.trunk_x += ox;
     l.bus_y += oy;
+    if (l.channel_x) *l.channel_x += ox, l.drop_y += oy;
     chosen_[kid] = first_[kid] + pick_[kid];
   }
   for (Index side : sides_) {
@@ -554,7 +561,11 @@ void ShapeLayout::route_into(Index holder, Index item, std::vector<Point>& line)
     append_orthogonal(line, {edge, mid_y});
     return;
   }
-  append_orthogonal(line, {source_x, hub_[holder]});
+  if (l.channel_x) {  // from the foot of the previous column, up the channel between the columns
+    append_orthogonal(line, {source_x, l.drop_y});
+    append_orthogonal(line, {*l.channel_x, l.drop_y});
+  }
+  append_orthogonal(line, {l.channel_x ? *l.channel_x : source_x, hub_[holder]});
   if (l.attach == Attach::kTop) {
     double y = hub_[holder];
     if (l.trunk_x) {  // a later shelf: down the trunk, to its own bus

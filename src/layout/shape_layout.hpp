@@ -43,7 +43,12 @@ class ShapeLayout {
   double top(Index i) const { return top_[i]; }
   /// The box of a node, or the whole frame of a group block.
   Size size(Index i) const;
-  Arrangement arrangement(Index i) const { return shape(i).arrangement; }
+  Arrangement arrangement(Index i) const { return folded_[i] ? Arrangement::kFolded : shape(i).arrangement; }
+  /// A node at the top of a folded column, reached up the channel from its parent at the foot of the last one.
+  bool continued(Index i) const {
+    const Index p = forest_.parent[i];
+    return link_[i].channel_x || (p != kNoItem && forest_.is_frame(p) && link_[p].channel_x);
+  }
   Attach attach(Index i) const { return link_[i].attach; }
   /// Rows per column when the item's children stand in columns, else 0.
   std::uint32_t rows_per_column(Index i) const {
@@ -80,6 +85,10 @@ class ShapeLayout {
     std::optional<double> trunk_x;  ///< a later shelf: the trunk down the shelves' left (absolute)
     double bus_y = 0;               ///< with trunk_x: the y of the bus above its shelf (absolute)
     bool side = false;              ///< an assistant: straight off the parent's centre line
+    /// A folded segment at the top of a column: first down to drop_y (under the previous column), across to
+    /// the channel at channel_x, and up it to the holder's bus (absolute).
+    std::optional<double> channel_x;
+    double drop_y = 0;
   };
 
   std::span<const Shape> shapes(Index i) const { return {pool_.data() + first_[i], count_[i]}; }
@@ -104,6 +113,12 @@ class ShapeLayout {
   };
   Band side_band(std::span<const Index> sides, bool place);
   void keep_best(Index v, std::vector<Shape>& candidates);
+  // The fold (shape_fold.cpp): a line of command, each node's heavy child heading the next segment.
+  void count_subtrees();
+  void add_folds(Index v);
+  /// One segment per node of the line from v that has children: their row, the heavy child as its box only.
+  void build_segments(Index v, double cap);
+  Content arrange_fold(Index v, double cap, double limit, bool place);
   void place_item(Index v);
   double choose_roots();
   void route_into(Index holder, Index item, std::vector<Point>& line) const;
@@ -118,6 +133,14 @@ class ShapeLayout {
   std::vector<Link> link_;          ///< per item, from its holder
   std::vector<std::uint32_t> pick_;  ///< per item while placing: the shape its holder picked
   std::vector<std::uint32_t> subtree_;  ///< per item: nodes in its subtree
+  std::vector<Index> heavy_;            ///< per node: the child that continues its line of command, or kNoItem
+  std::vector<std::uint8_t> folded_;    ///< per node: 1 heads a chosen fold, 2 stands inside one
+  struct Segment {
+    Index owner;
+    double width, height, first_left, last_right;
+  };
+  std::vector<Segment> segments_;
+  std::vector<Index> fold_items_, fold_owners_;  ///< what place mode put, relative to the head's content
   std::size_t max_shapes_ = 0;          ///< for the item at hand
   // What wrap_content() found for the item at hand: its content's origin and its bus, relative to its shape;
   // and its side band (has_band_), computed once per item.

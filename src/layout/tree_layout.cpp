@@ -210,6 +210,7 @@ TreeLayoutResult tidy_result(const TreeLayoutInput& input, const TreeLayoutOptio
   result.wrapped.resize(n);
   result.arrangement.resize(n);
   result.attach.assign(n, Attach::kTop);
+  result.continued.assign(n, false);
   auto arrangement = [&](Index i) {
     return forest.children(i).empty() ? Arrangement::kNone
            : tidy.stacked(i)          ? Arrangement::kColumns
@@ -253,6 +254,7 @@ TreeLayoutResult shape_result(const TreeLayoutInput& input,
   result.wrapped.resize(n);
   result.arrangement.resize(n);
   result.attach.resize(n);
+  result.continued.resize(n);
   for (std::size_t v = 0; v < n; ++v) {
     const auto i = static_cast<Index>(v);
     result.centre[v] = {shapes.centre_x(i), shapes.top(i) + shapes.size(i).height / 2};
@@ -260,6 +262,7 @@ TreeLayoutResult shape_result(const TreeLayoutInput& input,
     result.stacked[v] = result.arrangement[v] == Arrangement::kColumns;
     result.wrapped[v] = result.arrangement[v] == Arrangement::kShelves;
     result.attach[v] = shapes.attach(i);
+    result.continued[v] = shapes.continued(i);
     result.max_rows_per_column = std::max<std::size_t>(result.max_rows_per_column, shapes.rows_per_column(i));
   }
   result.edges.reserve(n - forest.roots.size());

@@ -162,9 +162,21 @@ inline void expect_valid_layout(const TreeLayoutInput& in, const TreeLayoutOptio
   EXPECT_EQ(a, -1) << "overlap: " << a << " " << (a >= 0 ? str(solid[a]) : "") << " and " << b << " "
                    << (b >= 0 ? str(solid[b]) : "") << " (indices >= " << n << " are captions)";
 
-  // Parents strictly above their children.
+  // Parents strictly above their children, except where a fold goes on at the top of the next column: there
+  // the parent stands lower, at the foot of the previous column, and the connector comes up the channel
+  // between them (the edge checks below: orthogonal, through no box), so the child is to its parent's right.
+  ASSERT_EQ(r.continued.size(), n);
   for (std::size_t c = 0; c < n; ++c)
-    if (parent[c] != SIZE_MAX && !(boxes[parent[c]].bottom < boxes[c].top)) {
+    if (r.continued[c]) {
+      const std::size_t p = parent[c];
+      const bool folded = p != SIZE_MAX && r.arrangement[p] == Arrangement::kFolded;
+      if (!folded || !(boxes[c].left > boxes[p].right)) {
+        ADD_FAILURE() << "node " << c << " is continued but not at the top of a column right of its parent";
+        break;
+      }
+    }
+  for (std::size_t c = 0; c < n; ++c)
+    if (parent[c] != SIZE_MAX && !r.continued[c] && !(boxes[parent[c]].bottom < boxes[c].top)) {
       ADD_FAILURE() << "node " << parent[c] << " is not above its child " << c;
       break;
     }
@@ -243,6 +255,13 @@ inline void expect_valid_layout(const TreeLayoutInput& in, const TreeLayoutOptio
           }
         }
         break;
+      case Arrangement::kFolded: {
+        // A segment: one row, top-aligned, in data order; below the parent, or at the top of a column.
+        expect_row(row, where);
+        for (const Box& b : row)
+          if (std::abs(b.top - row.front().top) > eps) ADD_FAILURE() << where << ": the segment is not top-aligned";
+        break;
+      }
       case Arrangement::kRow: {
         expect_row(row, where);
         const double mid = (row.front().left + row.back().right) / 2;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -147,11 +148,42 @@ TEST(TreeLayout, OtherGapsAndNoCompaction) {
 
 TEST(TreeLayout, DeepChainDoesNotRecurse) {
   const TreeLayoutInput in = chain(100000);
-  const TreeLayoutOptions o;
+  TreeLayoutOptions o;
+  // Compacted, the chain folds into columns of the page's shape.
+  const auto folded = layout_tree(in, o);
+  expect_valid_layout(in, o, folded);
+  EXPECT_EQ(folded.arrangement[0], Arrangement::kFolded);
+  EXPECT_GT(std::count(folded.continued.begin(), folded.continued.end(), true), 10);
+  EXPECT_NEAR(aspect(folded), o.page_aspect, 0.5 * o.page_aspect);
+  // Without compaction, one straight line.
+  o.compact = false;
   const auto r = layout_tree(in, o);
   expect_valid_layout(in, o, r);
   EXPECT_DOUBLE_EQ(r.centre.back().x, r.centre.front().x);
   EXPECT_DOUBLE_EQ(r.bounds.height, 100000 * 40.0 + 99999 * o.level_gap);
+}
+
+TEST(TreeLayout, ALongLineOfCommandFoldsIntoColumns) {
+  // Depth 40, a few small teams beside the line at every level: nested, it could not keep the page's shape.
+  const TreeLayoutInput in = deep_tree(40, 6);
+  for (double page_aspect : {842.0 / 595.0, 595.0 / 842.0, 1920.0 / 1080.0}) {
+    TreeLayoutOptions o;
+    o.page_aspect = page_aspect;
+    const auto r = layout_tree(in, o);
+    expect_valid_layout(in, o, r);
+    EXPECT_GT(std::count(r.arrangement.begin(), r.arrangement.end(), Arrangement::kFolded), 3);
+    EXPECT_GE(std::count(r.continued.begin(), r.continued.end(), true), 1);
+    EXPECT_LE(std::max(aspect(r) / page_aspect, page_aspect / aspect(r)), 1.5);
+    // Each continued node's connector runs up a channel: a vertical segment going up, right of the parent.
+    for (const EdgeRoute& e : r.edges) {
+      if (!r.continued[e.child]) continue;
+      bool up = false;
+      for (std::size_t i = 1; i < e.points.size(); ++i)
+        up = up || (e.points[i].x == e.points[i - 1].x && e.points[i].y < e.points[i - 1].y &&
+                    e.points[i].x > r.centre[e.parent].x);
+      EXPECT_TRUE(up) << "edge " << e.parent << "->" << e.child;
+    }
+  }
 }
 
 TEST(TreeLayout, WideStar) {

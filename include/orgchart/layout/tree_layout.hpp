@@ -36,6 +36,11 @@ enum class Arrangement : std::uint8_t {
   kShelves,  ///< the row wrapped onto shelves under a trunk on the area's left, the parent centred over it
   kColumns,  ///< columns hanging from spines, column-major: leaf columns; one column is a hanging list
   kHanging,  ///< a hanging list on both sides of the parent's centre line, left then right, row by row
+  /// A long line of command folded into columns: the node's children stand in a row (a segment), the one
+  /// heading the line as its box only, its own children's segment below; segments flow down a column, then
+  /// on at the top of the next column, reached up the channel between the columns (see TreeLayoutResult::
+  /// continued). The head of the line is centred over its segment.
+  kFolded,
 };
 
 /// Where the connector from its parent meets a node.
@@ -100,6 +105,10 @@ struct TreeLayoutResult {
   std::vector<bool> wrapped;     ///< per node: its children (blocks and subtrees) wrap onto shelves
   std::vector<Arrangement> arrangement;  ///< per node: how its children (other than side ones) stand
   std::vector<Attach> attach;            ///< per node: where its parent's connector meets it
+  /// Per node: the first of a folded segment at the top of a column, below which its parent stands (at the
+  /// foot of the previous column): its connector runs down from the parent, across under that column, up the
+  /// channel between the columns and along the segment's bus.
+  std::vector<bool> continued;
   std::size_t max_rows_per_column = 0;  ///< the compaction chosen (0 = none: every child row is a row)
   Rect bounds;                   ///< bounding box of everything, boxes, blocks and edges (starts at 0,0)
 };

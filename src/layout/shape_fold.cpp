@@ -1,0 +1,194 @@
+// The fold of ShapeLayout: a long line of command (each node's heavy child heading most of what is below it)
+// cannot reach a page's aspect with every parent above its children: each level nests inside the one above,
+// so the drawing grows by a level in height or by a sibling row in width for every step down the line. The
+// fold cuts the line into segments (a node's children in a row, the child continuing the line as its box
+// only) and lets the segments flow down columns like text; the one link per column break runs up the channel
+// between the columns.
+//
+//        [v]                 channel
+//   ──┬───┬────┬──              │ ──┬────┬──
+//   [a]  [h1] [b]               │ [d]  [h3]
+//   [a1]  │   [b1]              │       │
+//   ──┬───┴──┬──                │ ──┬───┴──
+//   [c]     [h2]                │ [e]
+//            │                  │
+//            └──────────────────┘
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "shape_layout.hpp"
+
+namespace orgchart::detail {
+namespace {
+
+constexpr std::size_t kMinSegments = 8;  ///< a shorter line is better drawn in the usual arrangements
+constexpr std::size_t kFoldCaps = 6, kFoldLimits = 24;
+constexpr double kAspectRange = 8;  ///< folds are tried for aspects from page / range to page * range
+
+}  // namespace
+
+void ShapeLayout::count_subtrees() {
+  const std::size_t items = forest_.size();
+  heavy_.assign(items, kNoItem);
+  folded_.assign(items, 0);
+  for (auto it = forest_.order.rbegin(); it != forest_.order.rend(); ++it) {
+    const Index v = *it;
+    std::uint32_t nodes = forest_.is_frame(v) ? 0 : 1;
+    for (Index c : forest_.children(v)) nodes += subtree_[c];
+    subtree_[v] = nodes;
+  }
+  // A node's line goes on through its largest child subtree when that holds at least half of what is below
+  // the node, and the child is a plain node (no block, no side position, no assistants of its own: its
+  // segment is a plain row).
+  for (Index v = 0; v < forest_.node_count; ++v) {
+    Index best = kNoItem;
+    for (Index c : forest_.children(v))
+      if (!forest_.is_frame(c) && !is_side(c) && (best == kNoItem || subtree_[c] > subtree_[best])) best = c;
+    if (best == kNoItem || 2 * std::uint64_t(subtree_[best]) < subtree_[v] - 1) continue;
+    const auto kids = forest_.children(best);
+    if (std::any_of(kids.begin(), kids.end(), [&](Index c) { return is_side(c); })) continue;
+    heavy_[v] = best;
+  }
+}
+
+void ShapeLayout::build_segments(Index v, double cap) {
+  const TreeLayoutOptions& o = options_;
+  segments_.clear();
+  for (Index u = v; u != kNoItem; u = heavy_[u]) {
+    Segment seg{u, 0, 0, 0, 0};
+    double x = 0;
+    Index prev = kNoItem;
+    for (Index c : forest_.children(u)) {
+      if (is_side(c)) continue;  // only the head may have side children: they stand in its band
+      double w, h, cx, box;
+      if (c == heavy_[u]) {
+        w = box = input_.size[c].width, h = input_.size[c].height, cx = w / 2;
+      } else {
+        const Shape& s = shapes(c)[pick(c, cap, false)];
+        w = s.width, h = s.height, cx = s.cx;
+        box = forest_.is_frame(c) ? s.width : input_.size[c].width;
+      }
+      if (prev != kNoItem) x += is_leaf(prev) && is_leaf(c) ? o.sibling_gap : o.subtree_gap;
+      if (prev == kNoItem) seg.first_left = x + cx - box / 2;
+      seg.last_right = x + cx + box / 2;
+      x += w;
+      seg.height = std::max(seg.height, h);
+      prev = c;
+    }
+    if (prev == kNoItem) break;  // the line ends in a node without children
+    seg.width = x;
+    segments_.push_back(seg);
+  }
+}
+
+void ShapeLayout::add_folds(Index v) {
+  if (forest_.is_frame(v) || heavy_[v] == kNoItem) return;
+  const Index p = forest_.parent[v];
+  if (p != kNoItem && heavy_[p] == v) return;  // inside a line: only its head folds it (linear work per line)
+  std::size_t length = 0;
+  for (Index u = v; u != kNoItem && length < kMinSegments; u = heavy_[u]) ++length;
+  if (length < kMinSegments) return;
+  // Caps for the light children's shapes: their heights, spread.
+  values_.clear();
+  for (Index u = v; u != kNoItem; u = heavy_[u])
+    for (Index c : forest_.children(u))
+      if (c != heavy_[u] && !is_side(c))
+        for (const Shape& s : shapes(c)) values_.push_back(s.height);
+  std::vector<double> caps{std::numeric_limits<double>::infinity()};
+  if (!values_.empty()) {
+    std::sort(values_.begin(), values_.end());
+    values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
+    const std::size_t m = values_.size();
+    for (std::size_t j = 0; j + 1 < kFoldCaps && m > 0; ++j) caps.push_back(values_[j * (m - 1) / (kFoldCaps - 1)]);
+  }
+  const double gap = options_.level_gap;
+  for (double cap : caps) {
+    build_segments(v, cap);
+    if (segments_.size() < kMinSegments) continue;
+    double tallest = 0, total = -gap, area = 0;
+    for (const Segment& s : segments_) {
+      tallest = std::max(tallest, s.height), total += s.height + gap;
+      area += (s.height + gap) * (s.width + options_.subtree_gap);
+    }
+    // Column heights for aspects spread geometrically around the page's (the area as if each segment had a
+    // column of its own width), and the two extremes.
+    std::vector<double> limits{tallest, total};
+    const double page = options_.page_aspect > 0 ? options_.page_aspect : 1;
+    for (std::size_t j = 0; j < kFoldLimits; ++j) {
+      const double t = page * std::pow(kAspectRange, 2.0 * double(j) / (kFoldLimits - 1) - 1);
+      limits.push_back(std::clamp(std::sqrt(area / t), tallest, total));
+    }
+    for (const double l : limits) {
+      const double limit = l + 1e-9;
+      const Content c = arrange_fold(v, cap, limit, false);
+      candidates_.push_back(wrap_content(v, c, Arrangement::kFolded, cap, 0, limit, false));
+    }
+  }
+}
+
+ShapeLayout::Content ShapeLayout::arrange_fold(Index v, double cap, double limit, bool place) {
+  const TreeLayoutOptions& o = options_;
+  build_segments(v, cap);
+  const double gap = o.level_gap, channel = o.subtree_gap;
+  Content out;
+  if (segments_.empty()) return out;
+  out.anchor = (segments_[0].first_left + segments_[0].last_right) / 2;
+  if (place) fold_items_.clear(), fold_owners_.clear();
+  double column_left = 0, column_width = 0, y = 0, previous_bottom = 0;
+  bool first_in_column = true;
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    const Segment& seg = segments_[i];
+    if (i > 0 && y + gap + seg.height > limit) {  // on at the top of the next column
+      out.height = std::max(out.height, y + gap / 2);
+      previous_bottom = y;
+      column_left += column_width + channel;
+      column_width = 0;
+      y = 0;
+      first_in_column = true;
+    } else if (i > 0) {
+      y += gap;
+      first_in_column = false;
+    }
+    column_width = std::max(column_width, seg.width);
+    if (place) {
+      const Index u = seg.owner;
+      if (u != v) {
+        folded_[u] = 2;
+        hub_[u] = y - gap / 2;
+        fold_owners_.push_back(u);
+      }
+      double x = 0;
+      Index prev = kNoItem;
+      for (Index c : forest_.children(u)) {
+        if (is_side(c)) continue;
+        if (prev != kNoItem) x += is_leaf(prev) && is_leaf(c) ? o.sibling_gap : o.subtree_gap;
+        double w;
+        if (c == heavy_[u]) {
+          pick_[c] = 0;
+          w = input_.size[c].width;
+          left_[c] = column_left + x + w / 2 - shapes(c)[0].cx;  // the box's centre; the shape is not used
+        } else {
+          pick_[c] = pick(c, cap, false);
+          w = shapes(c)[pick_[c]].width;
+          left_[c] = column_left + x;
+        }
+        top_[c] = y;
+        link_[c] = {Attach::kTop, std::nullopt, std::nullopt, 0, false, std::nullopt, 0};
+        if (first_in_column && i > 0) {
+          link_[c].channel_x = column_left - channel / 2;
+          link_[c].drop_y = previous_bottom + gap / 2;
+        }
+        fold_items_.push_back(c);
+        x += w;
+        prev = c;
+      }
+    }
+    y += seg.height;
+  }
+  out.height = std::max(out.height, y);
+  out.width = column_left + column_width;
+  return out;
+}
+
+}  // namespace orgchart::detail
