@@ -54,3 +54,10 @@ fuzz: deps
 	  -DORGCHART_BUILD_TESTS=OFF -DCMAKE_CXX_FLAGS="$(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link"
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_yaml fuzz_graphml fuzz_input
 	bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# Issue 11: every stage at 1k..1M units beside igraph, NetworkX, neato -n2 and dd (bench/scale/bench_scale.py).
+# A quick run: make bench-scale SCALE_SIZES=1k,10k. Not a test: it takes tens of minutes at 1M.
+SCALE_SIZES ?= 1k,10k,100k,1M
+.PHONY: bench-scale
+bench-scale: build
+	python3 bench/scale/bench_scale.py --binary $(ORGCHART) --sizes $(SCALE_SIZES)

@@ -10,6 +10,7 @@ packages=(
   python3-openpyxl python3-xlsxwriter
   strace  # tests/scripts/test_output_safety.py: outputs are fsynced before and after the rename
 )
+packages+=(libpango1.0-dev libfyaml-dev)  # issue 11: card text measured with pango; YAML read with libfyaml
 packages+=(clang libfuzzer-14-dev)  # make fuzz: libFuzzer harnesses with ASan and UBSan
 
 missing=()

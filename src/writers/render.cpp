@@ -9,21 +9,7 @@
 
 namespace orgchart {
 
-CardSizes measure_cards(const OrgGraph& g) {
-  // Only the nodes matter for their sizes: write them with the chart's node defaults and no edges.
-  std::ostringstream dot;
-  DotOptions options;
-  options.data_attributes = false;
-  options.edges = false;
-  write_dot(dot, g, Layout{}, options);
-  const auto by_name = graphviz_node_sizes(dot.str());
-  CardSizes sizes;
-  sizes.cards.resize(boost::num_vertices(g.graph));
-  for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
-    if (auto it = by_name.find(g.graph[v].id); it != by_name.end()) sizes.cards[v] = it->second;
-  if (auto it = by_name.find(kLegendNode); it != by_name.end()) sizes.legend = it->second;
-  return sizes;
-}
+// measure_cards: writers/text_metrics.cpp (pango, no Graphviz pass).
 
 std::string render_chart(const OrgGraph& g, const Layout& layout, Format format, const RenderOptions& options) {
   std::ostringstream dot;
