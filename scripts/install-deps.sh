@@ -10,6 +10,7 @@ packages=(
   python3-openpyxl python3-xlsxwriter
   strace  # tests/scripts/test_output_safety.py: outputs are fsynced before and after the rename
 )
+packages+=(librsvg2-dev libcairo2-dev)  # PNG and PDF: our SVG rendered by librsvg onto cairo surfaces
 packages+=(clang libfuzzer-14-dev)  # make fuzz: libFuzzer harnesses with ASan and UBSan
 
 missing=()
