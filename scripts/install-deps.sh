@@ -11,6 +11,7 @@ packages=(
   strace  # tests/scripts/test_output_safety.py: outputs are fsynced before and after the rename
 )
 packages+=(libpango1.0-dev libfyaml-dev)  # issue 11: card text measured with pango; YAML read with libfyaml
+packages+=(librsvg2-dev libcairo2-dev)  # PNG and PDF: our SVG rendered by librsvg onto cairo surfaces
 packages+=(clang libfuzzer-14-dev)  # make fuzz: libFuzzer harnesses with ASan and UBSan
 
 missing=()

@@ -5,6 +5,7 @@
 #include "orgchart/cli/output_file.hpp"
 #include "orgchart/cli/output_target.hpp"
 #include "orgchart/readers/loader.hpp"
+#include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/dot_writer.hpp"
 #include "orgchart/writers/gexf_writer.hpp"
 #include "orgchart/writers/json_writer.hpp"
@@ -24,7 +25,7 @@ Layout layout_for(const OrgGraph& g, LayoutEngine engine, const PageSize& page) 
   if (engine != LayoutEngine::kOrg) return {};
   OrgLayoutOptions o;
   o.tree.page_aspect = page.width / page.height;
-  o.title_height = g.model.title.empty() ? 0 : 28;
+  o.title_height = heading_height(chart_heading(g, std::nullopt));  // the title and the chart's date
   const CardSizes sizes = measure_cards(g);
   return org_layout(g, sizes.cards, o, sizes.legend);
 }
@@ -66,13 +67,14 @@ std::string render_output(const OrgGraph& g, const Layout& layout, Format format
       RenderOptions ro;
       ro.engine = options.layout == LayoutEngine::kTwopi ? "twopi" : "dot";
       ro.dpi = options.dpi;
-      out << render_chart(g, layout, format, ro);
+      ro.as_of = options.graph.as_of;
+      render_chart(out, g, layout, format, ro);
       break;
     }
     case Format::kGexf: write_gexf(out, g, layout); break;
     case Format::kJson: write_json(out, g, layout); break;
   }
-  return out.str();
+  return std::move(out).str();
 }
 
 void run_export(const ExportOptions& options, std::ostream& out, std::ostream& diagnostics) {

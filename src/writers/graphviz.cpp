@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "orgchart/error.hpp"
+#include "orgchart/writers/svg_raster.hpp"
 
 namespace orgchart {
 
@@ -94,41 +95,27 @@ class Session {
   bool laid_out_ = false;
 };
 
-/// Cairo draws bitmaps of at most 32767 pixels a side (a larger one is shrunk with a note on stderr), and a
-/// bitmap takes 4 bytes a pixel: refuse, with the ways out, what would not fit rather than draw something else.
-constexpr double kMaxBitmapSide = 32767;
-constexpr double kMaxBitmapPixels = 100e6;
-
-void check_bitmap_size(Agraph_t* g, double dpi) {
+void check_graph_bitmap_size(Agraph_t* g, double dpi) {
   const boxf bb = GD_bb(g);
   const char* pad_attr = agget(g, const_cast<char*>("pad"));
   double pad = 4.0 / 72;  // Graphviz's default, inches
   if (pad_attr && *pad_attr) pad = std::atof(pad_attr);
-  const double scale = dpi / 72;
-  const double w = std::ceil((bb.UR.x - bb.LL.x + 2 * pad * 72) * scale);
-  const double h = std::ceil((bb.UR.y - bb.LL.y + 2 * pad * 72) * scale);
-  if (w <= kMaxBitmapSide && h <= kMaxBitmapSide && w * h <= kMaxBitmapPixels) return;
-  const double fit = std::min({kMaxBitmapSide / w, kMaxBitmapSide / h, std::sqrt(kMaxBitmapPixels / (w * h))});
-  const long max_dpi = static_cast<long>(std::floor(dpi * fit));
-  throw LayoutError("the PNG would be " + std::to_string(static_cast<long long>(w)) + " x " +
-                    std::to_string(static_cast<long long>(h)) + " pixels at " + std::to_string(std::lround(dpi)) +
-                    " dpi, more than a bitmap can hold (32767 pixels a side, 100 million in all): draw SVG or PDF "
-                    "instead (they scale without limit), " +
-                    (max_dpi >= 10 ? "lower --dpi (at most " + std::to_string(max_dpi) + " for this chart), "
-                                   : std::string()) +
-                    "or draw a part of the chart with --root");
+  check_bitmap_size(bb.UR.x - bb.LL.x + 2 * pad * 72, bb.UR.y - bb.LL.y + 2 * pad * 72, dpi);
 }
 
 }  // namespace
 
-std::string graphviz_render(const std::string& dot, const std::string& engine, const std::string& format, double dpi) {
+std::string graphviz_render(const std::string& dot, const std::string& engine, const std::string& format, double dpi,
+                            const GraphvizAttributes& graph_attributes) {
   Session s(dot);
+  for (const auto& [name, value] : graph_attributes)
+    agsafeset(s.graph(), const_cast<char*>(name.c_str()), const_cast<char*>(value.c_str()), const_cast<char*>(""));
   if (dpi > 0) {
     std::string v = std::to_string(dpi);
     agsafeset(s.graph(), const_cast<char*>("dpi"), v.data(), const_cast<char*>(""));
   }
   s.layout(engine);
-  if (format == "png") check_bitmap_size(s.graph(), dpi > 0 ? dpi : 96);
+  if (format == "png") check_graph_bitmap_size(s.graph(), dpi > 0 ? dpi : 96);
   return s.render(format);
 }
 

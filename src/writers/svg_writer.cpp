@@ -1,260 +1,309 @@
 #include "orgchart/writers/svg_writer.hpp"
 
-#include <algorithm>
-#include <cstdint>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
-#include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <cmath>
 
-#include "orgchart/readers/photo.hpp"
+#include "orgchart/error.hpp"
+#include "orgchart/layout/org_layout.hpp"
 #include "orgchart/writers/card.hpp"
+#include "orgchart/writers/style.hpp"
 #include "orgchart/writers/text.hpp"
+#include "svg_legend.hpp"
+#include "svg_out.hpp"
+#include "svg_photo.hpp"
 
 namespace orgchart {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+using svg::Out;
 
-std::string chart_description(const OrgGraph& g) {
-  const auto& m = g.model;
-  if (!m.description.empty()) return m.description;
-  std::size_t units = 0;
-  for (auto v : boost::make_iterator_range(boost::vertices(g.graph))) units += g.graph[v].type == NodeType::kUnit;
-  std::string d = "Organization chart of " + std::to_string(units) + " units";
-  if (!m.title.empty()) d += ": " + m.title;
-  d += ".";
-  if (!m.sources.empty()) {
-    d += " Sources:";
-    for (const auto& s : m.sources) d += " " + s.title + (s.date ? " (" + s.date->str() + ")" : std::string()) + ";";
-    d.back() = '.';
-  }
-  return d;
+constexpr double kCornerRadius = 6;    ///< of rounded cards and group blocks, as Graphviz draws "rounded"
+constexpr double kPictureSize = 40;    ///< the photo or initials badge of a person card (as in the DOT label)
+constexpr double kPictureInset = 15;   ///< from the card's left edge to the picture: margin and cell spacing
+constexpr double kPictureGap = 6;      ///< between the picture and the text column
+constexpr double kArrowLength = 10, kArrowHalfWidth = 3.5;
+
+double font_size(const CardLine& l) { return l.style == CardLine::Style::kSmall ? 10 : kFontSize; }
+
+/// Where the segment from the centre of `box` towards `to` leaves the box.
+Point leave_box(const Point& c, const Size& box, const Point& to) {
+  const double dx = to.x - c.x, dy = to.y - c.y;
+  if (dx == 0 && dy == 0) return c;
+  const double tx = dx != 0 ? box.width / 2 / std::abs(dx) : INFINITY;
+  const double ty = dy != 0 ? box.height / 2 / std::abs(dy) : INFINITY;
+  const double t = std::min({tx, ty, 1.0});
+  return {c.x + dx * t, c.y + dy * t};
 }
 
-std::string base64(const std::string& in) {
-  static const char* kDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  for (std::size_t i = 0; i < in.size(); i += 3) {
-    const std::size_t n = std::min<std::size_t>(3, in.size() - i);
-    std::uint32_t v = static_cast<unsigned char>(in[i]) << 16;
-    if (n > 1) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    if (n > 2) v |= static_cast<unsigned char>(in[i + 2]);
-    out += kDigits[(v >> 18) & 63];
-    out += kDigits[(v >> 12) & 63];
-    out += n > 1 ? kDigits[(v >> 6) & 63] : '=';
-    out += n > 2 ? kDigits[v & 63] : '=';
-  }
-  return out;
-}
+class SvgWriter {
+ public:
+  SvgWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading)
+      : o_(out, layout.bounds.height), g_(g), layout_(layout), heading_(heading), colours_(g.model, g.color_by) {}
 
-void append_utf8(std::string& out, unsigned long cp) {
-  auto byte = [&](unsigned long b) { out += static_cast<char>(b); };
-  if (cp < 0x80) {
-    byte(cp);
-  } else if (cp < 0x800) {
-    byte(0xC0 | (cp >> 6));
-    byte(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    byte(0xE0 | (cp >> 12));
-    byte(0x80 | ((cp >> 6) & 0x3F));
-    byte(0x80 | (cp & 0x3F));
-  } else {
-    byte(0xF0 | ((cp >> 18) & 0x07));
-    byte(0x80 | ((cp >> 12) & 0x3F));
-    byte(0x80 | ((cp >> 6) & 0x3F));
-    byte(0x80 | (cp & 0x3F));
-  }
-}
-
-/// XML character references and the five named entities decoded (in case Graphviz escapes the path). Only used
-/// to recognise a photo's path: a path decoded wrongly matches no photo, and its image is dropped.
-std::string xml_unescape(std::string_view s) {
-  static const std::pair<std::string_view, char> kNamed[] = {
-      {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto semi = s[i] == '&' ? s.find(';', i) : std::string_view::npos;
-    if (semi == std::string_view::npos) {
-      out += s[i];
-      continue;
+  void write() {
+    write_header();
+    for (std::size_t i = 0; i < layout_.groups.size(); ++i) write_group(i);
+    std::vector<Vertex> drawn_parent(boost::num_vertices(g_.graph), boost::graph_traits<Graph>::null_vertex());
+    for (auto v : boost::make_iterator_range(boost::vertices(g_.graph)))
+      for (Vertex c : g_.children[v]) drawn_parent[c] = v;
+    // Lines first, then the cards over their ends, then relations (an overlay) and the legend on top.
+    for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
+      const OrgEdge& oe = g_.graph[e];
+      const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
+      if (oe.type == EdgeType::kHierarchy) write_hierarchy(e, t);
+      else if (oe.type == EdgeType::kRole) write_role(e, drawn_parent[t] == s);
     }
-    const std::string_view ent = s.substr(i + 1, semi - i - 1);
-    bool done = false;
-    for (const auto& [name, c] : kNamed)
-      if (ent == name) {
-        out += c;
-        done = true;
+    for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) write_card(v);
+    for (auto e : boost::make_iterator_range(boost::edges(g_.graph)))
+      if (g_.graph[e].type == EdgeType::kRelation) write_relation(e);
+    if (layout_.legend.width > 0) svg::write_legend(o_, g_, colours_, layout_.legend);
+    o_.raw("</g>\n</svg>\n");
+    o_.flush();
+  }
+
+ private:
+  void write_header() {
+    const double w = layout_.bounds.width, h = layout_.bounds.height;
+    bool photos = false;
+    for (const auto& u : g_.model.units) photos = photos || !u.photo_file.empty();
+    o_.raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
+    // role/aria make the <title>/<desc> the accessible name of the picture.
+    o_.raw("<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" width=\"").num(w).raw("pt\" height=\"").num(h);
+    o_.raw("pt\"\n viewBox=\"0.00 0.00 ").num(w).ch(' ').num(h).raw("\" xmlns=\"http://www.w3.org/2000/svg\"");
+    if (photos) o_.raw(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+    o_.raw(">\n");
+    // Graphviz's user space (y up from the bottom, so y <= 0 inside), kept so that readers of either SVG agree.
+    o_.raw("<g id=\"graph0\" class=\"graph\" transform=\"scale(1 1) rotate(0) translate(0 ").num(h).raw(")\"");
+    o_.attr("font-family", kSvgFontFamily).raw(">\n");
+    o_.raw("<title id=\"chart-title\">")
+        .text(g_.model.title.empty() ? std::string("Organization chart") : g_.model.title)
+        .raw("</title>\n<desc id=\"chart-desc\">")
+        .text(chart_description(g_))
+        .raw("</desc>\n");
+    o_.raw("<polygon fill=\"white\" stroke=\"none\" points=\"0,0 0,").num(-h).ch(' ').num(w).ch(',').num(-h);
+    o_.ch(' ').num(w).raw(",0 0,0\"/>\n");
+    const double top = OrgLayoutOptions{}.margin;
+    if (!heading_.title.empty())
+      o_.raw("<text id=\"chart-heading\" text-anchor=\"middle\" x=\"").num(w / 2).raw("\" y=\"").y(top + kTitleBaseline)
+          .raw("\" font-size=\"").num(kTitleFontSize).raw("\">").text(heading_.title).raw("</text>\n");
+    if (!heading_.date_line.empty()) {
+      const double baseline = heading_.title.empty() ? kTitleBaseline - 2 : kDateBaseline;
+      o_.raw("<text id=\"chart-date\" text-anchor=\"middle\" x=\"").num(w / 2).raw("\" y=\"").y(top + baseline)
+          .raw("\" font-size=\"").num(kDateFontSize).raw("\" fill=\"#444444\">").text(heading_.date_line).raw("</text>\n");
+    }
+  }
+
+  void write_group(std::size_t i) {
+    const LayoutGroup& grp = layout_.groups[i];
+    const std::string caption = shorten(grp.caption, kChartTextMax);
+    o_.raw("<g id=\"g").raw(std::to_string(i)).raw("\" class=\"node\">\n<title>").text(caption).raw("</title>\n");
+    o_.raw("<path fill=\"none\" stroke=\"#999999\" stroke-width=\"1.2\" stroke-dasharray=\"5,2\"");
+    svg::rounded_rect_path(o_, grp.rect, kCornerRadius);
+    o_.raw("/>\n<text text-anchor=\"middle\" x=\"").num(grp.rect.x + grp.rect.width / 2).raw("\" y=\"");
+    o_.y(grp.rect.y + 16).raw("\" font-size=\"12\" fill=\"#444444\">").text(caption).raw("</text>\n</g>\n");
+  }
+
+  void open_edge(Edge e) {
+    o_.raw("<g id=\"").text(element_id(g_, e)).raw("\" class=\"edge\">\n<title>").text(tooltip_text(g_, e));
+    o_.raw("</title>\n");
+  }
+
+  void polyline(const std::vector<Point>& pts, const std::string& colour, double width, const char* dash) {
+    o_.raw("<path fill=\"none\"").attr("stroke", colour).attr("stroke-width", width);
+    if (dash) o_.attr("stroke-dasharray", dash);
+    o_.raw(" d=\"M");
+    for (std::size_t i = 0; i < pts.size(); ++i) (i ? o_.ch('L') : o_).pt(pts[i]);
+    o_.raw("\"/>\n");
+  }
+
+  void write_hierarchy(Edge e, Vertex child) {
+    const auto& route = layout_.hierarchy_route[child];
+    const OrgEdge& oe = g_.graph[e];
+    open_edge(e);
+    if (route.size() >= 2) {
+      if (oe.change == Change::kNone) polyline(route, "#555555", 1.2, nullptr);
+      else polyline(route, svg::change_colour(oe.change), 2.5, oe.change == Change::kRemoved ? svg::kDashed : nullptr);
+    }
+    o_.raw("</g>\n");
+  }
+
+  /// A straight line between two cards, clipped to their boxes, with an optional arrowhead and label.
+  void straight(Vertex s, Vertex t, const std::string& colour, double width, const char* dash, bool arrow,
+                const std::string& label) {
+    const Point cs = layout_.centre[s], ct = layout_.centre[t];
+    const Point a = leave_box(cs, layout_.size[s], ct), b = leave_box(ct, layout_.size[t], cs);
+    const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
+    Point end = b;
+    if (arrow && len > kArrowLength) {
+      const double ux = dx / len, uy = dy / len;
+      end = {b.x - ux * kArrowLength, b.y - uy * kArrowLength};
+      polyline({a, end}, colour, width, dash);
+      const Point l{end.x - uy * kArrowHalfWidth, end.y + ux * kArrowHalfWidth};
+      const Point r{end.x + uy * kArrowHalfWidth, end.y - ux * kArrowHalfWidth};
+      o_.raw("<polygon").attr("fill", colour).attr("stroke", colour).attr("stroke-width", width).raw(" points=\"");
+      o_.pt(b).ch(' ').pt(l).ch(' ').pt(r).ch(' ').pt(b).raw("\"/>\n");
+    } else {
+      polyline({a, b}, colour, width, dash);
+    }
+    if (!label.empty())
+      o_.raw("<text text-anchor=\"middle\" x=\"").num((a.x + b.x) / 2).raw("\" y=\"").y((a.y + b.y) / 2 - 3)
+          .raw("\" font-size=\"12\"").attr("fill", colour).ch('>').text(shorten(label, kChartTextMax)).raw("</text>\n");
+  }
+
+  void write_role(Edge e, bool along_route) {
+    const OrgEdge& oe = g_.graph[e];
+    const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
+    const std::string colour = oe.change == Change::kNone ? std::string("#555555") : svg::change_colour(oe.change);
+    const double width = oe.change == Change::kNone ? 1.2 : 2.5;
+    open_edge(e);
+    if (along_route && layout_.hierarchy_route[t].size() >= 2) {
+      const auto& route = layout_.hierarchy_route[t];
+      polyline(route, colour, width, svg::kDotted);
+      if (!oe.label.empty()) {
+        const Point& p = route[route.size() / 2 - 1];
+        const Point& q = route[route.size() / 2];
+        o_.raw("<text text-anchor=\"start\" x=\"").num((p.x + q.x) / 2 + 4).raw("\" y=\"").y((p.y + q.y) / 2)
+            .raw("\" font-size=\"12\"").attr("fill", colour).ch('>').text(shorten(oe.label, kChartTextMax))
+            .raw("</text>\n");
       }
-    if (!done && ent.size() > 1 && ent[0] == '#') {
-      const bool hex = ent[1] == 'x' || ent[1] == 'X';
-      append_utf8(out, std::strtoul(std::string(ent.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10));
-      done = true;
+    } else {
+      straight(s, t, colour, width, svg::kDotted, false, oe.label);
     }
-    if (done) i = semi;
-    else out += s[i];
+    o_.raw("</g>\n");
   }
-  return out;
-}
 
-/// The photo as a data URI, or "" when it cannot be read (again) or is no longer an image.
-std::string photo_data_uri(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
-  std::string bytes(kMaxPhotoBytes + 1, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (bytes.size() > kMaxPhotoBytes) return "";
-  const auto type = sniff_photo(bytes.substr(0, 4096));
-  if (!type) return "";
-  return std::string("data:") + photo_mime_type(*type) + ";base64," + base64(bytes);
-}
+  void write_relation(Edge e) {
+    const OrgEdge& oe = g_.graph[e];
+    const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
+    open_edge(e);
+    if (oe.relation == svg::kDottedLine && oe.change == Change::kNone) {
+      // A dotted-line manager: the org-chart convention is a plain dotted line, no label (the legend says it).
+      straight(s, t, svg::kDottedLineColour, 1.6, svg::kDotted, false, "");
+    } else {
+      const std::string colour =
+          oe.change == Change::kNone ? relation_colour(oe.relation).hex() : std::string(svg::change_colour(oe.change));
+      straight(s, t, colour, oe.change == Change::kNone ? 1.2 : 2.5, svg::kDashed, true, oe.label);
+    }
+    o_.raw("</g>\n");
+  }
 
-/// Graphviz's `<image xlink:href="FILE" .../>` of a card photo with the file embedded as a data URI, so that
-/// the SVG stays self-contained; an image that is not one of the chart's checked photos is dropped ("").
-/// The data URIs of the photos already embedded (each file is read once, however many cards show it) and
-/// their total size, bounded so that a chart of many large photos cannot grow without limit.
-struct PhotoCache {
-  std::unordered_map<std::string, std::string> uri;
-  std::size_t embedded_bytes = 0;
+  void write_card(Vertex v) {
+    const OrgNode& n = g_.graph[v];
+    const Point c = layout_.centre[v];
+    const Size sz = layout_.size[v];
+    const Rect box{c.x - sz.width / 2, c.y - sz.height / 2, sz.width, sz.height};
+    o_.raw("<g id=\"").text(element_id(g_, v)).raw("\" class=\"node\">\n<title>").text(tooltip_text(g_, v));
+    o_.raw("</title>\n");
+    std::string text_fill;
+    const KindStyle* style = nullptr;
+    if (n.type == NodeType::kUnit) {
+      const ColourEntry& entry = colours_.entry_of(g_.unit(v));
+      style = &entry.style;
+      if (n.change == Change::kNone && g_.unit(v).vacant) {
+        shape(box, "#ffffff", style->border.hex(), 1.6, svg::kDashed);  // a vacancy: an open, dashed card
+      } else if (n.change == Change::kNone) {
+        shape(box, style->fill.hex(), style->border.hex(), entry.bold ? 2.6 : 1.2, nullptr);
+      } else {
+        const bool removed = n.change == Change::kRemoved;
+        shape(box, removed ? std::string("#f2f2f2") : style->fill.hex(), svg::change_colour(n.change), 3,
+              removed ? svg::kDashed : nullptr);
+      }
+    } else if (n.type == NodeType::kStub) {
+      shape(box, "none", "#888888", 1.2, svg::kDashed);
+      text_fill = "#555555";
+    } else {
+      note(box);
+    }
+    const auto lines = card_lines(g_, v);
+    const auto picture = card_picture(g_, v);
+    if (picture && style) {
+      const Rect pic{box.x + kPictureInset, c.y - kPictureSize / 2, kPictureSize, kPictureSize};
+      draw_picture(*picture, *style, pic);
+      text_lines(lines, pic.x + pic.width + kPictureGap, false, c.y, text_fill);
+    } else {
+      text_lines(lines, c.x, true, c.y, text_fill);
+    }
+    o_.raw("</g>\n");
+  }
+
+  void shape(const Rect& box, const std::string& fill, const std::string& stroke, double width, const char* dash) {
+    o_.raw("<path").attr("fill", fill).attr("stroke", stroke).attr("stroke-width", width);
+    if (dash) o_.attr("stroke-dasharray", dash);
+    svg::rounded_rect_path(o_, box, kCornerRadius);
+    o_.raw("/>\n");
+  }
+
+  /// A person node (PeopleMode::kNodes): a note, its top-right corner folded.
+  void note(const Rect& b) {
+    const double f = std::min({8.0, b.width / 2, b.height / 2}), x1 = b.x + b.width, y1 = b.y + b.height;
+    o_.raw("<polygon fill=\"#ffffff\" stroke=\"#888888\" stroke-width=\"1.2\" points=\"").pt(b.x, b.y).ch(' ');
+    o_.pt(x1 - f, b.y).ch(' ').pt(x1, b.y + f).ch(' ').pt(x1, y1).ch(' ').pt(b.x, y1).ch(' ').pt(b.x, b.y).raw("\"/>\n");
+    o_.raw("<polyline fill=\"none\" stroke=\"#888888\" stroke-width=\"1.2\" points=\"").pt(x1 - f, b.y).ch(' ');
+    o_.pt(x1 - f, b.y + f).ch(' ').pt(x1, b.y + f).raw("\"/>\n");
+  }
+
+  void draw_picture(const CardPicture& pic, const KindStyle& style, const Rect& r) {
+    if (!pic.file.empty()) {
+      const std::string& uri = photos_.data_uri(pic.file);
+      if (uri.empty()) return;  // no longer readable, or no longer an image: no picture rather than a broken one
+      o_.raw("<image xlink:href=\"").raw(uri).raw("\" width=\"").num(r.width).raw("\" height=\"").num(r.height);
+      o_.raw("\" preserveAspectRatio=\"xMidYMid meet\" x=\"").num(r.x).raw("\" y=\"").y(r.y).raw("\"/>\n");
+      return;
+    }
+    // Initials in a round-cornered badge of the card's colours.
+    o_.raw("<path").attr("fill", style.fill.hex()).attr("stroke", style.border.hex()).raw(" stroke-width=\"1\"");
+    svg::rounded_rect_path(o_, Rect{r.x + 1, r.y + 1, r.width - 2, r.height - 2}, kCornerRadius);
+    o_.raw("/>\n<text text-anchor=\"middle\" x=\"").num(r.x + r.width / 2).raw("\" y=\"").y(r.y + r.height / 2 + 4.2);
+    o_.raw("\" font-weight=\"bold\" font-size=\"12\"").attr("fill", style.border.hex()).ch('>').text(pic.initials);
+    o_.raw("</text>\n");
+  }
+
+  /// The card's lines, one <text> each, as a block centred on `cy`; centred on `x` or starting at it.
+  void text_lines(const std::vector<CardLine>& lines, double x, bool centred, double cy, const std::string& fill) {
+    double total = 0;
+    for (const auto& l : lines) total += font_size(l);
+    double y = cy - total / 2;
+    for (const auto& l : lines) {
+      const double size = font_size(l);
+      y += size;
+      o_.raw(centred ? "<text text-anchor=\"middle\" x=\"" : "<text text-anchor=\"start\" x=\"").num(x);
+      o_.raw("\" y=\"").y(y - 0.28 * size).ch('"');
+      std::string colour = fill;
+      if (l.change != Change::kNone) {
+        colour = svg::change_colour(l.change);
+        o_.raw(l.change == Change::kRemoved ? " text-decoration=\"line-through\"" : " font-weight=\"bold\"");
+      } else {
+        switch (l.style) {
+          case CardLine::Style::kName: o_.raw(" font-weight=\"bold\""); break;
+          case CardLine::Style::kNative: break;
+          case CardLine::Style::kDetail: colour = "#444444"; break;
+          case CardLine::Style::kLeader: colour = "#333333"; break;
+          case CardLine::Style::kSmall: colour = "#555555"; break;
+          case CardLine::Style::kVacant:
+            colour = "#666666";
+            o_.raw(" font-style=\"italic\"");
+            break;
+        }
+      }
+      o_.raw(" font-size=\"").num(size).ch('"');
+      if (!colour.empty()) o_.attr("fill", colour);
+      o_.ch('>').text(l.text).raw("</text>\n");
+    }
+  }
+
+  Out o_;
+  const OrgGraph& g_;
+  const Layout& layout_;
+  const ChartHeading& heading_;
+  ColourScheme colours_;
+  svg::PhotoEmbedder photos_;
 };
-
-/// At most this much base64 in one SVG (64 MB): thousands of usual photos, or a few of the largest allowed.
-constexpr std::size_t kMaxEmbeddedBytes = std::size_t{64} * 1024 * 1024;
-
-std::string embed_image(const std::string& line, const std::unordered_set<std::string>& photos, PhotoCache& cache) {
-  const std::string key = "xlink:href=\"";
-  const auto start = line.find(key);
-  if (start == std::string::npos) return "";
-  // Graphviz writes the path without escaping it, so a '"' in it does not end the value: the next attribute does.
-  auto end = line.find("\" width=\"", start + key.size());
-  if (end == std::string::npos) end = line.find('"', start + key.size());
-  if (end == std::string::npos) return "";
-  // Graphviz 2.42 writes the path as it is; other versions may escape it: either must name a checked photo.
-  std::string path = line.substr(start + key.size(), end - start - key.size());
-  if (!photos.count(path)) path = xml_unescape(path);
-  if (!photos.count(path)) return "";
-  auto [it, fresh] = cache.uri.try_emplace(path);
-  if (fresh) it->second = photo_data_uri(path);
-  const std::string& uri = it->second;
-  if (uri.empty()) return "";
-  cache.embedded_bytes += uri.size();
-  if (cache.embedded_bytes > kMaxEmbeddedBytes)
-    throw LayoutError("the photos would make the SVG larger than " + std::to_string(kMaxEmbeddedBytes / (1024 * 1024)) +
-                      " MB (each card embeds its photo): use smaller photos, or export PNG or PDF");
-  return line.substr(0, start + key.size()) + uri + line.substr(end);
-}
 
 }  // namespace
 
-std::string make_report_ready_svg(const std::string& svg, const OrgGraph& g) {
-  // Graphviz writes one element per line; this pass works on those lines. It drops the DOCTYPE (an external
-  // reference) and comments, names the chart, turns each <a xlink:title> wrapper into the element's own
-  // <title> (the tooltip browsers and screen readers use), and widens the font list with CJK fallbacks.
-  // Our own hover texts, escaped by us: Graphviz's tooltip processing would expand \N, \G, ... in data.
-  std::unordered_map<std::string, std::string> titles;
-  for (auto v : boost::make_iterator_range(boost::vertices(g.graph))) titles[element_id(g, v)] = tooltip_text(g, v);
-  for (auto e : boost::make_iterator_range(boost::edges(g.graph))) titles[element_id(g, e)] = tooltip_text(g, e);
-  PhotoCache photo_cache;
-  std::unordered_set<std::string> photos;  // the only files an <image> may show
-  for (const auto& u : g.model.units)
-    if (!u.photo_file.empty()) photos.insert(u.photo_file);
-  std::string pending_id;  // the element whose <title> comes next
-  bool title_is_ours = false;
-
-  std::istringstream in(svg);
-  std::vector<std::string> out;
-  std::string line;
-  bool graph_title_done = false, in_comment = false;
-  int open_anchors = 0;
-  bool drop_next_g_close = false;
-  const std::string title = g.model.title.empty() ? std::string("Organization chart") : g.model.title;
-  while (std::getline(in, line)) {
-    if (in_comment) {
-      if (line.find("-->") != std::string::npos) in_comment = false;
-      continue;
-    }
-    if (starts_with(line, "<!--")) {
-      if (line.find("-->") == std::string::npos) in_comment = true;
-      continue;
-    }
-    if (starts_with(line, "<image ")) {
-      line = embed_image(line, photos, photo_cache);
-      if (line.empty()) continue;
-    }
-    if (starts_with(line, "<!DOCTYPE") || starts_with(line, " \"http://www.w3.org/Graphics/SVG/1.1/DTD")) continue;
-    if (starts_with(line, "<svg ")) {
-      // role/aria make the <title>/<desc> the accessible name of the picture.
-      out.push_back("<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" " + line.substr(5));
-      continue;
-    }
-    if (!graph_title_done && starts_with(line, "<title>")) {
-      out.push_back("<title id=\"chart-title\">" + xml_escape(title) + "</title>");
-      out.push_back("<desc id=\"chart-desc\">" + xml_escape(chart_description(g)) + "</desc>");
-      graph_title_done = true;
-      continue;
-    }
-    if (starts_with(line, "<g id=\"") && (line.find("class=\"node\"") != std::string::npos ||
-                                           line.find("class=\"edge\"") != std::string::npos)) {
-      pending_id = line.substr(7, line.find('"', 7) - 7);
-    } else if (!pending_id.empty() && starts_with(line, "<title>")) {
-      auto it = titles.find(pending_id);
-      title_is_ours = it != titles.end();
-      if (title_is_ours) line = "<title>" + xml_escape(it->second) + "</title>";
-      pending_id.clear();
-    }
-    if (starts_with(line, "<g id=\"a_") && line.find("<a xlink:title=\"") != std::string::npos) {
-      if (!title_is_ours) {
-        const auto start = line.find("<a xlink:title=\"") + 16;
-        const auto end = line.rfind("\">");
-        const std::string tip = line.substr(start, end - start);  // already XML-escaped by Graphviz
-        for (auto it = out.rbegin(); it != out.rend(); ++it)
-          if (starts_with(*it, "<title>")) {
-            *it = "<title>" + tip + "</title>";
-            break;
-          }
-      }
-      ++open_anchors;
-      continue;
-    }
-    if (open_anchors > 0 && line == "</a>") {
-      --open_anchors;
-      drop_next_g_close = true;
-      continue;
-    }
-    if (drop_next_g_close && line == "</g>") {
-      drop_next_g_close = false;
-      continue;
-    }
-    for (std::size_t p = 0; (p = line.find("font-family=\"", p)) != std::string::npos;) {
-      const auto q = line.find('"', p + 13);
-      line.replace(p + 13, q - (p + 13), kSvgFontFamily);
-      p += 13 + std::string_view(kSvgFontFamily).size();
-    }
-    out.push_back(line);
-  }
-  // One pass that drops the word joiners while joining the lines (erasing them one by one is quadratic).
-  const std::string_view joiner = kWordJoiner;
-  std::string result;
-  for (const auto& l : out) {
-    for (std::size_t at = 0;;) {
-      const std::size_t p = l.find(joiner, at);
-      result.append(l, at, p == std::string::npos ? std::string::npos : p - at);
-      if (p == std::string::npos) break;
-      at = p + joiner.size();
-    }
-    result += '\n';
-  }
-  // Without the <a> elements nothing uses the xlink namespace any more.
-  if (result.find("xlink:") == std::string::npos) {
-    const auto p = result.find(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
-    if (p != std::string::npos) result.erase(p, 43);
-  }
-  return result;
+void write_svg(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading) {
+  if (layout.empty()) throw LayoutError("our SVG writer draws a positioned chart: lay it out first (--layout org)");
+  SvgWriter(out, g, layout, heading).write();
 }
 
 }  // namespace orgchart

@@ -2,6 +2,8 @@
 /// The one place that talks to Graphviz's C API (cgraph + gvc): DOT text in, rendered bytes out.
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "orgchart/layout/geometry.hpp"
 
@@ -11,8 +13,10 @@ namespace orgchart {
 /// as `neato -n2` does) and renders `format` ("svg", "png", "pdf", "dot", ...) in memory.
 /// `dpi` > 0 sets the raster resolution. Throws LayoutError with Graphviz's own message on failure, and for a
 /// PNG larger than a bitmap can hold (32767 pixels a side, 100 million in all), naming the alternatives.
+/// `graph_attributes` are set on the root graph before layout (e.g. the label with the chart's date).
+using GraphvizAttributes = std::vector<std::pair<std::string, std::string>>;
 std::string graphviz_render(const std::string& dot, const std::string& engine, const std::string& format,
-                            double dpi = 0);
+                            double dpi = 0, const GraphvizAttributes& graph_attributes = {});
 
 /// The size (points) Graphviz gives each node of `dot` from its label and the renderer's font metrics,
 /// keyed by node name. Linear in the number of nodes (no layout is run; edges are ignored).

@@ -1,6 +1,10 @@
 #pragma once
-/// Drawn formats (SVG, PNG, PDF): our DOT handed to Graphviz in-process, so every drawing and the DOT file
-/// agree, and node sizes come from the renderer's own font metrics.
+/// Drawn formats (SVG, PNG, PDF). A positioned chart (`--layout org`) is drawn by our SVG writer, and its PNG and
+/// PDF are that SVG rendered by librsvg, so the three are one drawing. Graphviz's own layouts (`--layout dot|twopi`)
+/// are drawn by Graphviz in-process and its SVG made report-ready (graphviz_svg.hpp). Node sizes come from the
+/// renderer's own font metrics.
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -13,6 +17,7 @@ namespace orgchart {
 struct RenderOptions {
   std::string engine = "dot";  ///< Graphviz engine when the layout is empty ("dot", "twopi", ...)
   double dpi = 96;             ///< PNG resolution
+  std::optional<Date> as_of;   ///< the chart's date (nullopt: the latest state), said under the title
 };
 
 struct CardSizes {
@@ -23,8 +28,11 @@ struct CardSizes {
 /// The size of every vertex's card and of the legend as Graphviz will draw them (points). One Graphviz pass.
 CardSizes measure_cards(const OrgGraph& g);
 
-/// Renders `format` (SVG, PNG or PDF). A non-empty layout is drawn as is (Graphviz's "nop2", like
-/// `neato -n2`); an empty one is laid out by `options.engine`. SVG is made report-ready (see svg_writer.hpp).
+/// Renders `format` (SVG, PNG or PDF) to `out`. A non-empty layout is drawn as is by our SVG writer (PNG and PDF
+/// through librsvg); an empty one is laid out and drawn by Graphviz's `options.engine`. Throws LayoutError, e.g. for
+/// a PNG larger than a bitmap can hold (the message names SVG, PDF, --dpi and --root instead).
+void render_chart(std::ostream& out, const OrgGraph& g, const Layout& layout, Format format,
+                  const RenderOptions& options = {});
 std::string render_chart(const OrgGraph& g, const Layout& layout, Format format, const RenderOptions& options = {});
 
 }  // namespace orgchart

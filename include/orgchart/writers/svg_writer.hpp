@@ -1,15 +1,21 @@
 #pragma once
-/// Report-ready SVG from Graphviz's SVG: a <title> and <desc> for the chart, a <title> tooltip per unit
-/// (full name, sources), a font-family list with CJK fallbacks, and nothing that embeds badly (no scripts,
-/// no external references, no foreignObject).
-#include <string>
+/// Our own SVG of a positioned chart (`--layout org`): written from the layout we hold (boxes, card lines, routes,
+/// group blocks, legend, heading) straight to a stream, in the look of Graphviz's drawing of our DOT and with its
+/// element ids (card.hpp element_id: `v<k>` cards, `h<k>` hierarchy edges, `r<k>` relations, `g<k>` group blocks,
+/// `legend`), so readers of either find the same things. Report-ready: a <title> and <desc> for the chart, a <title>
+/// tooltip per element, every data text escaped, fonts with CJK fallbacks, photos embedded as data URIs, and nothing
+/// that embeds badly (no scripts, no external references, no foreignObject).
+#include <ostream>
 
 #include "orgchart/graph/org_graph.hpp"
+#include "orgchart/layout/layout.hpp"
+#include "orgchart/writers/chart_heading.hpp"
 
 namespace orgchart {
 
-/// Rewrites Graphviz's SVG output for `g` (which it drew). Ids are deterministic: `v<vertex>` per card.
-std::string make_report_ready_svg(const std::string& graphviz_svg, const OrgGraph& g);
+/// Writes the SVG of `g` drawn at `layout` (non-empty). Linear in the chart's size; memory beyond the output
+/// buffer is per element. Throws LayoutError for an empty layout or when embedded photos pass their limit.
+void write_svg(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading);
 
 /// The font-family value written into SVG text.
 inline constexpr const char* kSvgFontFamily =

@@ -1,0 +1,122 @@
+#include "svg_legend.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "orgchart/writers/card.hpp"
+#include "orgchart/writers/text.hpp"
+
+namespace orgchart::svg {
+
+namespace {
+
+/// One row: a swatch (a box, a line, or none) and its text.
+struct Row {
+  enum class Swatch { kNone, kBox, kLine } swatch = Swatch::kNone;
+  std::string text;
+  bool heading = false, italic = false, arrow = false, bold_text = false, struck = false;
+  std::string fill = "none", stroke, dash;
+  double stroke_width = 1;
+  std::string text_fill;
+};
+
+std::vector<Row> legend_rows(const OrgGraph& g, const ColourScheme& colours) {
+  std::vector<std::string> relations;
+  std::map<std::string, std::string> relation_colours;  // label -> colour (the last edge with the label decides)
+  std::unordered_set<std::string> values;
+  bool hierarchy = false, vacancy = false, dotted = false;
+  for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
+    if (g.graph[v].type == NodeType::kUnit) {
+      values.insert(colours.value_of(g.unit(v)));
+      vacancy = vacancy || g.unit(v).vacant;
+    }
+  for (auto e : boost::make_iterator_range(boost::edges(g.graph))) {
+    const OrgEdge& oe = g.graph[e];
+    if (oe.type == EdgeType::kHierarchy) hierarchy = true;
+    else if (oe.relation == kDottedLine) dotted = true;
+    else {
+      if (std::find(relations.begin(), relations.end(), oe.label) == relations.end()) relations.push_back(oe.label);
+      relation_colours[oe.label] = relation_colour(oe.relation).hex();
+    }
+  }
+  std::vector<Row> rows;
+  auto add = [&rows](Row::Swatch swatch, std::string text, std::string stroke = {}, double width = 1.2,
+                     const char* dash = "") -> Row& {
+    Row& r = rows.emplace_back();
+    r.swatch = swatch;
+    r.text = std::move(text);
+    r.stroke = std::move(stroke);
+    r.stroke_width = width;
+    r.dash = dash;
+    return r;
+  };
+  add(Row::Swatch::kNone, "Legend").heading = true;
+  if (!colours.by_kind()) add(Row::Swatch::kNone, "colour: " + colours.column()).italic = true;
+  for (const auto& entry : colours.entries()) {
+    if (!values.count(entry.value)) continue;
+    add(Row::Swatch::kBox, entry.value.empty() ? std::string("(none)") : entry.value, entry.style.border.hex(),
+        entry.bold ? 2.6 : 1.2)
+        .fill = entry.style.fill.hex();
+  }
+  if (vacancy) add(Row::Swatch::kBox, "vacancy (dashed)", "#4a5a6a", 1.6, kDashed).fill = "#ffffff";
+  if (hierarchy) add(Row::Swatch::kLine, "reports to (hierarchy)", "#555555");
+  if (dotted) add(Row::Swatch::kLine, "dotted-line manager", kDottedLineColour, 1.6, kDotted);
+  for (const auto& rel : relations)
+    add(Row::Swatch::kLine, shorten(rel, kChartTextMax) + " (relation)", relation_colours[rel], 1.2, kDashed).arrow = true;
+  if (g.is_diff) {
+    Row& added = add(Row::Swatch::kBox, "added / took the role", kAddedColour, 3);
+    added.fill = "#ffffff", added.bold_text = true, added.text_fill = kAddedColour;
+    Row& removed = add(Row::Swatch::kBox, "removed / left the role", kRemovedColour, 3, kDashed);
+    removed.fill = "#f2f2f2", removed.struck = true, removed.text_fill = kRemovedColour;
+    Row& changed = add(Row::Swatch::kBox, "changed (renamed, moved, leaders)", kChangedColour, 3);
+    changed.fill = "#ffffff", changed.bold_text = true, changed.text_fill = kChangedColour;
+  }
+  return rows;
+}
+
+}  // namespace
+
+void write_legend(Out& o, const OrgGraph& g, const ColourScheme& colours, const Rect& rect) {
+  const auto rows = legend_rows(g, colours);
+  // The measured legend is a table: a 1-point border, 2 points between cells, each row one text line padded by 2.
+  constexpr double kInset = 3, kSwatchColumn = 28, kGap = 4;
+  const double pitch = (rect.height - 2 * kInset + 2) / static_cast<double>(rows.size());
+  const double text_x = rect.x + kInset + kSwatchColumn + kGap;
+  o.raw("<g id=\"legend\" class=\"node\">\n<title>Legend</title>\n");
+  o.raw("<path fill=\"white\" stroke=\"#bbbbbb\" stroke-width=\"1\"");
+  rounded_rect_path(o, rect, 0);
+  o.raw("/>\n");
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    const double top = rect.y + kInset + static_cast<double>(i) * pitch, mid = top + (pitch - 2) / 2;
+    const double sx0 = rect.x + kInset + 2, sx1 = sx0 + kSwatchColumn - 4;
+    if (r.swatch == Row::Swatch::kBox) {
+      o.raw("<path").attr("fill", r.fill).attr("stroke", r.stroke).attr("stroke-width", r.stroke_width);
+      if (!r.dash.empty()) o.attr("stroke-dasharray", r.dash);
+      rounded_rect_path(o, Rect{sx0, mid - 6, sx1 - sx0, 12}, 0);
+      o.raw("/>\n");
+    } else if (r.swatch == Row::Swatch::kLine) {
+      const double end = r.arrow ? sx1 - 6 : sx1;
+      o.raw("<path fill=\"none\"").attr("stroke", r.stroke).attr("stroke-width", r.stroke_width);
+      if (!r.dash.empty()) o.attr("stroke-dasharray", r.dash);
+      o.raw(" d=\"M").pt(sx0, mid).raw("L").pt(end, mid).raw("\"/>\n");
+      if (r.arrow) {
+        o.raw("<polygon").attr("fill", r.stroke).attr("stroke", r.stroke).raw(" points=\"").pt(sx1, mid).ch(' ');
+        o.pt(end, mid - 3).ch(' ').pt(end, mid + 3).ch(' ').pt(sx1, mid).raw("\"/>\n");
+      }
+    }
+    o.raw("<text");
+    if (r.heading) o.raw(" text-anchor=\"middle\"").attr("x", rect.x + rect.width / 2);
+    else o.raw(" text-anchor=\"start\"").attr("x", r.italic ? rect.x + kInset + 2 : text_x);
+    o.raw(" y=\"").y(mid + 4).raw("\"");
+    if (r.heading || r.bold_text) o.raw(" font-weight=\"bold\"");
+    if (r.italic) o.raw(" font-style=\"italic\"");
+    if (r.struck) o.raw(" text-decoration=\"line-through\"");
+    if (!r.text_fill.empty()) o.attr("fill", r.text_fill);
+    o.raw(" font-size=\"12\">").text(r.text).raw("</text>\n");
+  }
+  o.raw("</g>\n");
+}
+
+}  // namespace orgchart::svg
