@@ -63,8 +63,16 @@ try {
     const html = path.join(tmp, tag + ".html");
     writeFileSync(html, page(text));
     const tab = await browser.open(pathToFileURL(html).href);
-    // d3-org-chart animates (400 ms); wait until every node has its place.
-    const result = await tab.evaluate(`new Promise((resolve, reject) => setTimeout(() => { try {
+    // d3-org-chart animates (400 ms): wait until the drawing stands still (same node places twice in a row,
+    // 300 ms apart), however slow the machine.
+    const result = await tab.evaluate(`new Promise((resolve, reject) => {
+      let last = null, polls = 0;
+      const places = () => [...document.querySelectorAll("#chart svg g.node")].map((g) => g.getAttribute("transform")).join(";");
+      const poll = () => {
+        const now = places();
+        // Nothing drawn after 15 s: the chart failed; check what there is.
+        if ((now !== last || now === "") && ++polls < 50) { last = now; setTimeout(poll, 300); return; }
+        try {
       const data = JSON.parse(document.getElementById("data").textContent);
       const root = d3.stratify()(data.nodes);
       const flex = d3.flextree().nodeSize((n) => [n.data.width || 100, (n.data.height || 40) + 20])(d3.hierarchy(root));
@@ -83,7 +91,10 @@ try {
         injected: document.querySelectorAll("#chart script, #chart img, #chart i, #chart iframe").length,
         transform: drawn.length ? drawn[0].getAttribute("transform") : "",
       });
-    } catch (e) { reject(e); } }, 2500))`).catch((e) => ({ error: e.message }));
+        } catch (e) { reject(e); }
+      };
+      setTimeout(poll, 500);
+    })`).catch((e) => ({ error: e.message }));
     if (result.error) {
       check(false, `${tag}: ${result.error}; the page logged:\n  ${tab.errors.join("\n  ")}`);
       continue;

@@ -5,7 +5,8 @@
 //   const browser = await launch();           // /usr/bin/chromium, or $CHROMIUM
 //   const page = await browser.open(url);     // waits for the load event
 //   await page.evaluate("1 + 1");             // -> 2 (promises awaited)
-//   page.errors                               // console.error/assert, uncaught exceptions, failed loads
+//   page.errors                               // console.error/assert, uncaught exceptions, failed loads, dialogs
+//   page.requests                             // every URL the page requested
 //   await browser.close();
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,7 +15,7 @@ import path from "node:path";
 
 export const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 
-export async function launch({ timeoutMs = 60000 } = {}) {
+export async function launch({ timeoutMs = 120000 } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), "orgchart-chromium-"));
   const args = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -85,6 +86,7 @@ export async function launch({ timeoutMs = 60000 } = {}) {
     const { sessionId } = await send("Target.attachToTarget", { targetId, flatten: true });
     const errors = [];
     const console_ = [];
+    const requests = [];
     let loaded = null;
     const loadPromise = new Promise((resolve) => { loaded = resolve; });
     listeners.set(sessionId, (method, p) => {
@@ -99,18 +101,26 @@ export async function launch({ timeoutMs = 60000 } = {}) {
         if (p.entry.level === "error") errors.push(`log: ${p.entry.text} ${p.entry.url || ""}`);
       } else if (method === "Page.loadEventFired") {
         loaded();
+      } else if (method === "Page.javascriptDialogOpening") {
+        errors.push(`dialog: ${p.type} ${JSON.stringify(p.message)}`);
+        send("Page.handleJavaScriptDialog", { accept: true }, sessionId).catch(() => {});
+      } else if (method === "Network.requestWillBeSent") {
+        requests.push(p.request.url);
       }
     });
     const s = (m, params) => send(m, params, sessionId);
     await s("Runtime.enable");
     await s("Log.enable");
     await s("Page.enable");
+    await s("Network.enable");
     const nav = await s("Page.navigate", { url });
     if (nav.errorText) throw new Error(`cannot open ${url}: ${nav.errorText}`);
     await loadPromise;
     return {
       errors,
       console: console_,
+      requests,  // every URL the page asked for
+
       send: s,
       /** The value of a JavaScript expression in the page (a promise is awaited); throws what the page throws. */
       async evaluate(expression) {
@@ -143,7 +153,12 @@ export async function launch({ timeoutMs = 60000 } = {}) {
     }
     if (!exited) proc.kill("SIGKILL");
     await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 5000))]);
-    rmSync(profile, { recursive: true, force: true });
+    // The browser's helper processes may still be writing into the profile for a moment.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    } catch (e) {
+      console.log(`note: could not remove ${profile}: ${e.message}`);
+    }
   }
 
   // The browser answers on the pipe once it is up; a first call proves it.
