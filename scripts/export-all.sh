@@ -11,9 +11,9 @@ mkdir -p "$out"
 "$bin" export data/ild.yaml -o "$out/ild.yed.graphml" --graphml yed
 # The wider network (data/party-state.yaml includes data/ild.yaml), for Gephi and for reading.
 "$bin" export data/party-state.yaml -o "$out/party-state.graphml" -o "$out/party-state.gexf" -o "$out/party-state.svg" \
-  -o "$out/party-state.png" --graphml plain
+  -o "$out/party-state.png" -o "$out/party-state.json" --graphml plain
 # A people chart straight from a spreadsheet export (README "From a spreadsheet").
 "$bin" export data/examples/acme-staff.csv -o "$out/people.svg" -o "$out/people.png"
 # A people chart: person cards, an assistant, a vacancy, co-heads, a dotted-line manager, an embedded photo.
 "$bin" export data/examples/people.yaml -o "$out/people-yaml.svg"
-echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json}, $out/party-state.{graphml,gexf,svg,png}, $out/people.{svg,png} and $out/people-yaml.svg"
+echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json}, $out/party-state.{graphml,gexf,svg,png,json}, $out/people.{svg,png} and $out/people-yaml.svg"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the npm packages of the Node tests (tests/node/package.json, versions pinned by its package-lock.json)
+# Installs the npm packages of the Node and browser tests (tests/node/package.json: graphology and its GraphML/GEXF
+# readers; d3, d3-flextree and d3-org-chart for the headless-Chromium tests), versions pinned by its package-lock.json,
 # into tests/node/node_modules with `npm ci`. Idempotent: does nothing when node_modules was installed from the
 # current lock file. Needs node and npm (Debian: nodejs, npm); reaches the npm registry only.
 set -euo pipefail

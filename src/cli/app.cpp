@@ -115,10 +115,10 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   std::string format, layout = "org", people = "inline", as_of, page = "a4-landscape", graphml = "yed";
   auto* export_cmd = app.add_subcommand("export", "Draw a data file as one or more charts (format from each -o's extension)");
   export_cmd->add_option("input", ex.input, "Data file: YAML, .graphml (ours, or saved by yEd or Gephi), or a table: .csv .tsv .tab .txt .xlsx")->required();
-  export_cmd->add_option("-o,--output", ex.outputs, "Output file: .dot .svg .png .pdf .graphml .gexf .json (repeatable; - = stdout)")
+  export_cmd->add_option("-o,--output", ex.outputs, "Output file: .dot .svg .png .pdf .graphml .gexf .json .html (repeatable; - = stdout)")
       ->required();
   export_cmd->add_option("-f,--format", format, "Format for every output, overriding extensions (needed for -o -)")
-      ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "gexf", "json"}));
+      ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "gexf", "json", "html"}));
   export_cmd->add_option("--layout", layout, "org (tidy org chart, default), dot or twopi (Graphviz engines)")
       ->check(CLI::IsMember({"org", "dot", "twopi"}));
   export_cmd->add_option("--as-of", as_of, "Draw the chart as it stood on this date (YYYY[-MM[-DD]]); default: latest");
@@ -146,7 +146,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   diff_cmd->add_option("--to", diff_to, "The later date; default: latest");
   diff_cmd->add_option("--format", df.format, "Report on standard output: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
-  diff_cmd->add_option("-o,--output", df.charts, "Also draw the changes as a chart: .svg .png .pdf .dot .graphml .gexf .json (repeatable)");
+  diff_cmd->add_option("-o,--output", df.charts, "Also draw the changes as a chart: .svg .png .pdf .dot .graphml .gexf .json .html (repeatable)");
   diff_cmd->add_option("--layout", diff_layout, "org (default), dot or twopi")->check(CLI::IsMember({"org", "dot", "twopi"}));
   diff_cmd->add_option("--people", diff_people, "inline (default), nodes or none")
       ->check(CLI::IsMember({"inline", "nodes", "none"}));

@@ -8,6 +8,7 @@
 #include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/dot_writer.hpp"
 #include "orgchart/writers/gexf_writer.hpp"
+#include "orgchart/writers/html_writer.hpp"
 #include "orgchart/writers/json_writer.hpp"
 #include "orgchart/writers/render.hpp"
 
@@ -73,6 +74,12 @@ std::string render_output(const OrgGraph& g, const Layout& layout, Format format
     }
     case Format::kGexf: write_gexf(out, g, layout); break;
     case Format::kJson: write_json(out, g, layout); break;
+    case Format::kHtml: {
+      HtmlOptions ho;
+      ho.render.engine = options.layout == LayoutEngine::kTwopi ? "twopi" : "dot";
+      write_html(out, g, layout, ho);
+      break;
+    }
   }
   return std::move(out).str();
 }

@@ -13,6 +13,7 @@ const std::vector<FormatInfo>& formats() {
       {Format::kGraphml, "graphml", {"graphml"}, false, false},
       {Format::kGexf, "gexf", {"gexf"}, false, false},
       {Format::kJson, "json", {"json"}, false, false},
+      {Format::kHtml, "html", {"html", "htm"}, false, true},
   };
   return kFormats;
 }

@@ -106,8 +106,11 @@ class JsonWriter {
     std::vector<std::optional<Vertex>> parent(n);
     for (std::size_t v = 0; v < g_.children.size(); ++v)
       for (Vertex c : g_.children[v]) parent[c] = v;
-    const bool synthetic = options_.single_root && g_.roots.size() > 1;
-
+    // d3.stratify (and so d3-org-chart and d3-flextree users) accepts exactly one node without a parent:
+    // several roots, or none in an empty chart, get one synthetic root above them.
+    std::size_t roots = 0;
+    for (std::size_t v = 0; v < n; ++v) roots += !parent[v];
+    const bool synthetic = options_.single_root && roots != 1;
     std::vector<std::string> nodes;
     if (synthetic) {
       nodes.push_back(Object()
@@ -115,6 +118,7 @@ class JsonWriter {
                           .raw("parentId", "null")
                           .str("name", g_.model.title)
                           .str("kind", "root")
+                          .str("role", "")
                           .str("group", "")
                           .str("nativeName", "")
                           .str("abbreviation", "")
@@ -146,6 +150,7 @@ class JsonWriter {
                           .raw("parentId", parent_id)
                           .str("name", display_name(g_, v))
                           .str("kind", kind)
+                          .str("role", tree_role(v, parent[v]))
                           .str("group", u ? u->group : "")
                           .str("nativeName", native)
                           .str("abbreviation", u && !u->abbreviations.empty() ? u->abbreviations.front() : "")
@@ -163,6 +168,23 @@ class JsonWriter {
                           .done());
     }
     write_array(out_, "nodes", nodes, false);
+
+    // What the tree does not already draw, as d3-org-chart reads it: relations, and the further roles of a
+    // person who hangs below the unit of their first role.
+    std::vector<std::string> connections;
+    for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
+      const OrgEdge& oe = g_.graph[e];
+      const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
+      if (oe.type == EdgeType::kHierarchy || (oe.type == EdgeType::kRole && is_tree_role(e, parent[t]))) continue;
+      connections.push_back(Object()
+                                .str("from", g_.graph[s].id)
+                                .str("to", g_.graph[t].id)
+                                .str("label", oe.label.empty() ? oe.relation : oe.label)
+                                .str("relation", oe.relation)
+                                .raw("sources", string_array(g_.sources_of(e)))
+                                .done());
+    }
+    write_array(out_, "connections", connections, false);
 
     std::vector<std::string> links;
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
@@ -190,6 +212,23 @@ class JsonWriter {
   }
 
  private:
+  /// The role edge a person node hangs by is the first one from its tree parent (build_graph's order).
+  bool is_tree_role(Edge e, const std::optional<Vertex>& tree_parent) const {
+    const Vertex t = boost::target(e, g_.graph);
+    if (!tree_parent || boost::source(e, g_.graph) != *tree_parent) return false;
+    for (auto in : boost::make_iterator_range(boost::in_edges(t, g_.graph)))
+      if (g_.graph[in].type == EdgeType::kRole && boost::source(in, g_.graph) == *tree_parent) return in == e;
+    return false;
+  }
+
+  /// A person node's title in the unit it hangs below; "" for units and stubs.
+  std::string tree_role(Vertex v, const std::optional<Vertex>& tree_parent) const {
+    if (g_.graph[v].type != NodeType::kPerson) return "";
+    for (auto in : boost::make_iterator_range(boost::in_edges(v, g_.graph)))
+      if (is_tree_role(in, tree_parent)) return g_.graph[in].label;
+    return "";
+  }
+
   std::ostream& out_;
   const OrgGraph& g_;
   const Layout& layout_;

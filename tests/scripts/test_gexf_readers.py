@@ -104,10 +104,19 @@ for data in ["data/ild.yaml", "data/party-state.yaml", "tests/data/yaml/valid/tr
         c.check(rel == [e.get("kind")], f"{tag}: edge {e.get('id')} kind {e.get('kind')!r} != relation {rel}")
 
     doc = json.load(open(js, encoding="utf-8"))
+    # One root for d3-org-chart: a synthetic one above the data's roots when there are several.
+    data_roots = len(units) - len(parents)
+    synthetic = [n for n in doc["nodes"] if n["id"] == "orgchart:root"]
+    c.check(len(synthetic) == (data_roots != 1), f"{tag}: JSON synthetic root {len(synthetic)} with {data_roots} roots")
+    all_ids = [n["id"] for n in doc["nodes"]]
+    doc["nodes"] = [n for n in doc["nodes"] if n["id"] != "orgchart:root"]
     ids = [n["id"] for n in doc["nodes"]]
     c.check(len(ids) == len(units) and set(ids) == {u["id"] for u in units}, f"{tag}: JSON node ids differ from the units")
-    c.check(all(n["parentId"] is None or n["parentId"] in ids for n in doc["nodes"]), f"{tag}: JSON parentId dangles")
-    c.check(sum(n["parentId"] is None for n in doc["nodes"]) == len(units) - len(parents), f"{tag}: JSON root count")
+    c.check(all(n["parentId"] is None or n["parentId"] in all_ids for n in doc["nodes"]), f"{tag}: JSON parentId dangles")
+    c.check(sum(n["parentId"] in (None, "orgchart:root") for n in doc["nodes"]) == data_roots, f"{tag}: JSON root count")
+    c.check(sum(n["parentId"] is None for n in doc["nodes"]) == (data_roots == 1), f"{tag}: JSON has several roots")
+    c.check(sorted(r["kind"] for r in relations) == sorted(x["relation"] for x in doc["connections"]),
+            f"{tag}: JSON connections are not the relations")
     c.check(len(doc["links"]) == len(parents) + len(relations), f"{tag}: JSON links {len(doc['links'])}")
     c.check(all(lk["source"] in ids and lk["target"] in ids for lk in doc["links"]), f"{tag}: JSON link dangles")
     c.check(all(isinstance(n[k], (int, float)) for n in doc["nodes"] for k in ["x", "y", "width", "height"]),

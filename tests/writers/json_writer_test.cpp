@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "orgchart/cli/export.hpp"
@@ -26,9 +27,9 @@ TEST(JsonWriter, GoldenTricky) {
   test::expect_golden("tricky.json", json_of(g, fixed_layout(g)));
 }
 
-TEST(JsonWriter, GoldenTrickySingleRoot) {
+TEST(JsonWriter, GoldenTrickySeveralRoots) {
   const OrgGraph g = tricky();
-  test::expect_golden("tricky.single-root.json", json_of(g, fixed_layout(g), JsonOptions{true}));
+  test::expect_golden("tricky.several-roots.json", json_of(g, fixed_layout(g), JsonOptions{false}));
 }
 
 TEST(JsonQuote, EscapesQuotesBackslashesControlsAndHtml) {
@@ -58,15 +59,15 @@ TEST(JsonWriter, HostileTextIsEscapedEverywhere) {
   EXPECT_NE(json.find(R"("name": "Root \"quoted\" \\ back\\slash \\N \\G")"), std::string::npos);
 }
 
-TEST(JsonWriter, RootsHaveNullParentUnlessOneSyntheticRootIsAsked) {
+TEST(JsonWriter, OneSyntheticRootUnlessSeveralRootsAreAsked) {
   const OrgGraph g = tricky();  // two roots: root and other
-  const std::string several = json_of(g, fixed_layout(g));
+  const std::string several = json_of(g, fixed_layout(g), JsonOptions{false});
   EXPECT_NE(several.find(R"({"id": "root", "parentId": null,)"), std::string::npos);
   EXPECT_NE(several.find(R"({"id": "other", "parentId": null,)"), std::string::npos);
   EXPECT_NE(several.find(R"({"id": "child-1", "parentId": "root",)"), std::string::npos);
   EXPECT_EQ(several.find(kJsonRootId), std::string::npos);
 
-  const std::string one = json_of(g, fixed_layout(g), JsonOptions{true});
+  const std::string one = json_of(g, fixed_layout(g));
   EXPECT_NE(one.find(R"({"id": "orgchart:root", "parentId": null, "name": "Tricky \u003cb\u003echart)"),
             std::string::npos);
   EXPECT_NE(one.find(R"({"id": "root", "parentId": "orgchart:root",)"), std::string::npos);
@@ -77,9 +78,30 @@ TEST(JsonWriter, RootsHaveNullParentUnlessOneSyntheticRootIsAsked) {
     ++nulls;
   EXPECT_EQ(nulls, 1u);
 
-  // With one root already, single_root adds nothing.
+  // With one root already (here the --root unit), single_root adds nothing.
   const OrgGraph ild = build_graph(load_org_file("data/ild.yaml").model, GraphOptions{{}, "ild", -1, PeopleMode::kInline});
-  EXPECT_EQ(json_of(ild, Layout{}, JsonOptions{true}), json_of(ild, Layout{}));
+  EXPECT_EQ(json_of(ild, Layout{}), json_of(ild, Layout{}, JsonOptions{false}));
+  EXPECT_NE(json_of(ild, Layout{}).find(R"({"id": "ild", "parentId": null,)"), std::string::npos);
+  EXPECT_EQ(json_of(ild, Layout{}).find(kJsonRootId), std::string::npos);
+}
+
+TEST(JsonWriter, EmptyChartGetsTheSyntheticRootAlone) {
+  OrgModel m;
+  m.title = "Nothing yet";
+  const OrgGraph g = build_graph(m);
+  const std::string json = json_of(g, Layout{});
+  EXPECT_NE(json.find(R"({"id": "orgchart:root", "parentId": null, "name": "Nothing yet")"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"connections\": [],"), std::string::npos) << json;
+}
+
+TEST(JsonWriter, RelationsAreConnectionsWithFromToLabel) {
+  const OrgGraph g = tricky();
+  const std::string json = json_of(g, fixed_layout(g));
+  const auto at = json.find("\"connections\": [\n    {\"from\": ");
+  ASSERT_NE(at, std::string::npos) << json;
+  // The hierarchy is not repeated as connections: one relation in tricky.
+  const auto end = json.find("\n  ],", at);
+  EXPECT_EQ(std::count(json.begin() + at, json.begin() + end, '\n'), 1) << json.substr(at, end - at);
 }
 
 TEST(JsonWriter, EmptyLayoutGivesNullPositions) {
@@ -95,30 +117,46 @@ TEST(JsonWriter, StubsAndPeopleHangInTheTree) {
   EXPECT_NE(json.find(R"({"id": "person:0", "parentId": )"), std::string::npos);
   EXPECT_NE(json.find(R"("kind": "person")"), std::string::npos);
   EXPECT_NE(json.find(R"("relation": "role")"), std::string::npos);
+  EXPECT_NE(json.find(R"("kind": "person", "role": "Head", )"), std::string::npos) << json;
 }
 
 /// Python's json module (an independent parser) reads the file; the script prints what it finds.
-test::CommandResult python_check(const std::string& json) {
+test::CommandResult python_check(const std::string& json, bool no_layout = false) {
   const std::string path = test::temp_dir() + "/chart.json";
   test::write_file(path, json);
   const char* script = R"(
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
-assert list(d) == ["title", "description", "width", "height", "nodes", "links", "sources"], list(d)
+assert list(d) == ["title", "description", "width", "height", "nodes", "connections", "links", "sources"], list(d)
 ids = [n["id"] for n in d["nodes"]]
 assert len(ids) == len(set(ids)), "duplicate ids"
 roots = [n for n in d["nodes"] if n["parentId"] is None]
 assert all(n["parentId"] in ids for n in d["nodes"] if n["parentId"] is not None), "dangling parentId"
+parent = {n["id"]: n["parentId"] for n in d["nodes"]}
+for i in ids:  # every node reaches a root: no cycle
+    seen = set()
+    while i is not None:
+        assert i not in seen, "cycle through " + i
+        seen.add(i)
+        i = parent[i]
 assert all(l["source"] in ids and l["target"] in ids for l in d["links"]), "dangling link"
+assert all(c["from"] in ids and c["to"] in ids and c["label"] for c in d["connections"]), "dangling connection"
+tree = {(p, i) for i, p in parent.items()}
+assert not any((c["from"], c["to"]) in tree and c["relation"] == "role" for c in d["connections"]), "tree role repeated"
+assert len(d["connections"]) == sum(l["relation"] != "parent" for l in d["links"]) - sum(
+    n["kind"] == "person" for n in d["nodes"]), "connections are not the non-tree edges"
 cited = {s for n in d["nodes"] for s in n["sources"]} | {s for l in d["links"] for s in l["sources"]}
+cited |= {s for c in d["connections"] for s in c["sources"]}
 assert cited <= {s["id"] for s in d["sources"]}, "unknown source cited"
 for n in d["nodes"]:
     for k in ["x", "y", "width", "height"]:
-        assert isinstance(n[k], (int, float)), (n["id"], k, n[k])
+        assert sys.argv[2] == "1" or isinstance(n[k], (int, float)), (n["id"], k, n[k])
     assert isinstance(n["depth"], int)
+    assert isinstance(n["role"], str) and (n["role"] != "") == (n["kind"] == "person"), n
 print(len(d["nodes"]), len(d["links"]), len(roots), sum(l["relation"] == "parent" for l in d["links"]))
 )";
-  return test::run("/usr/bin/python3 -c " + test::shell_quote(script) + " " + test::shell_quote(path));
+  return test::run("/usr/bin/python3 -c " + test::shell_quote(script) + " " + test::shell_quote(path) +
+                   (no_layout ? " 1" : " 0"));
 }
 
 TEST(JsonWriter, PythonReadsIldWithCountsAndResolvingReferences) {
@@ -128,8 +166,10 @@ TEST(JsonWriter, PythonReadsIldWithCountsAndResolvingReferences) {
   for (auto e : boost::make_iterator_range(boost::edges(g.graph))) parents += g.graph[e].type == EdgeType::kHierarchy;
   const auto r = python_check(json);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, std::to_string(boost::num_vertices(g.graph)) + " " + std::to_string(boost::num_edges(g.graph)) + " " +
-                       std::to_string(g.roots.size()) + " " + std::to_string(parents) + "\n");
+  // One more node than vertices: the synthetic root above the chart's roots.
+  ASSERT_GT(g.roots.size(), 1u);
+  EXPECT_EQ(r.out, std::to_string(boost::num_vertices(g.graph) + 1) + " " + std::to_string(boost::num_edges(g.graph)) +
+                       " 1 " + std::to_string(parents) + "\n");
 }
 
 TEST(JsonWriter, PythonReadsTrickyWithOneRoot) {
@@ -137,6 +177,31 @@ TEST(JsonWriter, PythonReadsTrickyWithOneRoot) {
   const auto r = python_check(json_of(g, fixed_layout(g), JsonOptions{true}));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "5 3 1 2\n");  // 4 units + the synthetic root; 2 parent edges and 1 relation
+}
+
+TEST(JsonWriter, FurtherRolesOfAPersonAreConnections) {
+  const char* yaml = R"(title: Two hats
+units:
+  - {id: a, name: A, kind: office}
+  - {id: b, name: B, kind: office, parent: a}
+people:
+  - name: Pat
+    roles:
+      - {unit: b, role: head}
+      - {unit: a, role: adviser, title: Adviser}
+  - {name: Sam, unit: a, role: head}
+)";
+  GraphOptions nodes;
+  nodes.people = PeopleMode::kNodes;
+  const OrgGraph g = build_graph(load_org_string(yaml, "two-hats.yaml").model, nodes);
+  const std::string json = json_of(g, Layout{});
+  EXPECT_NE(json.find(R"({"id": "person:0", "parentId": "b", "name": "Pat", "kind": "person", "role": "Head", )"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("kind": "person", "role": "Head", )"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"({"from": "a", "to": "person:0", "label": "Adviser", "relation": "role", )"), std::string::npos)
+      << json;
+  const auto r = python_check(json, true);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "4 4 1 1\n");  // 2 units, 2 people, no synthetic root (a is the one root); a->b and 3 roles
 }
 
 }  // namespace

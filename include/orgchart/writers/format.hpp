@@ -6,7 +6,7 @@
 
 namespace orgchart {
 
-enum class Format { kDot, kSvg, kPng, kPdf, kGraphml, kGexf, kJson };
+enum class Format { kDot, kSvg, kPng, kPdf, kGraphml, kGexf, kJson, kHtml };
 
 struct FormatInfo {
   Format format;
