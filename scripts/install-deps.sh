@@ -8,6 +8,7 @@ packages=(
   graphviz fonts-noto-cjk fonts-noto-core
   python3 python3-yaml python3-networkx python3-igraph libxml2-utils librsvg2-bin poppler-utils python3-pil chromium
   python3-openpyxl python3-xlsxwriter
+  librsvg2-dev python3-pypdf  # --pages: multi-page PDF with links (librsvg + cairo); its tests read the links
   strace  # tests/scripts/test_output_safety.py: outputs are fsynced before and after the rename
 )
 packages+=(libpango1.0-dev libfyaml-dev)  # issue 11: card text measured with pango; YAML read with libfyaml

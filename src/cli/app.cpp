@@ -135,6 +135,9 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
                        "Show \"N direct / M total\" reports on each card; write direct_reports and total_reports");
   export_cmd->add_option("--color-by", ex.graph.color_by,
                          "Colour cards by this field or column (kind, group, title, any extra column); default: kind");
+  export_cmd->add_flag("--pages", ex.pages,
+                       "Cut a big chart into pages of --page size, text 9 pt or more, with \"continued on p. N\" links: "
+                       "-o chart.pdf (one PDF), -o 'chart-%d.svg' or -o folder/ (one SVG per page)");
 
   DiffOptions df;
   std::string diff_from, diff_to, diff_layout = "org", diff_people = "inline", diff_page = "a4-landscape";

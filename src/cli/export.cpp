@@ -4,6 +4,7 @@
 
 #include "orgchart/cli/output_file.hpp"
 #include "orgchart/cli/output_target.hpp"
+#include "orgchart/cli/paged_export.hpp"
 #include "orgchart/readers/loader.hpp"
 #include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/dot_writer.hpp"
@@ -45,6 +46,7 @@ std::vector<Format> output_formats(const std::vector<std::string>& paths, std::o
 
 std::vector<Output> render_export(const ExportOptions& options, std::ostream& diagnostics) {
   if (options.outputs.empty()) throw UsageError("nothing to export: add -o FILE (e.g. -o out/chart.svg)");
+  if (options.pages) return render_paged_export(options, diagnostics);
   // Folders, devices that cannot be written and outputs that are the input are refused before any work.
   resolve_outputs(options.outputs, {options.input});
   const std::vector<Format> formats = output_formats(options.outputs, options.format);

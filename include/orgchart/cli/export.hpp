@@ -27,6 +27,7 @@ struct ExportOptions {
   GraphmlDialect graphml = GraphmlDialect::kYed;
   TableOptions table;                   ///< how to read a table input (--columns, --label, --sheet)
   std::string aliases;                  ///< --aliases FILE: names of one body (readers/merge.hpp); "" = none
+  bool pages = false;                   ///< --pages: cut into pages (cli/paged_export.hpp)
 };
 
 /// Loads, lays out and renders every output in memory (nothing is written). Warnings go to `diagnostics`.

@@ -1,0 +1,300 @@
+#include "orgchart/writers/paged_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "orgchart/layout/pages.hpp"
+#include "orgchart/writers/card.hpp"
+#include "orgchart/writers/render.hpp"
+
+namespace orgchart {
+
+namespace {
+
+constexpr double kTitleHeight = 28;  // the title band org_layout keeps (cli layout_for does the same)
+constexpr double kMargin = 18;       // OrgLayoutOptions::margin
+
+std::string page_ref(std::size_t page) { return "p. " + std::to_string(page); }
+
+/// Builds the chart of one page from the whole chart and the plan.
+class PageBuilder {
+ public:
+  PageBuilder(const OrgGraph& g, const PagePlan& plan, std::size_t page)
+      : g_(g), plan_(plan), page_(page) {}
+
+  ChartPage build() {
+    out_.graph.model.title = page_title();
+    out_.graph.model.description = g_.model.description;
+    out_.graph.model.sources = g_.model.sources;
+    out_.graph.model.files = g_.model.files;
+    out_.graph.model.styles = g_.model.styles;
+    out_.graph.is_diff = g_.is_diff;
+    out_.graph.headcount = g_.headcount;
+    out_.graph.color_by = g_.color_by;
+    for (std::size_t p : plan_.pages[page_]) add_piece(p);
+    add_cross_edges();
+    out_.source = std::move(source_);
+    return std::move(out_);
+  }
+
+ private:
+  std::size_t page_of_vertex(Vertex v) const { return plan_.page_of[plan_.piece_of[v]] + 1; }
+  std::size_t page_of_piece(std::size_t p) const { return plan_.page_of[p] + 1; }
+
+  std::string page_title() const {
+    const std::string n = "page " + std::to_string(page_ + 1) + " of " + std::to_string(plan_.pages.size());
+    if (g_.model.title.empty()) return "P" + n.substr(1);
+    return g_.model.title + " \u2014 " + n;
+  }
+
+  Vertex add(const OrgNode& node, Vertex from) {
+    const Vertex v = boost::add_vertex(node, out_.graph.graph);
+    out_.graph.children.emplace_back();
+    source_.push_back(from);
+    if (from != Graph::null_vertex()) copy_of_[from] = v;
+    return v;
+  }
+
+  /// A copy of a vertex of the whole chart, pointing into this page's model.
+  Vertex copy(Vertex v) {
+    OrgNode node = g_.graph[v];
+    if (node.type == NodeType::kPerson) {
+      auto [it, fresh] = person_at_.emplace(node.index, out_.graph.model.people.size());
+      if (fresh) out_.graph.model.people.push_back(g_.model.people[node.index]);
+      node.index = it->second;
+    } else {
+      node.index = unit_index(node.index);
+    }
+    return add(node, v);
+  }
+
+  std::size_t unit_index(std::size_t i) {
+    auto [it, fresh] = unit_at_.emplace(i, out_.graph.model.units.size());
+    if (fresh) out_.graph.model.units.push_back(g_.model.units[i]);
+    return it->second;
+  }
+
+  /// A card of this page standing for vertex `v` of the whole chart (its colour and fields), saying `text`.
+  Vertex card(Vertex v, const std::string& text, bool side, PageLink::Kind kind, std::size_t target) {
+    const OrgNode& orig = g_.graph[v];
+    Unit u;
+    if (orig.type == NodeType::kUnit) {
+      u = g_.unit(v);
+    } else {
+      u.id = orig.id;
+      u.name = display_name(g_, v);
+      u.kind = orig.type == NodeType::kPerson ? "person" : "unit";
+    }
+    u.id += "~p" + std::to_string(page_ + 1) + "." + std::to_string(++cards_);
+    u.label = text;
+    u.placement = side ? "side" : "";
+    u.photo.clear();
+    u.photo_file.clear();
+    u.vacant = false;
+    u.parent.clear();
+    OrgNode node;
+    node.type = NodeType::kUnit;
+    node.id = u.id;
+    node.index = out_.graph.model.units.size();
+    node.depth = orig.depth;
+    node.subtree_size = orig.subtree_size;
+    node.direct_reports = orig.direct_reports;
+    node.total_reports = orig.total_reports;
+    node.change = orig.change;
+    out_.graph.model.units.push_back(std::move(u));
+    const Vertex c = add(node, Graph::null_vertex());
+    out_.links.push_back({kind, c, target});
+    return c;
+  }
+
+  Vertex stub_for(std::size_t piece) {
+    const PagePiece& p = plan_.pieces[piece];
+    std::string text = display_name(g_, p.tops.front());
+    if (p.tops.size() > 1) text += " and " + std::to_string(p.tops.size() - 1) + " more";
+    text += "\ncontinued on " + page_ref(page_of_piece(piece));
+    return card(p.tops.front(), text, false, PageLink::Kind::kContinued, page_of_piece(piece));
+  }
+
+  void add_edge(Vertex a, Vertex b, const OrgEdge& e) { boost::add_edge(a, b, e, out_.graph.graph); }
+  void hierarchy(Vertex parent, Vertex child) {
+    add_edge(parent, child, OrgEdge{EdgeType::kHierarchy, "parent", 0, ""});
+    out_.graph.children[parent].push_back(child);
+  }
+
+  void add_piece(std::size_t piece) {
+    const PagePiece& p = plan_.pieces[piece];
+    Vertex header = Graph::null_vertex();
+    if (p.parent != kNoParent) {
+      const Vertex parent = static_cast<Vertex>(p.parent);
+      const std::size_t from = page_of_vertex(parent);
+      header = card(parent, "from " + display_name(g_, parent) + ", " + page_ref(from), false, PageLink::Kind::kFrom,
+                    from);
+      out_.graph.roots.push_back(header);
+    }
+    // Preorder from the tops; the overview walks the roots and meets the cut ones as stubs in their place.
+    // A cut child becomes a stub where the first top of its piece stood among its siblings.
+    const std::vector<Vertex> tops = piece == 0 ? g_.roots : std::vector<Vertex>(p.tops.begin(), p.tops.end());
+    struct Item {
+      Vertex v, parent;
+      std::size_t stub;  // the piece a stub stands for, or kNoParent for a vertex of this piece
+    };
+    std::vector<Item> stack, kids;
+    for (auto it = tops.rbegin(); it != tops.rend(); ++it) {
+      if (plan_.piece_of[*it] == piece) {
+        stack.push_back({*it, header, kNoParent});
+        continue;
+      }
+      for (std::size_t c : plan_.root_cut)
+        if (plan_.pieces[c].tops.front() == *it) stack.push_back({*it, header, c});
+    }
+    while (!stack.empty()) {
+      const Item item = stack.back();
+      stack.pop_back();
+      Vertex nv;
+      if (item.stub != kNoParent) {
+        nv = stub_for(item.stub);
+        if (item.parent != Graph::null_vertex()) add_edge(item.parent, nv, OrgEdge{EdgeType::kHierarchy, "parent", 0, ""});
+      } else {
+        nv = copy(item.v);
+        on_page_.push_back(item.v);
+        if (item.parent != Graph::null_vertex() && item.parent == header)
+          add_edge(header, nv, OrgEdge{EdgeType::kHierarchy, "parent", 0, ""});
+        // Other edges into nv are copies of the whole chart's (add_cross_edges).
+      }
+      if (item.parent == Graph::null_vertex()) out_.graph.roots.push_back(nv);
+      else out_.graph.children[item.parent].push_back(nv);
+      if (item.stub != kNoParent) continue;
+      kids.clear();
+      for (Vertex c : g_.children[item.v]) {
+        if (plan_.piece_of[c] == piece) {
+          kids.push_back({c, nv, kNoParent});
+          continue;
+        }
+        for (std::size_t cp : plan_.cut[item.v])
+          if (plan_.pieces[cp].tops.front() == c) kids.push_back({c, nv, cp});
+      }
+      stack.insert(stack.end(), kids.rbegin(), kids.rend());
+    }
+  }
+
+  /// Relations and roles: kept where both ends are on this page, else a reference card beside the source.
+  void add_cross_edges() {
+    for (Vertex v : on_page_) {
+      const Vertex nv = copy_of_.at(v);
+      for (auto e : boost::make_iterator_range(boost::out_edges(v, g_.graph))) {
+        const OrgEdge& oe = g_.graph[e];
+        const Vertex t = boost::target(e, g_.graph);
+        if (oe.type == EdgeType::kHierarchy) {
+          if (plan_.piece_of[t] == plan_.piece_of[v]) add_edge(nv, copy_of_.at(t), oe);
+          continue;
+        }
+        if (auto it = copy_of_.find(t); it != copy_of_.end()) {
+          OrgEdge copy = oe;
+          if (oe.type == EdgeType::kRelation) {
+            copy.index = out_.graph.model.relations.size();
+            out_.graph.model.relations.push_back(g_.model.relations[oe.index]);
+          }
+          add_edge(nv, it->second, copy);
+          continue;
+        }
+        std::string label = oe.label.empty() ? oe.relation : oe.label;
+        const std::size_t target_page = page_of_vertex(t);
+        const Vertex ref = card(t, label + " \u2192 " + display_name(g_, t) + ", " + page_ref(target_page), true,
+                                PageLink::Kind::kReference, target_page);
+        hierarchy(nv, ref);
+      }
+    }
+  }
+
+  const OrgGraph& g_;
+  const PagePlan& plan_;
+  std::size_t page_;
+  ChartPage out_;
+  std::vector<Vertex> source_;
+  std::vector<Vertex> on_page_;
+  std::unordered_map<Vertex, Vertex> copy_of_;
+  std::unordered_map<std::size_t, std::size_t> unit_at_, person_at_;
+  std::size_t cards_ = 0;
+};
+
+}  // namespace
+
+double page_scale(const Rect& bounds, const PageSize& page) {
+  if (!(bounds.width > 0) || !(bounds.height > 0)) return 1;
+  return std::min({1.0, page.width / bounds.width, page.height / bounds.height});
+}
+
+namespace {
+
+Layout lay_out_page(const OrgGraph& g, const PageSize& page) {
+  OrgLayoutOptions o;
+  o.tree.page_aspect = page.width / page.height;
+  o.margin = kMargin;
+  o.title_height = g.model.title.empty() ? 0 : kTitleHeight;
+  const CardSizes sizes = measure_cards(g);
+  return org_layout(g, sizes.cards, o, sizes.legend);
+}
+
+}  // namespace
+
+PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
+  PagedChart out;
+  out.page = settings.page;
+  out.min_scale = settings.min_text / settings.smallest_font;
+  const std::size_t n = boost::num_vertices(g.graph);
+  const CardSizes sizes = measure_cards(g);
+
+  PagingInput in;
+  in.size = sizes.cards;
+  in.children.resize(n);
+  for (std::size_t v = 0; v < n; ++v) in.children[v].assign(g.children[v].begin(), g.children[v].end());
+  in.roots.assign(g.roots.begin(), g.roots.end());
+
+  // What a page holds at the smallest scale: the paper over that scale, less the margins, the title band and
+  // the legend (every page has one).
+  PagingOptions po;
+  const double w = settings.page.width / out.min_scale - 2 * kMargin;
+  const double h = settings.page.height / out.min_scale - 2 * kMargin - kTitleHeight;
+  po.capacity = std::max(w, 1.0) * std::max(h, 1.0) - footprint(sizes.legend, po);
+  if (po.capacity < 0.1 * w * h) po.capacity = 0.1 * w * h;
+  po.fill_of.assign(n, 0);
+  po.alone.assign(n, 0);
+  constexpr double kShrink = 0.8;
+
+  for (out.rounds = 1;; ++out.rounds) {
+    const PagePlan plan = plan_pages(in, po);
+    out.pages.clear();
+    out.unfit = 0;
+    bool retry = false;
+    for (std::size_t page = 0; page < plan.pages.size(); ++page) {
+      ChartPage cp = PageBuilder(g, plan, page).build();
+      cp.layout = lay_out_page(cp.graph, settings.page);
+      if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9) {
+        ++out.unfit;
+        // Too big once laid out: a shared page gives each piece a page of its own; a page of one piece is cut
+        // smaller (lower fill where its subtrees were cut).
+        const auto& pieces = plan.pages[page];
+        if (pieces.size() > 1) {
+          for (std::size_t p : pieces) {
+            const std::size_t first = plan.pieces[p].tops.front();
+            if (!po.alone[first]) po.alone[first] = 1, retry = true;
+          }
+        } else {
+          const PagePiece& piece = plan.pieces[pieces.front()];
+          if (pieces.front() == 0) po.root_fill = (po.root_fill > 0 ? po.root_fill : po.fill) * kShrink;
+          for (std::size_t t : piece.tops) {
+            po.fill_of[t] = (po.fill_of[t] > 0 ? po.fill_of[t] : po.fill) * kShrink;
+            retry = true;
+          }
+          if (pieces.front() == 0) retry = true;
+        }
+      }
+      out.pages.push_back(std::move(cp));
+    }
+    if (!retry || out.rounds >= settings.max_rounds) break;
+  }
+  return out;
+}
+
+}  // namespace orgchart
