@@ -23,7 +23,8 @@ namespace orgchart::detail {
 namespace {
 
 constexpr std::size_t kMinSegments = 8;  ///< a shorter line is better drawn in the usual arrangements
-constexpr std::size_t kFoldCaps = 6, kFoldLimits = 24;
+constexpr std::size_t kFoldCaps = 8, kFoldWidths = 16, kFoldLimits = 48;
+constexpr int kBisections = 12;
 constexpr double kAspectRange = 8;  ///< folds are tried for aspects from page / range to page * range
 
 }  // namespace
@@ -52,33 +53,64 @@ void ShapeLayout::count_subtrees() {
   }
 }
 
-void ShapeLayout::build_segments(Index v, double cap) {
+void ShapeLayout::fold_caps(Index v) {
+  // Caps for the light children's shapes: their heights, spread, and no cap.
+  values_.clear();
+  for (Index u = v; u != kNoItem; u = heavy_[u])
+    for (Index c : forest_.children(u))
+      if (c != heavy_[u] && !is_side(c))
+        for (const Shape& s : shapes(c)) values_.push_back(s.height);
+  std::sort(values_.begin(), values_.end());
+  values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
+  fold_caps_.clear();
+  const std::size_t m = values_.size();
+  for (std::size_t j = 0; j + 1 < kFoldCaps && m > 0; ++j) fold_caps_.push_back(values_[j * (m - 1) / (kFoldCaps - 2)]);
+  fold_caps_.erase(std::unique(fold_caps_.begin(), fold_caps_.end()), fold_caps_.end());
+  fold_caps_.push_back(std::numeric_limits<double>::infinity());
+}
+
+ShapeLayout::Segment ShapeLayout::segment(Index u, double cap) const {
   const TreeLayoutOptions& o = options_;
+  Segment seg{u, 0, 0, 0, 0, cap};
+  double x = 0;
+  Index prev = kNoItem;
+  for (Index c : forest_.children(u)) {
+    if (is_side(c)) continue;  // only the head may have side children: they stand in its band
+    double w, h, cx, box;
+    if (c == heavy_[u]) {
+      w = box = input_.size[c].width, h = input_.size[c].height, cx = w / 2;
+    } else {
+      const Shape& s = shapes(c)[pick(c, cap, false)];
+      w = s.width, h = s.height, cx = s.cx;
+      box = forest_.is_frame(c) ? s.width : input_.size[c].width;
+    }
+    if (prev != kNoItem) x += is_leaf(prev) && is_leaf(c) ? o.sibling_gap : o.subtree_gap;
+    if (prev == kNoItem) seg.first_left = x + cx - box / 2;
+    seg.last_right = x + cx + box / 2;
+    x += w;
+    seg.height = std::max(seg.height, h);
+    prev = c;
+  }
+  seg.width = x;
+  return seg;
+}
+
+void ShapeLayout::build_segments(Index v, double cap, bool by_width) {
+  // By width: each segment takes the lowest of the caps whose row is no wider than `cap` (else the narrowest),
+  // so that the segments of a column come out about as wide as the column.
   segments_.clear();
   for (Index u = v; u != kNoItem; u = heavy_[u]) {
-    Segment seg{u, 0, 0, 0, 0};
-    double x = 0;
-    Index prev = kNoItem;
-    for (Index c : forest_.children(u)) {
-      if (is_side(c)) continue;  // only the head may have side children: they stand in its band
-      double w, h, cx, box;
-      if (c == heavy_[u]) {
-        w = box = input_.size[c].width, h = input_.size[c].height, cx = w / 2;
-      } else {
-        const Shape& s = shapes(c)[pick(c, cap, false)];
-        w = s.width, h = s.height, cx = s.cx;
-        box = forest_.is_frame(c) ? s.width : input_.size[c].width;
-      }
-      if (prev != kNoItem) x += is_leaf(prev) && is_leaf(c) ? o.sibling_gap : o.subtree_gap;
-      if (prev == kNoItem) seg.first_left = x + cx - box / 2;
-      seg.last_right = x + cx + box / 2;
-      x += w;
-      seg.height = std::max(seg.height, h);
-      prev = c;
+    if (forest_.children(u).empty()) break;  // the line ends in a node without children
+    if (!by_width) {
+      segments_.push_back(segment(u, cap));
+      continue;
     }
-    if (prev == kNoItem) break;  // the line ends in a node without children
-    seg.width = x;
-    segments_.push_back(seg);
+    Segment best{};
+    for (std::size_t j = 0; j < fold_caps_.size(); ++j) {
+      best = segment(u, fold_caps_[j]);
+      if (best.width <= cap) break;
+    }
+    segments_.push_back(best);
   }
 }
 
@@ -89,22 +121,20 @@ void ShapeLayout::add_folds(Index v) {
   std::size_t length = 0;
   for (Index u = v; u != kNoItem && length < kMinSegments; u = heavy_[u]) ++length;
   if (length < kMinSegments) return;
-  // Caps for the light children's shapes: their heights, spread.
-  values_.clear();
-  for (Index u = v; u != kNoItem; u = heavy_[u])
-    for (Index c : forest_.children(u))
-      if (c != heavy_[u] && !is_side(c))
-        for (const Shape& s : shapes(c)) values_.push_back(s.height);
-  std::vector<double> caps{std::numeric_limits<double>::infinity()};
-  if (!values_.empty()) {
-    std::sort(values_.begin(), values_.end());
-    values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
-    const std::size_t m = values_.size();
-    for (std::size_t j = 0; j + 1 < kFoldCaps && m > 0; ++j) caps.push_back(values_[j * (m - 1) / (kFoldCaps - 1)]);
+  fold_caps(v);
+  // Rows of one cap for all, and rows no wider than a width spread between the narrowest and widest rows.
+  std::vector<std::pair<double, bool>> tries;
+  for (double cap : fold_caps_) tries.push_back({cap, false});
+  double narrow = 0, wide = 0;
+  for (Index u = v; u != kNoItem && !forest_.children(u).empty(); u = heavy_[u]) {
+    narrow = std::max(narrow, segment(u, fold_caps_.back()).width);
+    wide = std::max(wide, segment(u, fold_caps_.front()).width);
   }
+  for (std::size_t j = 0; j < kFoldWidths && wide > narrow; ++j)
+    tries.push_back({narrow * std::pow(wide / narrow, double(j) / (kFoldWidths - 1)) + 1e-9, true});
   const double gap = options_.level_gap;
-  for (double cap : caps) {
-    build_segments(v, cap);
+  for (const auto& [cap, by_width] : tries) {
+    build_segments(v, cap, by_width);
     if (segments_.size() < kMinSegments) continue;
     double tallest = 0, total = -gap, area = 0;
     for (const Segment& s : segments_) {
@@ -119,17 +149,39 @@ void ShapeLayout::add_folds(Index v) {
       const double t = page * std::pow(kAspectRange, 2.0 * double(j) / (kFoldLimits - 1) - 1);
       limits.push_back(std::clamp(std::sqrt(area / t), tallest, total));
     }
-    for (const double l : limits) {
+    // Each limit gives some number of columns; the least limit that gives no more balances them (a short last
+    // column wastes its width); found by bisection, once per number of columns.
+    auto columns = [&](double limit) {
+      std::size_t n = 1;
+      double y = -gap;
+      for (const Segment& s : segments_) {
+        if (y > 0 && y + gap + s.height > limit) ++n, y = -gap;
+        y += gap + s.height;
+      }
+      return n;
+    };
+    std::sort(limits.begin(), limits.end());
+    std::size_t done = 0;
+    for (double l : limits) {
+      const std::size_t n = columns(l);
+      if (n == done) continue;
+      done = n;
+      double lo = std::max(tallest, total / double(n)) * (1 - 1e-9);
+      for (int it = 0; it < kBisections && l - lo > 1e-6 * l; ++it) {
+        const double mid = (lo + l) / 2;
+        (columns(mid) <= n ? l : lo) = mid;
+      }
       const double limit = l + 1e-9;
-      const Content c = arrange_fold(v, cap, limit, false);
-      candidates_.push_back(wrap_content(v, c, Arrangement::kFolded, cap, 0, limit, false));
+      const Content c = arrange_fold(v, cap, by_width, limit, false);
+      candidates_.push_back(wrap_content(v, c, Arrangement::kFolded, cap, by_width, limit, false));
     }
   }
 }
 
-ShapeLayout::Content ShapeLayout::arrange_fold(Index v, double cap, double limit, bool place) {
+ShapeLayout::Content ShapeLayout::arrange_fold(Index v, double cap, bool by_width, double limit, bool place) {
   const TreeLayoutOptions& o = options_;
-  build_segments(v, cap);
+  if (place && by_width) fold_caps(v);
+  if (place) build_segments(v, cap, by_width);  // else the caller just built them
   const double gap = o.level_gap, channel = o.subtree_gap;
   Content out;
   if (segments_.empty()) return out;
@@ -169,7 +221,7 @@ ShapeLayout::Content ShapeLayout::arrange_fold(Index v, double cap, double limit
           w = input_.size[c].width;
           left_[c] = column_left + x + w / 2 - shapes(c)[0].cx;  // the box's centre; the shape is not used
         } else {
-          pick_[c] = pick(c, cap, false);
+          pick_[c] = pick(c, seg.cap, false);
           w = shapes(c)[pick_[c]].width;
           left_[c] = column_left + x;
         }

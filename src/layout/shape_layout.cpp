@@ -15,7 +15,10 @@ namespace {
 struct Effort {
   std::size_t row_caps, caps, params, shapes;
 };
-constexpr Effort kSmall{16, 10, 12, 24}, kLarge{32, 24, 32, 48};
+constexpr Effort kTiny{4, 3, 3, 6}, kSmall{10, 6, 8, 16}, kLarge{32, 24, 32, 48};
+constexpr std::size_t kSmallSubtree = 12;  ///< nodes from which a subtree is no longer tiny
+/// A large root's shapes are the page's candidates and combine no further: it tries many more.
+constexpr Effort kRoot{64, 48, 96, 48};
 constexpr std::size_t kLargeSubtree = 100;  ///< nodes from which a subtree counts as large
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
@@ -43,6 +46,7 @@ ShapeLayout::ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input,
   link_.resize(items);
   pick_.resize(items);
   subtree_.resize(items);
+  pick_cache_.assign(items, {});
   pool_.reserve(items + items / 2);
 }
 
@@ -56,6 +60,14 @@ Size ShapeLayout::size(Index i) const {
 }
 
 std::uint32_t ShapeLayout::pick(Index i, double cap, bool by_width) const {
+  // A parent tries one cap with many shelf widths or column heights: the last answer per item is kept.
+  PickCache& cached = pick_cache_[i];
+  if (cached.cap == cap && cached.by_width == by_width) return cached.index;
+  cached = {cap, find(i, cap, by_width), by_width};
+  return cached.index;
+}
+
+std::uint32_t ShapeLayout::find(Index i, double cap, bool by_width) const {
   const auto s = shapes(i);  // widths ascending, heights strictly descending
   if (by_width) {
     const auto it = std::partition_point(s.begin(), s.end(), [&](const Shape& x) { return x.width <= cap; });
@@ -143,7 +155,9 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
   Content out;
   switch (a) {
     case Arrangement::kNone: break;
-    case Arrangement::kFolded: return arrange_fold(v, cap, limit, place);
+    case Arrangement::kFolded:
+      if (!place) build_segments(v, cap, param != 0);
+      return arrange_fold(v, cap, param != 0, limit, place);
     case Arrangement::kRow: {
       //   ──┬────┬────┬──   bus; the parent is centred over the first box's left .. the last box's right
       //   [a]  [b]  [c]     subtrees top-aligned, each in its narrowest shape no taller than cap
@@ -318,9 +332,10 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
 void ShapeLayout::build_shapes(Index v) {
   candidates_.clear();
   const std::uint32_t nodes = subtree_[v];
-  const Effort& effort = nodes >= kLargeSubtree ? kLarge : kSmall;
+  const bool root = forest_.parent[v] == kNoItem;
+  const Effort& effort = nodes >= kLargeSubtree ? (root ? kRoot : kLarge) : nodes >= kSmallSubtree ? kSmall : kTiny;
   // A root's list is not combined any further: it keeps every shape on its front, so the page picks freely.
-  max_shapes_ = forest_.parent[v] == kNoItem ? SIZE_MAX : effort.shapes;
+  max_shapes_ = root ? SIZE_MAX : effort.shapes;
   const std::size_t row_caps = effort.row_caps, cap_count = effort.caps, params = effort.params;
   if (is_leaf(v)) {
     const Size b = input_.size[v];

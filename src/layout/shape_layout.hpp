@@ -21,6 +21,7 @@
 /// recursion.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <vector>
@@ -99,6 +100,13 @@ class ShapeLayout {
   /// height <= cap, else the lowest; for a negative cap the one that best fits the aspect -cap) or by width
   /// (the lowest with width <= cap, else the narrowest).
   std::uint32_t pick(Index i, double cap, bool by_width) const;
+  std::uint32_t find(Index i, double cap, bool by_width) const;
+  struct PickCache {
+    double cap = std::numeric_limits<double>::quiet_NaN();
+    std::uint32_t index = 0;
+    bool by_width = false;
+  };
+  mutable std::vector<PickCache> pick_cache_;
 
   void build_shapes(Index v);
   Content arrange(Index v, std::span<const Index> kids, Arrangement a, double cap, std::uint32_t param,
@@ -117,8 +125,15 @@ class ShapeLayout {
   void count_subtrees();
   void add_folds(Index v);
   /// One segment per node of the line from v that has children: their row, the heavy child as its box only.
-  void build_segments(Index v, double cap);
-  Content arrange_fold(Index v, double cap, double limit, bool place);
+  void fold_caps(Index v);
+  struct Segment {
+    Index owner;
+    double width, height, first_left, last_right;
+    double cap;  ///< its light children's shapes: by height, see pick()
+  };
+  Segment segment(Index u, double cap) const;
+  void build_segments(Index v, double cap, bool by_width);
+  Content arrange_fold(Index v, double cap, bool by_width, double limit, bool place);
   void place_item(Index v);
   double choose_roots();
   void route_into(Index holder, Index item, std::vector<Point>& line) const;
@@ -135,11 +150,8 @@ class ShapeLayout {
   std::vector<std::uint32_t> subtree_;  ///< per item: nodes in its subtree
   std::vector<Index> heavy_;            ///< per node: the child that continues its line of command, or kNoItem
   std::vector<std::uint8_t> folded_;    ///< per node: 1 heads a chosen fold, 2 stands inside one
-  struct Segment {
-    Index owner;
-    double width, height, first_left, last_right;
-  };
   std::vector<Segment> segments_;
+  std::vector<double> fold_caps_;
   std::vector<Index> fold_items_, fold_owners_;  ///< what place mode put, relative to the head's content
   std::size_t max_shapes_ = 0;          ///< for the item at hand
   // What wrap_content() found for the item at hand: its content's origin and its bus, relative to its shape;
