@@ -163,10 +163,10 @@ class SvgWriter {
       const auto& route = layout_.hierarchy_route[t];
       polyline(route, colour, width, svg::kDotted);
       if (!oe.label.empty()) {
-        const Point& p = route[route.size() / 2 - 1];
-        const Point& q = route[route.size() / 2];
-        o_.raw("<text text-anchor=\"start\" x=\"").num((p.x + q.x) / 2 + 4).raw("\" y=\"").y((p.y + q.y) / 2)
-            .raw("\" font-size=\"12\"").attr("fill", colour).ch('>').text(shorten(oe.label, kChartTextMax))
+        // Centred just above the person's card, under the bus the routes share, in the small size (10 pt).
+        const Point c = layout_.centre[t];
+        o_.raw("<text text-anchor=\"middle\" x=\"").num(c.x).raw("\" y=\"").y(c.y - layout_.size[t].height / 2 - 2)
+            .raw("\" font-size=\"10\"").attr("fill", colour).ch('>').text(shorten(oe.label, kChartTextMax))
             .raw("</text>\n");
       }
     } else {
