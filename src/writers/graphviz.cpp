@@ -108,8 +108,18 @@ void check_graph_bitmap_size(Agraph_t* g, double dpi) {
 std::string graphviz_render(const std::string& dot, const std::string& engine, const std::string& format, double dpi,
                             const GraphvizAttributes& graph_attributes) {
   Session s(dot);
-  for (const auto& [name, value] : graph_attributes)
-    agsafeset(s.graph(), const_cast<char*>(name.c_str()), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+  for (const auto& a : graph_attributes) {
+    Agraph_t* g = s.graph();
+    if (!a.html) {
+      agsafeset(g, const_cast<char*>(a.name.c_str()), const_cast<char*>(a.value.c_str()), const_cast<char*>(""));
+      continue;
+    }
+    Agsym_t* sym = agattr(g, AGRAPH, const_cast<char*>(a.name.c_str()), nullptr);
+    if (!sym) sym = agattr(g, AGRAPH, const_cast<char*>(a.name.c_str()), const_cast<char*>(""));
+    char* html = agstrdup_html(g, const_cast<char*>(a.value.c_str()));  // agxset keeps it an HTML string
+    agxset(g, sym, html);
+    agstrfree(g, html);
+  }
   if (dpi > 0) {
     std::string v = std::to_string(dpi);
     agsafeset(s.graph(), const_cast<char*>("dpi"), v.data(), const_cast<char*>(""));

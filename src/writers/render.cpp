@@ -41,11 +41,15 @@ std::string graphviz_label_line(const std::string& s) {
   return out;
 }
 
-/// Graphviz's own layouts: the heading's lines as the graph label (the DOT file keeps the title alone).
-std::string graphviz_label(const ChartHeading& h) {
-  std::string label = graphviz_label_line(h.title);
-  if (!h.date_line.empty()) label += (label.empty() ? "" : "\\n") + graphviz_label_line(h.date_line);
-  return label;
+/// Graphviz's own layouts: the heading as an HTML-like graph label, the date line smaller and grey under the
+/// title as in our SVG (the DOT file keeps the title alone).
+GraphvizAttribute graphviz_label(const ChartHeading& h) {
+  std::string label;
+  if (!h.title.empty()) label = graphviz_label_line(h.title);
+  if (!h.date_line.empty())
+    label += std::string(label.empty() ? "" : "<BR/>") + "<FONT POINT-SIZE=\"12\" COLOR=\"#444444\">" +
+             graphviz_label_line(h.date_line) + "</FONT>";
+  return {"label", label, !label.empty()};
 }
 
 }  // namespace
@@ -58,7 +62,7 @@ void render_chart(std::ostream& out, const OrgGraph& g, const Layout& layout, Fo
   if (!layout.empty()) {
     if (format == Format::kSvg) return write_svg(out, g, layout, heading);
     std::ostringstream svg;
-    write_svg(svg, g, layout, heading);
+    write_svg(svg, g, layout, heading, SvgOptions{.shared_photos = true});
     std::string bytes = rasterize_svg(svg.view(), format == Format::kPng ? RasterFormat::kPng : RasterFormat::kPdf,
                                       options.dpi);
     if (format == Format::kPdf) fix_pdf_date(bytes);
@@ -67,7 +71,7 @@ void render_chart(std::ostream& out, const OrgGraph& g, const Layout& layout, Fo
   }
   std::ostringstream dot;
   write_dot(dot, g, layout, DotOptions{});
-  const GraphvizAttributes graph_attributes{{"label", graphviz_label(heading)}};
+  const GraphvizAttributes graph_attributes{graphviz_label(heading)};
   switch (format) {
     case Format::kSvg:
       out << make_report_ready_svg(graphviz_render(dot.str(), options.engine, "svg", 0, graph_attributes), g);

@@ -15,7 +15,7 @@ namespace {
 struct Row {
   enum class Swatch { kNone, kBox, kLine } swatch = Swatch::kNone;
   std::string text;
-  bool heading = false, italic = false, arrow = false, bold_text = false, struck = false;
+  bool heading = false, italic = false, arrow = false, struck = false;
   std::string fill = "none", stroke, dash;
   double stroke_width = 1;
   std::string text_fill;
@@ -66,11 +66,11 @@ std::vector<Row> legend_rows(const OrgGraph& g, const ColourScheme& colours) {
     add(Row::Swatch::kLine, shorten(rel, kChartTextMax) + " (relation)", relation_colours[rel], 1.2, kDashed).arrow = true;
   if (g.is_diff) {
     Row& added = add(Row::Swatch::kBox, "added / took the role", kAddedColour, 3);
-    added.fill = "#ffffff", added.bold_text = true, added.text_fill = kAddedColour;
+    added.fill = "#ffffff", added.text_fill = kAddedColour;
     Row& removed = add(Row::Swatch::kBox, "removed / left the role", kRemovedColour, 3, kDashed);
     removed.fill = "#f2f2f2", removed.struck = true, removed.text_fill = kRemovedColour;
     Row& changed = add(Row::Swatch::kBox, "changed (renamed, moved, leaders)", kChangedColour, 3);
-    changed.fill = "#ffffff", changed.bold_text = true, changed.text_fill = kChangedColour;
+    changed.fill = "#ffffff", changed.text_fill = kChangedColour;
   }
   return rows;
 }
@@ -110,7 +110,7 @@ void write_legend(Out& o, const OrgGraph& g, const ColourScheme& colours, const 
     if (r.heading) o.raw(" text-anchor=\"middle\"").attr("x", rect.x + rect.width / 2);
     else o.raw(" text-anchor=\"start\"").attr("x", r.italic ? rect.x + kInset + 2 : text_x);
     o.raw(" y=\"").y(mid + 4).raw("\"");
-    if (r.heading || r.bold_text) o.raw(" font-weight=\"bold\"");
+    if (r.heading) o.raw(" font-weight=\"bold\"");
     if (r.italic) o.raw(" font-style=\"italic\"");
     if (r.struck) o.raw(" text-decoration=\"line-through\"");
     if (!r.text_fill.empty()) o.attr("fill", r.text_fill);

@@ -42,13 +42,27 @@ std::string read_data_uri(const std::string& path) {
 
 }  // namespace
 
+void PhotoEmbedder::count(std::size_t bytes) {
+  embedded_bytes_ += bytes;
+  if (embedded_bytes_ > kMaxEmbeddedBytes)
+    throw LayoutError("the photos would make the SVG larger than " + std::to_string(kMaxEmbeddedBytes / (1024 * 1024)) +
+                      " MB (each card embeds its photo): use smaller photos, or export PNG or PDF");
+}
+
 const std::string& PhotoEmbedder::data_uri(const std::string& path) {
   auto [it, fresh] = uri_.try_emplace(path);
   if (fresh) it->second = read_data_uri(path);
-  embedded_bytes_ += it->second.size();
-  if (embedded_bytes_ > kMaxEmbeddedBytes)
-    throw LayoutError("the photos would make the SVG larger than " + std::to_string(kMaxEmbeddedBytes / (1024 * 1024)) +
-                      " MB (each card embeds its photo): use smaller photos, or draw a part of the chart with --root");
+  count(it->second.size());
+  return it->second;
+}
+
+const std::string& PhotoEmbedder::data_uri_once(const std::string& path, bool& first) {
+  auto [it, fresh] = uri_.try_emplace(path);
+  first = fresh;
+  if (fresh) {
+    it->second = read_data_uri(path);
+    count(it->second.size());
+  }
   return it->second;
 }
 

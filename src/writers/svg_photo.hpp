@@ -15,8 +15,11 @@ class PhotoEmbedder {
   /// The photo at `path` (a file the reader checked) as a `data:` URI, or "" when it cannot be read (again) or is
   /// no longer an image. Throws LayoutError when the photos embedded so far pass kMaxEmbeddedBytes.
   const std::string& data_uri(const std::string& path);
+  /// The same, counted only the first time a path is asked for; `first` tells whether it was.
+  const std::string& data_uri_once(const std::string& path, bool& first);
 
  private:
+  void count(std::size_t bytes);
   std::unordered_map<std::string, std::string> uri_;
   std::size_t embedded_bytes_ = 0;
 };

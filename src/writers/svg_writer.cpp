@@ -1,6 +1,7 @@
 #include "orgchart/writers/svg_writer.hpp"
 
 #include <cmath>
+#include <unordered_map>
 
 #include "orgchart/error.hpp"
 #include "orgchart/layout/org_layout.hpp"
@@ -37,8 +38,10 @@ Point leave_box(const Point& c, const Size& box, const Point& to) {
 
 class SvgWriter {
  public:
-  SvgWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading)
-      : o_(out, layout.bounds.height), g_(g), layout_(layout), heading_(heading), colours_(g.model, g.color_by) {}
+  SvgWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading,
+            const SvgOptions& options)
+      : o_(out, layout.bounds.height), g_(g), layout_(layout), heading_(heading), options_(options),
+        colours_(g.model, g.color_by) {}
 
   void write() {
     write_header();
@@ -160,10 +163,10 @@ class SvgWriter {
       const auto& route = layout_.hierarchy_route[t];
       polyline(route, colour, width, svg::kDotted);
       if (!oe.label.empty()) {
-        const Point& p = route[route.size() / 2 - 1];
-        const Point& q = route[route.size() / 2];
-        o_.raw("<text text-anchor=\"start\" x=\"").num((p.x + q.x) / 2 + 4).raw("\" y=\"").y((p.y + q.y) / 2)
-            .raw("\" font-size=\"12\"").attr("fill", colour).ch('>').text(shorten(oe.label, kChartTextMax))
+        // Centred just above the person's card, under the bus the routes share, in the small size (10 pt).
+        const Point c = layout_.centre[t];
+        o_.raw("<text text-anchor=\"middle\" x=\"").num(c.x).raw("\" y=\"").y(c.y - layout_.size[t].height / 2 - 2)
+            .raw("\" font-size=\"10\"").attr("fill", colour).ch('>').text(shorten(oe.label, kChartTextMax))
             .raw("</text>\n");
       }
     } else {
@@ -243,6 +246,18 @@ class SvgWriter {
   }
 
   void draw_picture(const CardPicture& pic, const KindStyle& style, const Rect& r) {
+    if (!pic.file.empty() && options_.shared_photos) {
+      bool first = false;
+      const std::string& uri = photos_.data_uri_once(pic.file, first);
+      if (uri.empty()) return;  // no longer readable, or no longer an image: no picture rather than a broken one
+      auto [it, fresh] = photo_ids_.try_emplace(pic.file, "photo-" + std::to_string(photo_ids_.size()));
+      if (fresh) {
+        o_.raw("<defs><image id=\"").raw(it->second).raw("\" xlink:href=\"").raw(uri).raw("\" width=\"").num(r.width);
+        o_.raw("\" height=\"").num(r.height).raw("\" preserveAspectRatio=\"xMidYMid meet\"/></defs>\n");
+      }
+      o_.raw("<use xlink:href=\"#").raw(it->second).raw("\" x=\"").num(r.x).raw("\" y=\"").y(r.y).raw("\"/>\n");
+      return;
+    }
     if (!pic.file.empty()) {
       const std::string& uri = photos_.data_uri(pic.file);
       if (uri.empty()) return;  // no longer readable, or no longer an image: no picture rather than a broken one
@@ -295,15 +310,18 @@ class SvgWriter {
   const OrgGraph& g_;
   const Layout& layout_;
   const ChartHeading& heading_;
+  const SvgOptions& options_;
   ColourScheme colours_;
   svg::PhotoEmbedder photos_;
+  std::unordered_map<std::string, std::string> photo_ids_;  // shared_photos: file -> id of its <image>
 };
 
 }  // namespace
 
-void write_svg(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading) {
+void write_svg(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading,
+               const SvgOptions& options) {
   if (layout.empty()) throw LayoutError("our SVG writer draws a positioned chart: lay it out first (--layout org)");
-  SvgWriter(out, g, layout, heading).write();
+  SvgWriter(out, g, layout, heading, options).write();
 }
 
 }  // namespace orgchart

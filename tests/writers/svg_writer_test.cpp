@@ -14,6 +14,7 @@
 #include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/render.hpp"
 #include "orgchart/writers/svg_raster.hpp"
+#include "support/test_support.hpp"
 
 namespace orgchart {
 namespace {
@@ -137,6 +138,29 @@ TEST(SvgRaster, TooLargeABitmapIsAnErrorNamingTheWaysOut) {
   }
   EXPECT_NO_THROW(check_bitmap_size(1000, 1000, 96));
   EXPECT_THROW(check_bitmap_size(20000, 20000, 96), LayoutError);  // 26667 px a side: 711 million pixels
+}
+
+}  // namespace
+}  // namespace orgchart
+
+namespace orgchart {
+namespace {
+
+TEST(SvgRaster, AHugePngIsRefusedEndToEndAndNoFileIsWritten) {
+  // The ILD at 1200 dpi: about 16,000 x 11,700 pixels, past the 100 million a bitmap may hold. The PDF and SVG of
+  // the same run are not written either (all or nothing), and the message names what to use instead.
+  const std::string dir = test::temp_dir();
+  const auto r = test::run(test::shell_quote(test::binary()) + " export data/ild.yaml -o " + dir + "/big.png -o " +
+                           dir + "/big.svg --dpi 1200");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("SVG or PDF"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--root"), std::string::npos) << r.err;
+  EXPECT_EQ(test::run("test -e " + dir + "/big.png").exit_code, 1);
+  EXPECT_EQ(test::run("test -e " + dir + "/big.svg").exit_code, 1);
+  // The same chart at the default resolution is drawn.
+  const auto ok = test::run(test::shell_quote(test::binary()) + " export data/ild.yaml -o " + dir + "/ok.png");
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_GT(test::read_file(dir + "/ok.png").size(), 10000u);
 }
 
 }  // namespace

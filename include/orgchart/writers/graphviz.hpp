@@ -13,8 +13,13 @@ namespace orgchart {
 /// as `neato -n2` does) and renders `format` ("svg", "png", "pdf", "dot", ...) in memory.
 /// `dpi` > 0 sets the raster resolution. Throws LayoutError with Graphviz's own message on failure, and for a
 /// PNG larger than a bitmap can hold (32767 pixels a side, 100 million in all), naming the alternatives.
-/// `graph_attributes` are set on the root graph before layout (e.g. the label with the chart's date).
-using GraphvizAttributes = std::vector<std::pair<std::string, std::string>>;
+/// An attribute set on the root graph before layout (e.g. the label with the chart's date); `html`: the value is
+/// an HTML-like label body (Graphviz's `<...>` form, without the outer brackets).
+struct GraphvizAttribute {
+  std::string name, value;
+  bool html = false;
+};
+using GraphvizAttributes = std::vector<GraphvizAttribute>;
 std::string graphviz_render(const std::string& dot, const std::string& engine, const std::string& format,
                             double dpi = 0, const GraphvizAttributes& graph_attributes = {});
 

@@ -13,9 +13,17 @@
 
 namespace orgchart {
 
+struct SvgOptions {
+  /// Each photo embedded once (an <image> in <defs>) and shown by <use> in every card that has it, instead of in
+  /// each card: for the SVG handed to librsvg for PNG and PDF, where many cards may show one large photo.
+  bool shared_photos = false;
+};
+
 /// Writes the SVG of `g` drawn at `layout` (non-empty). Linear in the chart's size; memory beyond the output
-/// buffer is per element. Throws LayoutError for an empty layout or when embedded photos pass their limit.
-void write_svg(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading);
+/// buffer is per element. Throws LayoutError for an empty layout or when embedded photos pass their limit
+/// (svg_photo.hpp: 64 MB of base64).
+void write_svg(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading,
+               const SvgOptions& options = {});
 
 /// The font-family value written into SVG text.
 inline constexpr const char* kSvgFontFamily =
