@@ -9,6 +9,12 @@ if ! command -v npm >/dev/null 2>&1; then
   echo "install-node-deps: npm is not installed (Debian: apt-get install nodejs npm)" >&2
   exit 1
 fi
+# Tests call this script too, several at once under `ctest -j`: one installs while the others wait, so that
+# none reads node_modules while `npm ci` replaces it.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"${TMPDIR:-/tmp}/orgchart-install-node-deps.lock"
+  flock 9
+fi
 # npm writes node_modules/.package-lock.json on every install: newer than the lock file means up to date.
 if [[ -f node_modules/.package-lock.json && node_modules/.package-lock.json -nt package-lock.json ]]; then
   exit 0

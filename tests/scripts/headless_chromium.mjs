@@ -23,7 +23,8 @@ export async function launch({ timeoutMs = 120000 } = {}) {
     "--disable-component-update", "--disable-sync", "--mute-audio", "--hide-scrollbars",
     "--remote-debugging-pipe", `--user-data-dir=${profile}`, "--window-size=1280,900", "about:blank",
   ];
-  const proc = spawn(chromiumPath, args, { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"] });
+  // Its own process group, so that close() can end the browser's helper processes too (and only those).
+  const proc = spawn(chromiumPath, args, { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], detached: true });
   let stderr = "";
   proc.stderr.on("data", (d) => { stderr = (stderr + d).slice(-20000); });
   const toBrowser = proc.stdio[3];
@@ -151,7 +152,12 @@ export async function launch({ timeoutMs = 120000 } = {}) {
     } catch {
       // already gone
     }
-    if (!exited) proc.kill("SIGKILL");
+    await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 5000))]);
+    try {
+      process.kill(-proc.pid, "SIGKILL");  // the group we started: helpers left behind, or a browser that hangs
+    } catch {
+      // the group is gone already
+    }
     await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 5000))]);
     // The browser's helper processes may still be writing into the profile for a moment.
     try {

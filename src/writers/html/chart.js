@@ -72,14 +72,18 @@
 
   // ---- Node decorations: a halo for highlighting, a collapse button below boxes that have children -----------
   const toggles = new Map();  // node key -> {g, rect, text}
+  // Three passes (write, read, write): measuring between DOM changes would lay the page out once per box.
   for (const [k, g] of group) {
-    const node = nodes[k];
     g.classList.add("oc-node");
     g.setAttribute("tabindex", "0");
-    g.setAttribute("aria-label", node.name);
+    g.setAttribute("aria-label", nodes[k].name);
     // The map's tooltip replaces the SVG's own <title> hover text, so a box shows one tooltip, not two.
     for (const t of Array.from(g.children)) if (t.localName === "title") t.remove();
-    const box = g.getBBox();
+  }
+  const boxes = new Map();
+  for (const [k, g] of group) boxes.set(k, g.getBBox());
+  for (const [k, g] of group) {
+    const box = boxes.get(k);
     const halo = document.createElementNS(SVG_NS, "rect");
     halo.setAttribute("class", "oc-halo");
     halo.setAttribute("x", box.x - 4);
@@ -88,7 +92,7 @@
     halo.setAttribute("height", box.height + 8);
     halo.setAttribute("rx", 8);
     g.insertBefore(halo, g.firstChild);
-    if ((node.children || []).some((c) => group.has(c))) {
+    if ((nodes[k].children || []).some((c) => group.has(c))) {
       const t = document.createElementNS(SVG_NS, "g");
       t.setAttribute("class", "oc-toggle");
       t.setAttribute("role", "button");
