@@ -16,4 +16,13 @@ mkdir -p "$out"
 "$bin" export data/examples/acme-staff.csv -o "$out/people.svg" -o "$out/people.png"
 # A people chart: person cards, an assistant, a vacancy, co-heads, a dotted-line manager, an embedded photo.
 "$bin" export data/examples/people.yaml -o "$out/people-yaml.svg"
-echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json}, $out/party-state.{graphml,gexf,svg,png,json}, $out/people.{svg,png} and $out/people-yaml.svg"
+# Big charts across pages (README "Pages"): multi-page PDFs with "continued on p. N" links, the party-state network
+# and a generated organization of 3,000 units (tests/scripts/make_tree.py), and one page of each as PNG.
+"$bin" export data/party-state.yaml --pages -o "$out/party-state.pdf"
+tree=$(mktemp --suffix=.yaml)
+trap 'rm -f "$tree"' EXIT
+python3 tests/scripts/make_tree.py 3000 7 > "$tree"
+"$bin" export "$tree" --pages -o "$out/generated-3000.pdf"
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/party-state.pdf" "$out/party-state-page-1"
+pdftoppm -png -r 60 -f 2 -l 2 -singlefile "$out/generated-3000.pdf" "$out/generated-3000-page-2"
+echo "wrote $out/ild.{dot,svg,png,pdf,graphml,yed.graphml,gexf,json}, $out/party-state.{graphml,gexf,svg,png,json}, $out/people.{svg,png}, $out/people-yaml.svg, $out/party-state.pdf, $out/generated-3000.pdf (--pages)"

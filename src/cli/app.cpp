@@ -154,6 +154,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   diff_cmd->add_option("--people", diff_people, "inline (default), nodes or none")
       ->check(CLI::IsMember({"inline", "nodes", "none"}));
   diff_cmd->add_option("--page", diff_page, "Target page for the chart (see export --help)");
+  diff_cmd->add_flag("--pages", df.pages, "Cut the chart into pages (see export --help): -o chart.pdf, -o 'chart-%d.svg' or -o folder/");
 
   std::vector<std::string> validate_inputs;
   auto* validate_cmd = app.add_subcommand("validate", "Check data files and report every problem like a compiler");

@@ -1,4 +1,5 @@
 #include "orgchart/cli/diff.hpp"
+#include "orgchart/cli/paged_export.hpp"
 
 #include <sstream>
 
@@ -28,8 +29,11 @@ void run_diff(const DiffOptions& options, std::ostream& out, std::ostream& diagn
     throw UsageError("comparing a file with itself needs dates: add --from DATE (and --to DATE, default: latest)");
   if (options.format != "text" && options.format != "json")
     throw UsageError("--format for diff is 'text' or 'json'");
-  resolve_outputs(options.charts, options.inputs);
-  const std::vector<Format> formats = output_formats(options.charts);
+  std::vector<Format> formats;
+  if (!options.pages) {
+    resolve_outputs(options.charts, options.inputs);
+    formats = output_formats(options.charts);
+  }
 
   const OrgModel first = load_model(options.inputs[0], diagnostics, false, options.table);
   const OrgModel second =
@@ -43,13 +47,16 @@ void run_diff(const DiffOptions& options, std::ostream& out, std::ostream& diagn
 
   // Render everything first, so that a failure leaves no chart half-written.
   std::vector<Output> outputs;
-  if (!formats.empty()) {
+  if (!options.charts.empty()) {
     GraphOptions go;
     go.people = options.people;
     OrgGraph g = build_diff_graph(before, after, go);
     g.model.title = (g.model.title.empty() ? std::string("Changes") : g.model.title) + ": " + labels.before + " \u2192 " +
                     labels.after;
-    const Layout layout = layout_for(g, options.layout, options.page);
+    if (options.pages) {
+      outputs = paged_outputs(g, options.charts, std::nullopt, options.page, options.dpi, diagnostics);
+    }
+    const Layout layout = options.pages ? Layout{} : layout_for(g, options.layout, options.page);
     ExportOptions eo;
     eo.layout = options.layout;
     eo.dpi = options.dpi;

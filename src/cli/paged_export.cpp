@@ -65,22 +65,21 @@ PagedTarget target_of(const std::string& path, const std::optional<Format>& forc
 
 }  // namespace
 
-std::vector<Output> render_paged_export(const ExportOptions& options, std::ostream& diagnostics) {
-  if (options.layout != LayoutEngine::kOrg)
-    throw UsageError("--pages cuts the org layout into pages: drop --layout dot/twopi");
+std::vector<Output> paged_outputs(const OrgGraph& g, const std::vector<std::string>& paths,
+                                  const std::optional<Format>& forced, const PageSize& paper, double dpi,
+                                  std::ostream& diagnostics) {
   std::vector<PagedTarget> targets;
-  for (const auto& path : options.outputs) targets.push_back(target_of(path, options.format));
-  const OrgModel model = load_model(options.input, diagnostics, false, options.table, options.aliases);
-  const OrgGraph g = build_graph(model, options.graph);
+  for (const auto& path : paths) targets.push_back(target_of(path, forced));
   PagingSettings settings;
-  settings.page = options.page;
+  settings.page = paper;
   const PagedChart chart = paginate(g, settings);
   if (chart.unfit)
     diagnostics << "orgchart: warning: " << chart.unfit << " of " << chart.pages.size()
-                << " pages are drawn smaller than " << settings.min_text << " pt text (a card too big for the page)\n";
+                << " pages are drawn smaller than " << settings.min_text << " pt text (they hold a part of the chart "
+                << "that could not be cut smaller)\n";
   std::vector<Output> outputs;
   RenderOptions ro;
-  ro.dpi = options.dpi;
+  ro.dpi = dpi;
   for (const auto& t : targets) {
     if (!t.per_page) {
       outputs.push_back({t.pattern, write_paged_pdf(chart)});
@@ -90,6 +89,15 @@ std::vector<Output> render_paged_export(const ExportOptions& options, std::ostre
       outputs.push_back({with_page(t.pattern, i + 1), render_chart(chart.pages[i].graph, chart.pages[i].layout, t.format, ro)});
   }
   return outputs;
+}
+
+std::vector<Output> render_paged_export(const ExportOptions& options, std::ostream& diagnostics) {
+  if (options.layout != LayoutEngine::kOrg)
+    throw UsageError("--pages cuts the org layout into pages: drop --layout dot/twopi");
+  for (const auto& path : options.outputs) target_of(path, options.format);  // refused before any work
+  const OrgModel model = load_model(options.input, diagnostics, false, options.table, options.aliases);
+  const OrgGraph g = build_graph(model, options.graph);
+  return paged_outputs(g, options.outputs, options.format, options.page, options.dpi, diagnostics);
 }
 
 }  // namespace orgchart

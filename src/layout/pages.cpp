@@ -123,11 +123,10 @@ PagePlan plan_pages(const PagingInput& in, const PagingOptions& o) {
         continue;
       }
       const double group_cap = o.capacity * fill_at(c);
-      if (!piece.tops.empty() && (piece.area + resid[c] > group_cap || (c < o.alone.size() && o.alone[c]))) flush();
+      if (!piece.tops.empty() && piece.area + resid[c] > group_cap) flush();
       if (piece.tops.empty()) piece.area = stub;  // the header card
       piece.tops.push_back(c);
       piece.area += resid[c];
-      if (c < o.alone.size() && o.alone[c]) flush();
     }
     flush();
     return total;
@@ -135,10 +134,12 @@ PagePlan plan_pages(const PagingInput& in, const PagingOptions& o) {
 
   for (auto it = pre.rbegin(); it != pre.rend(); ++it) {
     const std::size_t v = *it;
-    resid[v] = cut_children(v, in.children[v], footprint(in.size[v], o), o.capacity * fill_at(v), cut[v]);
+    const double own = footprint(in.size[v], o) + (v < in.extra.size() ? in.extra[v] : 0);
+    resid[v] = cut_children(v, in.children[v], own, o.capacity * fill_at(v), cut[v]);
   }
   const double root_fill = o.root_fill > 0 ? std::min(o.root_fill, o.fill) : o.fill;
-  cut_children(kNoParent, in.roots, 0, o.capacity * root_fill, root_cut);
+  // One root is never cut off the overview: the overview would hold nothing but its stub.
+  if (in.roots.size() > 1) cut_children(kNoParent, in.roots, 0, o.capacity * root_fill, root_cut);
 
   // The overview, then the pieces depth first: a piece's children are the pieces cut below its nodes, in preorder.
   PagePlan plan;
@@ -158,7 +159,10 @@ PagePlan plan_pages(const PagingInput& in, const PagingOptions& o) {
     const std::size_t index = plan.pieces.size();
     if (r != kNoParent) new_index[r] = index;
     plan.pieces.push_back(src);
-    if (r == kNoParent) plan.pieces.back().area = 0;
+    if (r == kNoParent) {
+      plan.pieces.back().area = 0;
+      for (std::size_t t : overview.tops) plan.pieces.back().area += resid[t];
+    }
     children_of.clear();
     // Walk the piece's nodes in preorder; the overview also meets the cut roots in their place among the roots.
     const std::vector<std::size_t>& tops = r == kNoParent ? in.roots : src.tops;
@@ -172,7 +176,6 @@ PagePlan plan_pages(const PagingInput& in, const PagingOptions& o) {
         continue;
       }
       plan.piece_of[v] = index;
-      if (r == kNoParent) plan.pieces.back().area += resid[v];
       for (std::size_t p : cut[v]) children_of.push_back(p);
       for (auto it = in.children[v].rbegin(); it != in.children[v].rend(); ++it)
         if (!is_cut[*it]) node_stack.push_back(*it);
@@ -183,7 +186,8 @@ PagePlan plan_pages(const PagingInput& in, const PagingOptions& o) {
     for (std::size_t p : cut[v]) plan.cut[v].push_back(new_index[p]);
   for (std::size_t p : root_cut) plan.root_cut.push_back(new_index[p]);
 
-  // Pack: first-fit decreasing by area (ties in depth-first order); the overview keeps page 1 to itself.
+  // Pack: first-fit decreasing by area (ties in depth-first order); the overview keeps page 1 to itself. A piece
+  // that fills a page gets one of its own.
   const std::size_t m = plan.pieces.size();
   std::vector<std::size_t> by_area(m > 0 ? m - 1 : 0);
   std::iota(by_area.begin(), by_area.end(), std::size_t{1});
@@ -194,8 +198,9 @@ PagePlan plan_pages(const PagingInput& in, const PagingOptions& o) {
   const double bin_cap = o.capacity * o.fill;
   for (std::size_t p : by_area) {
     const std::size_t first = plan.pieces[p].tops.front();
-    const bool own = first < o.alone.size() && o.alone[first];
-    bin_of[p] = own ? bins.alone() : bins.place(plan.pieces[p].area, std::max(bin_cap, plan.pieces[p].area));
+    const double weight = first < o.weight_of.size() && o.weight_of[first] > 0 ? o.weight_of[first] : 1.0;
+    const double area = plan.pieces[p].area * weight;
+    bin_of[p] = area >= bin_cap ? bins.alone() : bins.place(area, bin_cap);
   }
   // Pages in depth-first order of their first piece: scanning pieces in order meets each bin first at its first.
   plan.page_of.assign(m, 0);

@@ -93,6 +93,7 @@ class PageBuilder {
     u.photo_file.clear();
     u.vacant = false;
     u.parent.clear();
+    if (g_.color_by != "group") u.group.clear();  // a frame of its own around one card: room for nothing
     OrgNode node;
     node.type = NodeType::kUnit;
     node.id = u.id;
@@ -227,13 +228,47 @@ double page_scale(const Rect& bounds, const PageSize& page) {
 
 namespace {
 
-Layout lay_out_page(const OrgGraph& g, const PageSize& page) {
+Layout lay_out_page(const OrgGraph& g, const std::vector<Size>& cards, Size legend, const PageSize& page) {
   OrgLayoutOptions o;
   o.tree.page_aspect = page.width / page.height;
   o.margin = kMargin;
   o.title_height = g.model.title.empty() ? 0 : kTitleHeight;
-  const CardSizes sizes = measure_cards(g);
-  return org_layout(g, sizes.cards, o, sizes.legend);
+  return org_layout(g, cards, o, legend);
+}
+
+/// The card sizes of every page: a vertex of the whole chart keeps its measured size; the pages' own cards
+/// (stubs, headers, references) are measured together in one Graphviz pass.
+std::vector<std::vector<Size>> page_card_sizes(const std::vector<ChartPage>& pages, const std::vector<Size>& chart) {
+  OrgGraph probe;
+  if (!pages.empty()) {
+    probe.is_diff = pages[0].graph.is_diff;
+    probe.headcount = pages[0].graph.headcount;
+    probe.color_by = pages[0].graph.color_by;
+    probe.model.styles = pages[0].graph.model.styles;
+  }
+  std::vector<std::vector<Size>> out(pages.size());
+  std::vector<std::pair<std::size_t, Vertex>> where;  // probe vertex -> (page, vertex)
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const ChartPage& p = pages[i];
+    out[i].resize(p.source.size());
+    for (Vertex v = 0; v < p.source.size(); ++v) {
+      if (p.source[v] != Graph::null_vertex()) {
+        out[i][v] = chart[p.source[v]];
+        continue;
+      }
+      OrgNode node = p.graph.graph[v];
+      node.index = probe.model.units.size();
+      probe.model.units.push_back(p.graph.unit(v));
+      boost::add_vertex(node, probe.graph);
+      probe.children.emplace_back();
+      probe.roots.push_back(boost::num_vertices(probe.graph) - 1);
+      where.emplace_back(i, v);
+    }
+  }
+  if (where.empty()) return out;
+  const CardSizes measured = measure_cards(probe);
+  for (std::size_t k = 0; k < where.size(); ++k) out[where[k].first][where[k].second] = measured.cards[k];
+  return out;
 }
 
 }  // namespace
@@ -250,6 +285,8 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   in.children.resize(n);
   for (std::size_t v = 0; v < n; ++v) in.children[v].assign(g.children[v].begin(), g.children[v].end());
   in.roots.assign(g.roots.begin(), g.roots.end());
+  // A relation or role may end on another page: then a reference card stands beside its source.
+  in.extra.assign(n, 0);
 
   // What a page holds at the smallest scale: the paper over that scale, less the margins, the title band and
   // the legend (every page has one).
@@ -257,9 +294,19 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   const double w = settings.page.width / out.min_scale - 2 * kMargin;
   const double h = settings.page.height / out.min_scale - 2 * kMargin - kTitleHeight;
   po.capacity = std::max(w, 1.0) * std::max(h, 1.0) - footprint(sizes.legend, po);
+  {
+    const TreeLayoutOptions gaps;
+    double cards = 0;
+    for (const Size& z : sizes.cards) cards += (z.width + gaps.sibling_gap) * (z.height + gaps.row_gap);
+    out.lower_bound = static_cast<std::size_t>(std::ceil(cards / (std::max(w, 1.0) * std::max(h, 1.0)) - 1e-9));
+    out.lower_bound = std::max<std::size_t>(out.lower_bound, 1);
+  }
   if (po.capacity < 0.1 * w * h) po.capacity = 0.1 * w * h;
+  for (std::size_t v = 0; v < n; ++v)
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, g.graph)))
+      if (g.graph[e].type != EdgeType::kHierarchy) in.extra[v] += footprint({po.stub.width, 1.5 * po.stub.height}, po);
   po.fill_of.assign(n, 0);
-  po.alone.assign(n, 0);
+  po.weight_of.assign(n, 1);
   constexpr double kShrink = 0.8;
 
   for (out.rounds = 1;; ++out.rounds) {
@@ -267,19 +314,19 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
     out.pages.clear();
     out.unfit = 0;
     bool retry = false;
+    for (std::size_t page = 0; page < plan.pages.size(); ++page) out.pages.push_back(PageBuilder(g, plan, page).build());
+    const auto cards = page_card_sizes(out.pages, sizes.cards);
     for (std::size_t page = 0; page < plan.pages.size(); ++page) {
-      ChartPage cp = PageBuilder(g, plan, page).build();
-      cp.layout = lay_out_page(cp.graph, settings.page);
+      ChartPage& cp = out.pages[page];
+      cp.layout = lay_out_page(cp.graph, cards[page], sizes.legend, settings.page);
       if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9) {
         ++out.unfit;
-        // Too big once laid out: a shared page gives each piece a page of its own; a page of one piece is cut
+        // Too big once laid out: the pieces of a shared page count bigger when packed; a page of one piece is cut
         // smaller (lower fill where its subtrees were cut).
         const auto& pieces = plan.pages[page];
+        retry = true;
         if (pieces.size() > 1) {
-          for (std::size_t p : pieces) {
-            const std::size_t first = plan.pieces[p].tops.front();
-            if (!po.alone[first]) po.alone[first] = 1, retry = true;
-          }
+          for (std::size_t p : pieces) po.weight_of[plan.pieces[p].tops.front()] /= kShrink;
         } else {
           const PagePiece& piece = plan.pieces[pieces.front()];
           if (pieces.front() == 0) po.root_fill = (po.root_fill > 0 ? po.root_fill : po.fill) * kShrink;
@@ -290,7 +337,6 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
           if (pieces.front() == 0) retry = true;
         }
       }
-      out.pages.push_back(std::move(cp));
     }
     if (!retry || out.rounds >= settings.max_rounds) break;
   }

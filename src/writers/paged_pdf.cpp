@@ -7,7 +7,6 @@
 #include <memory>
 
 #include "orgchart/error.hpp"
-#include "orgchart/writers/card.hpp"
 #include "orgchart/writers/render.hpp"
 
 namespace orgchart {
@@ -87,17 +86,11 @@ std::string write_paged_pdf(const PagedChart& chart) {
       throw LayoutError("cannot draw page " + std::to_string(number) + " of the PDF: librsvg: " + what);
     }
     for (const PageLink& link : page.links) {
-      const std::string id = "#" + element_id(page.graph, link.vertex);
-      RsvgRectangle ink{}, logical{};
-      Rect r;
-      if (rsvg_handle_get_geometry_for_layer(svg.get(), id.c_str(), &viewport, &ink, &logical, nullptr) &&
-          ink.width > 0) {
-        r = {ink.x, ink.y, ink.width, ink.height};
-      } else {  // not found in the SVG: where the layout put the card
-        const Point c = page.layout.centre[link.vertex];
-        const Size z = page.layout.size[link.vertex];
-        r = {viewport.x + (c.x - z.width / 2) * s, viewport.y + (c.y - z.height / 2) * s, z.width * s, z.height * s};
-      }
+      // The SVG draws the layout's coordinates as they are (its viewBox is the layout's bounds): the card's box,
+      // scaled and moved like the drawing.
+      const Point c = page.layout.centre[link.vertex];
+      const Size z = page.layout.size[link.vertex];
+      const Rect r{viewport.x + (c.x - z.width / 2) * s, viewport.y + (c.y - z.height / 2) * s, z.width * s, z.height * s};
       const std::string attrs = "rect=[" + std::to_string(r.x) + " " + std::to_string(r.y) + " " +
                                 std::to_string(r.width) + " " + std::to_string(r.height) +
                                 "] dest=" + quoted(dest_name(link.page));

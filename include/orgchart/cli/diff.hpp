@@ -19,6 +19,7 @@ struct DiffOptions {
   PeopleMode people = PeopleMode::kInline;
   double dpi = 96;
   TableOptions table;  ///< how to read table inputs
+  bool pages = false;  ///< --pages: the charts cut into pages (cli/paged_export.hpp)
 };
 
 /// Prints the report to `out` and writes the charts. Throws like run_export.

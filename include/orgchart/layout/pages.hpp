@@ -19,6 +19,8 @@ struct PagingInput {
   std::vector<Size> size;
   std::vector<std::vector<std::size_t>> children;
   std::vector<std::size_t> roots;
+  /// Optional, per node: area (pt²) drawn with the node besides its box, e.g. reference cards beside it.
+  std::vector<double> extra;
 };
 
 struct PagingOptions {
@@ -27,13 +29,14 @@ struct PagingOptions {
   double capacity = 0;
   /// Fraction of `capacity` that a page's estimated area (boxes with their gaps, see footprint()) may fill:
   /// layouts leave room around boxes that the estimate does not see.
-  double fill = 0.45;
+  double fill = 0.6;
   /// Per node, optional: a smaller fill for the subtree cut at this node (the caller lowers it for a page that
   /// did not fit once laid out). Empty = `fill` everywhere.
   std::vector<double> fill_of;
   double root_fill = 0;  ///< the overview's fill; 0 = `fill`
-  /// Per node, optional: a piece whose first top is this node gets a page of its own (not packed with others).
-  std::vector<char> alone;
+  /// Per node, optional: a piece whose first top is this node counts this many times its area when pages are
+  /// packed (the caller raises it for pieces on a shared page that did not fit once laid out). 0 = 1.
+  std::vector<double> weight_of;
   Size stub = {150, 44};  ///< a stub or header card's size, added for each
   double gap_x = 12, gap_y = 24;  ///< counted around every box by the area estimate
 };

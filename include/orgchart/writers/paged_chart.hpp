@@ -42,6 +42,10 @@ struct PagedChart {
   std::vector<ChartPage> pages;  ///< pages[0] is page 1, the overview
   int rounds = 0;                ///< cutting rounds it took
   std::size_t unfit = 0;         ///< pages still too big after max_rounds (0 unless a single card is too big)
+  /// No drawing of the chart in our conventions needs fewer pages: the cards with the smallest gaps any
+  /// arrangement leaves between them (sibling_gap across, row_gap down) over a page's usable area at min_scale
+  /// (paper less margins and title band). See README "Pages".
+  std::size_t lower_bound = 0;
 };
 
 /// The scale at which a drawing of `bounds` (margins included) is put on the paper: the largest that fits, at most 1.
