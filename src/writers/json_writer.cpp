@@ -8,46 +8,6 @@
 
 namespace orgchart {
 
-std::string json_quote(std::string_view raw) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const std::string s = clean_text(raw);
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      // HTML-safe: the JSON can sit inside <script> (no "</script>", no "<!--") and in XHTML.
-      case '<':
-      case '>':
-      case '&':
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
-          // U+2028/U+2029 are valid in JSON strings but end a line in JavaScript before ES2019.
-          out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-          i += 2;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
-
 namespace {
 
 std::string number_or_null(const std::optional<double>& v) { return v ? format_number(*v) : "null"; }
