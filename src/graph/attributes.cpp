@@ -22,6 +22,12 @@ AttributeValue unit_text(const AttributeItem& a) {
   return u ? u->*M : std::string();
 }
 
+template <bool Unit::*M>
+AttributeValue unit_flag(const AttributeItem& a) {
+  const Unit* u = unit_at(a);
+  return u && u->*M;
+}
+
 template <std::vector<std::string> Unit::*M, const char* kSep>
 AttributeValue unit_list(const AttributeItem& a) {
   const Unit* u = unit_at(a);
@@ -100,6 +106,14 @@ std::string read_text(Unit& u, std::string_view s) {
 template <std::string Relation::*M>
 std::string read_relation_text(Relation& r, std::string_view s) {
   r.*M = std::string(s);
+  return {};
+}
+
+template <bool Unit::*M>
+std::string read_flag(Unit& u, std::string_view s) {
+  if (s.empty() || s == "false" || s == "0") u.*M = false;
+  else if (s == "true" || s == "1") u.*M = true;
+  else return "is not true or false: '" + std::string(s) + "'; write true or false";
   return {};
 }
 

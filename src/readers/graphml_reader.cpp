@@ -206,7 +206,7 @@ class ModelBuilder {
     info = {NodeKind::kUnit, model_.units.size()};
     Unit& u = model_.units.emplace_back();
     UnitExtra& x = unit_extra_.emplace_back();
-    u.loc = u.parent_loc = n.loc;
+    u.loc = u.parent_loc = u.photo_loc = n.loc;
     const Value& unit_id = get(f, "unit_id");
     u.id = unit_id.text.empty() ? n.id : unit_id.text;
     if (!valid_id(u.id))

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "orgchart/writers/attribute_values.hpp"
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/text.hpp"
@@ -101,7 +102,7 @@ class JsonWriter {
       leaders += "]";
       const std::string parent_id =
           parent[v] ? json_quote(g_.graph[*parent[v]].id) : synthetic ? json_quote(kJsonRootId) : "null";
-      nodes.push_back(Object()
+      Object object = Object()
                           .str("id", node.id)
                           .raw("parentId", parent_id)
                           .str("name", display_name(g_, v))
@@ -119,8 +120,10 @@ class JsonWriter {
                           .raw("depth", std::to_string(node.depth))
                           .raw_if(u && !u->attributes.empty(), "attributes", u ? attributes(u->attributes) : "")
                           .raw("directReports", std::to_string(node.direct_reports))
-                          .raw("totalReports", std::to_string(node.total_reports))
-                          .done());
+                          .raw("totalReports", std::to_string(node.total_reports));
+      for (const Attribute& a : node_attributes())  // what the attribute table gives a JSON key
+        if (a.json) object.raw(a.json, value_json(a.value(node_item(g_, v, {}))));
+      nodes.push_back(object.done());
     }
     write_array(out_, "nodes", nodes, false);
 
