@@ -183,7 +183,60 @@ OrgGraph build_graph(const OrgModel& full, const GraphOptions& options) {
     boost::add_edge(vertex_of[a->second], vertex_of[b->second],
                     OrgEdge{EdgeType::kRelation, rel.kind, r, rel.display_label()}, og.graph);
   }
+  og.parents.assign(og.children.size(), Graph::null_vertex());
+  for (std::size_t v = 0; v < og.children.size(); ++v)
+    for (Vertex c : og.children[v]) og.parents[c] = v;
   return og;
+}
+
+// ---- Typed accessors ----
+
+std::optional<Vertex> OrgGraph::drawn_parent(Vertex v) const {
+  if (v >= parents.size() || parents[v] == Graph::null_vertex()) return std::nullopt;
+  return parents[v];
+}
+
+const Relation* OrgGraph::relation(Edge e) const {
+  const OrgEdge& oe = graph[e];
+  return oe.type == EdgeType::kRelation ? &model.relations[oe.index] : nullptr;
+}
+
+const Role* OrgGraph::role(Edge e) const {
+  const OrgEdge& oe = graph[e];
+  return oe.type == EdgeType::kRole ? &person(boost::target(e, graph)).roles[oe.index] : nullptr;
+}
+
+const Validity* OrgGraph::validity(Edge e) const {
+  if (const Relation* r = relation(e)) return &r->valid;
+  if (const Role* r = role(e)) return &r->valid;
+  return nullptr;
+}
+
+const Validity* OrgGraph::validity(Vertex v) const {
+  return graph[v].type == NodeType::kUnit ? &unit(v).valid : nullptr;
+}
+
+const char* OrgGraph::node_type_name(Vertex v) const {
+  switch (graph[v].type) {
+    case NodeType::kUnit: return "unit";
+    case NodeType::kPerson: return "person";
+    case NodeType::kStub: return "stub";
+  }
+  return "unit";
+}
+
+std::string OrgGraph::kind_of(Vertex v) const {
+  return graph[v].type == NodeType::kUnit ? unit(v).kind : node_type_name(v);
+}
+
+std::string OrgGraph::display_name(Vertex v) const {
+  const OrgNode& n = graph[v];
+  switch (n.type) {
+    case NodeType::kUnit: return unit(v).name;
+    case NodeType::kPerson: return person(v).name;
+    case NodeType::kStub: return "+" + std::to_string(n.subtree_size) + (n.subtree_size == 1 ? " unit" : " units");
+  }
+  return n.id;
 }
 
 }  // namespace orgchart

@@ -299,15 +299,6 @@ class SaxReader {
 
 }  // namespace
 
-const std::set<std::string> kOurNodeNames = {
-    "label",    "kind",    "group",   "unit_id",      "parent_id", "node_type",   "native_name", "romanized_name",
-    "abbreviation", "aliases", "tags", "unit_type",   "level",     "founded",     "headquarters", "website",
-    "notes",    "leaders", "sources", "valid_from",   "valid_until", "depth",     "subtree_size", "x",
-    "y",        "width",   "height",  "size",         "r",         "g",           "b",
-    "direct_reports", "total_reports"};
-const std::set<std::string> kOurEdgeNames = {"label",   "relation", "weight",     "amount",
-                                             "notes",   "sources",  "valid_from", "valid_until"};
-
 TextLines::TextLines(const std::string& text) : text_(text) {
   starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i)
@@ -411,10 +402,10 @@ const GraphmlValue& get(const GraphmlFields& f, const std::string& name) {
   return it == f.end() ? kNone : it->second;
 }
 
-std::map<std::string, std::string> fields_except(const GraphmlFields& f, const std::set<std::string>& known) {
+std::map<std::string, std::string> fields_except(const GraphmlFields& f, AttributeFor domain) {
   std::map<std::string, std::string> out;
   for (const auto& [name, v] : f)
-    if (!known.count(name) && !v.text.empty()) out[name] = v.text;
+    if (!is_graphml_attribute(name, domain) && !v.text.empty()) out[name] = v.text;
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "orgchart/error.hpp"
+#include "orgchart/graph/attributes.hpp"
 
 namespace orgchart::detail {
 
@@ -73,10 +74,6 @@ struct GraphmlParse {
 GraphmlParse parse_graphml(const std::string& text, const std::string& file, const TextLines& lines,
                            std::vector<Diagnostic>& diags);
 
-/// The data names our writer puts on nodes and on edges (the derived ones, depth, x, r, ..., are recomputed on
-/// export); any other name is an attribute the reader keeps.
-extern const std::set<std::string> kOurNodeNames, kOurEdgeNames;
-
 /// One datum of an item, found by its key's attr.name.
 struct GraphmlValue {
   std::string text;
@@ -91,8 +88,9 @@ GraphmlFields fields_of(const GraphmlDocument& doc, const GraphmlItem& item, con
                         std::vector<Diagnostic>& diags);
 
 const GraphmlValue& get(const GraphmlFields& f, const std::string& name);  ///< an absent one: empty, not present
-/// The non-empty values whose names are not in `known`.
-std::map<std::string, std::string> fields_except(const GraphmlFields& f, const std::set<std::string>& known);
+/// The non-empty values whose names are none of our attributes for `domain` (graph/attributes.hpp): data of
+/// other tools, kept on the unit or relation.
+std::map<std::string, std::string> fields_except(const GraphmlFields& f, AttributeFor domain);
 
 /// `s` cut at each `sep` ("; " between abbreviations, as written), empty pieces left out.
 std::vector<std::string> split(const std::string& s, std::string_view sep);

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 
 #include "graphml_document.hpp"
@@ -57,12 +58,6 @@ Role make_role(const std::string& unit, const std::string& title, const std::str
 using Value = GraphmlValue;
 using Fields = GraphmlFields;
 
-// Unit fields written as they are, by the name of their data.
-const std::pair<const char*, std::string Unit::*> kUnitTexts[] = {
-    {"group", &Unit::group},   {"native_name", &Unit::native_name},   {"romanized_name", &Unit::romanized_name},
-    {"unit_type", &Unit::type}, {"level", &Unit::level},               {"headquarters", &Unit::headquarters},
-    {"website", &Unit::website}, {"notes", &Unit::notes}};
-
 constexpr int kMaxSuggestions = 100;  // as in validation: keeps a file full of broken ids linear
 
 class ModelBuilder {
@@ -109,15 +104,27 @@ class ModelBuilder {
 
   Fields fields(const GraphmlItem& item, const std::string& domain) { return fields_of(doc_, item, domain, diags_); }
 
-  std::optional<Date> date(const Fields& f, const std::string& name) {
-    const Value& v = get(f, name);
-    if (v.text.empty()) return std::nullopt;
-    auto d = parse_date(v.text);
-    if (!d) error(v.loc, "'" + name + "' is not a valid date: '" + v.text + "'; write YYYY, YYYY-MM or YYYY-MM-DD");
-    return d;
+  /// Every value the attribute table knows how to put back on `target` (a unit or relation), each error
+  /// reported at its value.
+  template <typename T>
+  void read_attributes(const Fields& f, AttributeFor domain, T& target) {
+    const auto list = domain == AttributeFor::kNode ? node_attributes() : edge_attributes();
+    for (const Attribute& a : list) {
+      std::string (*read)(T&, std::string_view) = nullptr;
+      if constexpr (std::is_same_v<T, Unit>) read = a.read_unit;
+      else read = a.read_relation;
+      const Value& v = get(f, a.name);
+      if (!read || !(a.formats & kGraphml) || !v.present) continue;
+      if (std::string why = read(target, v.text); !why.empty()) error(v.loc, "'" + std::string(a.name) + "' " + why);
+    }
   }
 
-  Validity validity(const Fields& f) { return {date(f, "valid_from"), date(f, "valid_until")}; }
+  /// A role's validity, read as a relation's.
+  Validity validity(const Fields& f) {
+    Relation r;
+    read_attributes(f, AttributeFor::kEdge, r);
+    return r.valid;
+  }
 
   void read_graph() {
     for (const GraphmlItem& g : doc_.graphs) {
@@ -199,7 +206,7 @@ class ModelBuilder {
     info = {NodeKind::kUnit, model_.units.size()};
     Unit& u = model_.units.emplace_back();
     UnitExtra& x = unit_extra_.emplace_back();
-    u.loc = u.parent_loc = n.loc;
+    u.loc = u.parent_loc = u.photo_loc = n.loc;
     const Value& unit_id = get(f, "unit_id");
     u.id = unit_id.text.empty() ? n.id : unit_id.text;
     if (!valid_id(u.id))
@@ -210,16 +217,11 @@ class ModelBuilder {
     u.kind = get(f, "kind").text;
     if (trim(u.kind).empty())
       error(n.loc, what(n, "node") + " has no 'kind'; give it one of the unit kinds, such as 'department'");
-    for (const auto& [name, member] : kUnitTexts) u.*member = get(f, name).text;
-    u.abbreviations = split(get(f, "abbreviation").text, "; ");
-    u.aliases = split(get(f, "aliases").text, "; ");
-    u.tags = words(get(f, "tags").text);
-    u.founded = date(f, "founded");
-    u.valid = validity(f);
+    read_attributes(f, AttributeFor::kNode, u);
     x.node_sources = words(get(f, "sources").text);
     x.parent_id = get(f, "parent_id");
     x.leaders = get(f, "leaders");
-    u.attributes = fields_except(f, kOurNodeNames);
+    u.attributes = fields_except(f, AttributeFor::kNode);
   }
 
   /// The node an edge end names, or null (reported) when there is none.
@@ -290,11 +292,9 @@ class ModelBuilder {
       error(relation.loc, "'" + r.kind + "' is not a valid relation kind: use letters, digits, '-', '_' or '.'");
     // The writer always writes a label; an implied one ("secretariat-of" -> "secretariat of") is no label.
     if (const std::string& label = get(f, "label").text; label != r.display_label()) r.label = label;
-    r.amount = get(f, "amount").text;
-    r.notes = get(f, "notes").text;
     r.sources = words(get(f, "sources").text);
-    r.valid = validity(f);
-    r.attributes = fields_except(f, kOurEdgeNames);
+    read_attributes(f, AttributeFor::kEdge, r);
+    r.attributes = fields_except(f, AttributeFor::kEdge);
     model_.relations.push_back(std::move(r));
   }
 

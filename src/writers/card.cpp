@@ -19,16 +19,7 @@ std::vector<std::string> wrap_card_text(std::string_view s, std::size_t width) {
 
 }  // namespace
 
-std::string display_name(const OrgGraph& g, Vertex v) {
-  const OrgNode& n = g.graph[v];
-  switch (n.type) {
-    case NodeType::kUnit: return g.unit(v).name;
-    case NodeType::kPerson: return g.person(v).name;
-    case NodeType::kStub:
-      return "+" + std::to_string(n.subtree_size) + (n.subtree_size == 1 ? " unit" : " units");
-  }
-  return n.id;
-}
+std::string display_name(const OrgGraph& g, Vertex v) { return g.display_name(v); }
 
 bool is_person_card(const Unit& u) {
   return u.kind == "person" || u.kind == "position" || !u.title.empty() || u.vacant;

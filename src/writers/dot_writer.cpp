@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "orgchart/graph/attributes.hpp"
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/style.hpp"
@@ -23,13 +24,6 @@ const char* change_colour(Change c) {
   return c == Change::kAdded ? kAddedColour : c == Change::kRemoved ? kRemovedColour : kChangedColour;
 }
 
-/// Text for an HTML-like label: XML-escaped, and no \N-style sequence can form (see kWordJoiner).
-std::string html_text(const std::string& s) {
-  std::string text = xml_escape(s);
-  for (std::size_t p = 0; (p = text.find('\\', p)) != std::string::npos; p += 4) text.insert(p + 1, kWordJoiner);
-  return text;
-}
-
 constexpr const char* kDottedLine = "dotted-line";  ///< the relation kind of a dotted-line (matrix) manager
 constexpr const char* kDottedLineColour = "#5a6b8c";
 constexpr double kPictureSize = 40;  ///< points, the photo or initials at the left of a person card
@@ -40,7 +34,7 @@ std::string html_lines(const std::vector<CardLine>& lines, const char* br) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
     if (i) out += br;
-    const std::string text = html_text(l.text);
+    const std::string text = dot_html_text(l.text);
     if (l.change != Change::kNone) {
       const std::string body = l.change == Change::kRemoved ? "<S>" + text + "</S>" : "<B>" + text + "</B>";
       out += std::string("<FONT COLOR=\"") + change_colour(l.change) + "\">" + body + "</FONT>";
@@ -61,22 +55,6 @@ std::string html_lines(const std::vector<CardLine>& lines, const char* br) {
   return out;
 }
 
-/// A file path in an HTML-like attribute: a path, not text, so no word joiner after a backslash (it would change
-/// the name); and no &apos;, which Graphviz's HTML parser leaves undecoded (a quote inside "…" needs none).
-std::string html_path(const std::string& path) {
-  std::string out;
-  for (char c : clean_text(path)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string html_label(const std::vector<CardLine>& lines) { return "<" + html_lines(lines, "<BR/>") + ">"; }
 
 /// A person card with a picture: the photo (or initials in a round badge) left of the text lines.
@@ -84,14 +62,14 @@ std::string html_picture_label(const std::vector<CardLine>& lines, const CardPic
   const std::string size = format_number(kPictureSize);
   std::string cell;
   if (!pic.file.empty()) {
-    cell = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + size + "\" HEIGHT=\"" + size + "\"><IMG SRC=\"" + html_path(pic.file) +
+    cell = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + size + "\" HEIGHT=\"" + size + "\"><IMG SRC=\"" + dot_html_path(pic.file) +
            "\" SCALE=\"TRUE\"/></TD>";
   } else {
     // Graphviz has no circle cell: a round-cornered badge of the card's colours comes closest.
     const std::string inner = format_number(kPictureSize - 2);
     cell = "<TD><TABLE STYLE=\"ROUNDED\" BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\" COLOR=\"" +
            style.border.hex() + "\" BGCOLOR=\"" + style.fill.hex() + "\"><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + inner +
-           "\" HEIGHT=\"" + inner + "\"><FONT COLOR=\"" + style.border.hex() + "\"><B>" + html_text(pic.initials) +
+           "\" HEIGHT=\"" + inner + "\"><FONT COLOR=\"" + style.border.hex() + "\"><B>" + dot_html_text(pic.initials) +
            "</B></FONT></TD></TR></TABLE></TD>";
   }
   return "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>" + cell +
@@ -102,12 +80,6 @@ std::string plain_label(const std::vector<CardLine>& lines) {
   std::string s;
   for (std::size_t i = 0; i < lines.size(); ++i) s += (i ? "\n" : "") + lines[i].text;
   return dot_quote(s);
-}
-
-std::string join(const std::vector<std::string>& v, const char* sep) {
-  std::string s;
-  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
-  return s;
 }
 
 /// Polyline as a Graphviz B-spline: each straight segment a -> b becomes the cubic (a, a, b, b).
@@ -358,13 +330,13 @@ std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
   std::string out = "<<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
                     "BGCOLOR=\"white\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
   if (!colours.by_kind())
-    out += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>colour: " + html_text(colours.column()) + "</I></TD></TR>";
+    out += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>colour: " + dot_html_text(colours.column()) + "</I></TD></TR>";
   for (const auto& entry : colours.entries()) {
     if (!values.count(entry.value)) continue;
     const KindStyle& st = entry.style;
     out += "<TR><TD BGCOLOR=\"" + st.fill.hex() + "\" BORDER=\"" + (entry.bold ? "3" : "1") + "\" COLOR=\"" +
            st.border.hex() + "\" WIDTH=\"24\" HEIGHT=\"12\"></TD><TD ALIGN=\"LEFT\">" +
-           (entry.value.empty() ? std::string("(none)") : html_text(entry.value)) + "</TD></TR>";
+           (entry.value.empty() ? std::string("(none)") : dot_html_text(entry.value)) + "</TD></TR>";
   }
   if (vacancy)
     out += "<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"#4a5a6a\" BGCOLOR=\"#ffffff\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"
@@ -372,7 +344,7 @@ std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
   if (hierarchy) out += row("<FONT COLOR=\"#555555\">\u2014\u2014</FONT>", "reports to (hierarchy)");
   if (dotted) out += row(std::string("<FONT COLOR=\"") + kDottedLineColour + "\">\u00b7\u00b7\u00b7\u00b7\u00b7</FONT>", "dotted-line manager");
   for (const auto& rel : relations) {
-    out += row("<FONT COLOR=\"" + relation_colours[rel] + "\">- - \u2192</FONT>", html_text(shorten(rel, kChartTextMax)) + " (relation)");
+    out += row("<FONT COLOR=\"" + relation_colours[rel] + "\">- - \u2192</FONT>", dot_html_text(shorten(rel, kChartTextMax)) + " (relation)");
   }
   if (g.is_diff) {
     out += row(std::string("<FONT COLOR=\"") + kAddedColour + "\"><B>+ green</B></FONT>", "added / took the role");

@@ -3,60 +3,15 @@
 #include <map>
 #include <set>
 
+#include "orgchart/writers/attribute_values.hpp"
 #include "orgchart/writers/card.hpp"
-#include "orgchart/writers/graphml_writer.hpp"
+#include "orgchart/writers/escape.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/style.hpp"
-#include "orgchart/writers/text.hpp"
 
 namespace orgchart {
 
 namespace {
-
-struct Attribute {
-  const char* name;  // both the id and the title: NetworkX and graphology key values by title
-  const char* type;  // GEXF attrtype: "string" | "integer" | "double"
-};
-
-// No attribute is titled label, x, y, z, size or color: graphology-gexf merges attvalues with the viz
-// values into one attribute map, and NetworkX puts `label` beside them. Position, size and colour live in
-// viz:*, the relation also in each edge's `kind`.
-constexpr Attribute kNodeAttributes[] = {
-    {"kind", "string"},         {"node_type", "string"},    {"unit_id", "string"},     {"parent_id", "string"},
-    {"group", "string"},        {"native_name", "string"},  {"romanized_name", "string"}, {"abbreviation", "string"},
-    {"aliases", "string"},      {"tags", "string"},         {"unit_type", "string"},   {"level", "string"},
-    {"founded", "string"},      {"headquarters", "string"}, {"website", "string"},     {"notes", "string"},
-    {"leaders", "string"},      {"valid_from", "string"},   {"valid_until", "string"}, {"sources", "string"},
-    {"depth", "integer"},       {"subtree_size", "integer"}, {"width", "double"},      {"height", "double"},
-    {"direct_reports", "integer"}, {"total_reports", "integer"},
-};
-constexpr Attribute kEdgeAttributes[] = {
-    {"relation", "string"}, {"amount", "string"},     {"notes", "string"},
-    {"sources", "string"},  {"valid_from", "string"}, {"valid_until", "string"},
-};
-
-std::string join(const std::vector<std::string>& v, const char* sep) {
-  std::string s;
-  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
-  return s;
-}
-
-std::string date_or_empty(const std::optional<Date>& d) { return d ? d->str() : std::string(); }
-
-/// An attribute value: xml_escape, plus tab, newline and CR as character references, which an XML parser's
-/// attribute-value normalization would otherwise turn into spaces.
-std::string attr(std::string_view s) {
-  std::string out;
-  for (char c : xml_escape(s)) {
-    switch (c) {
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 class GexfWriter {
  public:
@@ -77,8 +32,8 @@ class GexfWriter {
     out_ << "    <description>" << xml_escape(description) << "</description>\n  </meta>\n";
     out_ << "  <graph defaultedgetype=\"directed\" mode=\"static\" idtype=\"string\">\n";
     collect_extras();
-    attributes("node", kNodeAttributes, true);
-    attributes("edge", kEdgeAttributes);
+    attributes("node", node_attributes(), true);
+    attributes("edge", edge_attributes());
     out_ << "    <nodes count=\"" << boost::num_vertices(g_.graph) << "\">\n";
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) node(v);
     out_ << "    </nodes>\n    <edges count=\"" << boost::num_edges(g_.graph) << "\">\n";
@@ -98,89 +53,53 @@ class GexfWriter {
     for (const auto& n : names) extras_.emplace(n, "x" + std::to_string(i++));
   }
 
-  template <std::size_t N>
-  void attributes(const char* cls, const Attribute (&list)[N], bool with_extras = false) {
+  void attributes(const char* cls, std::span<const Attribute> list, bool with_extras = false) {
     out_ << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
     std::set<std::string> titles;
     for (const Attribute& a : list) {
-      out_ << "      <attribute id=\"" << a.name << "\" title=\"" << a.name << "\" type=\"" << a.type << "\"/>\n";
+      if (!(a.formats & kGexf)) continue;
+      out_ << "      <attribute id=\"" << a.name << "\" title=\"" << a.name << "\" type=\"" << gexf_type(a.type)
+           << "\"/>\n";
       titles.insert(a.name);
     }
     // A column named like one of ours, or like a viz value graphology would merge with, gets a prefix.
     for (const char* reserved : {"label", "x", "y", "z", "size", "color", "id"}) titles.insert(reserved);
     if (with_extras)
       for (const auto& [name, id] : extras_)
-        out_ << "      <attribute id=\"" << id << "\" title=\"" << attr(titles.count(name) ? "attr_" + name : name)
-             << "\" type=\"string\"/>\n";
+        out_ << "      <attribute id=\"" << id << "\" title=\""
+             << xml_attribute(titles.count(name) ? "attr_" + name : name) << "\" type=\"string\"/>\n";
     out_ << "    </attributes>\n";
   }
 
-  void value(const char* name, const std::string& v) {
-    out_ << "          <attvalue for=\"" << name << "\" value=\"" << attr(v) << "\"/>\n";
+  void value(const std::string& id, const std::string& v) {
+    out_ << "          <attvalue for=\"" << id << "\" value=\"" << xml_attribute(v) << "\"/>\n";
   }
 
-  void colour(const Rgb& c) {
-    out_ << "        <viz:color r=\"" << int(c.r) << "\" g=\"" << int(c.g) << "\" b=\"" << int(c.b) << "\"/>\n";
+  /// Every attribute of the table that GEXF carries.
+  void values(std::span<const Attribute> list, const AttributeItem& item) {
+    for (const Attribute& a : list)
+      if (a.formats & kGexf) value(a.name, value_text(a.value(item)));
+  }
+
+  void colour(const Drawn& d) {
+    out_ << "        <viz:color r=\"" << int(d.r) << "\" g=\"" << int(d.g) << "\" b=\"" << int(d.b) << "\"/>\n";
   }
 
   void node(Vertex v) {
     const OrgNode& n = g_.graph[v];
-    const bool has_layout = !layout_.empty();
-    const Size sz = has_layout ? layout_.size[v] : Size{};
-    const std::string kind = n.type == NodeType::kUnit ? g_.unit(v).kind : n.type == NodeType::kPerson ? "person" : "stub";
-
-    out_ << "      <node id=\"n" << v << "\" label=\"" << attr(display_name(g_, v)) << "\">\n";
+    const Drawn drawn = drawn_node(g_, layout_, colours_, v);
+    out_ << "      <node id=\"n" << v << "\" label=\"" << xml_attribute(g_.display_name(v)) << "\">\n";
     out_ << "        <attvalues>\n";
-    value("kind", kind);
-    value("node_type", n.type == NodeType::kUnit ? "unit" : n.type == NodeType::kPerson ? "person" : "stub");
-    value("unit_id", n.id);
-    std::string parent_id;
-    for (auto e : boost::make_iterator_range(boost::in_edges(v, g_.graph)))
-      if (g_.graph[e].type == EdgeType::kHierarchy) parent_id = g_.graph[boost::source(e, g_.graph)].id;
-    value("parent_id", parent_id);
-    if (n.type == NodeType::kUnit) {
-      const Unit& u = g_.unit(v);
-      value("group", u.group);
-      value("native_name", u.native_name);
-      value("romanized_name", u.romanized_name);
-      value("abbreviation", join(u.abbreviations, "; "));
-      value("aliases", join(u.aliases, "; "));
-      value("tags", join(u.tags, " "));
-      value("unit_type", u.type);
-      value("level", u.level);
-      value("founded", date_or_empty(u.founded));
-      value("headquarters", u.headquarters);
-      value("website", u.website);
-      value("notes", u.notes);
-      std::string leaders;
-      for (const auto& l : n.leaders) leaders += (leaders.empty() ? "" : "; ") + l.title + ": " + l.name;
-      value("leaders", leaders);
-      value("valid_from", date_or_empty(u.valid.from));
-      value("valid_until", date_or_empty(u.valid.until));
-    } else {
-      for (const char* k : {"group", "native_name", "romanized_name", "abbreviation", "aliases", "tags", "unit_type",
-                            "level", "founded", "headquarters", "website", "notes", "leaders", "valid_from",
-                            "valid_until"})
-        value(k, n.type == NodeType::kPerson && std::string(k) == "native_name" ? g_.person(v).native_name : "");
-    }
-    value("sources", join(g_.sources_of(v), " "));
-    value("depth", std::to_string(n.depth));
-    value("subtree_size", std::to_string(n.subtree_size));
-    value("width", format_number(sz.width));
-    value("height", format_number(sz.height));
+    values(node_attributes(), node_item(g_, v, drawn));
     if (n.type == NodeType::kUnit)
-      for (const auto& [k, v] : g_.unit(v).attributes) value(extras_.at(k).c_str(), v);
-    value("direct_reports", std::to_string(n.direct_reports));
-    value("total_reports", std::to_string(n.total_reports));
+      for (const auto& [k, v] : g_.unit(v).attributes) value(extras_.at(k), v);
     out_ << "        </attvalues>\n";
     if (options_.viz) {
-      if (has_layout) {
-        const Point c = layout_.centre[v];
-        out_ << "        <viz:position x=\"" << format_number(c.x) << "\" y=\""
-             << format_number(layout_.bounds.height - c.y) << "\" z=\"0\"/>\n";  // Gephi's y points up
-      }
+      if (!layout_.empty())
+        out_ << "        <viz:position x=\"" << format_number(drawn.x) << "\" y=\"" << format_number(drawn.y)
+             << "\" z=\"0\"/>\n";
       out_ << "        <viz:size value=\"" << format_number(node_importance(n.subtree_size)) << "\"/>\n";
-      colour(n.type == NodeType::kUnit ? colours_.entry_of(g_.unit(v)).style.border : Rgb{0x88, 0x88, 0x88});
+      colour(drawn);
     }
     out_ << "      </node>\n";
   }
@@ -189,21 +108,14 @@ class GexfWriter {
     const OrgEdge& oe = g_.graph[e];
     const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
     const std::string label = oe.type == EdgeType::kHierarchy ? std::string("parent") : oe.label;
-    out_ << "      <edge id=\"e" << i << "\" source=\"n" << s << "\" target=\"n" << t << "\" kind=\"" << attr(oe.relation)
-         << "\" label=\"" << attr(label) << "\" weight=\"1\">\n";
-    const Relation* rel = oe.type == EdgeType::kRelation ? &g_.model.relations[oe.index] : nullptr;
+    out_ << "      <edge id=\"e" << i << "\" source=\"n" << s << "\" target=\"n" << t << "\" kind=\""
+         << xml_attribute(oe.relation) << "\" label=\"" << xml_attribute(label) << "\" weight=\"1\">\n";
+    const Drawn drawn = drawn_edge(g_, e);
     out_ << "        <attvalues>\n";
-    value("relation", oe.relation);
-    value("amount", rel ? rel->amount : "");
-    value("notes", rel ? rel->notes : "");
-    value("sources", join(g_.sources_of(e), " "));
-    const Validity* valid = rel ? &rel->valid : nullptr;
-    if (oe.type == EdgeType::kRole) valid = &g_.model.people[g_.graph[t].index].roles[oe.index].valid;
-    value("valid_from", valid ? date_or_empty(valid->from) : "");
-    value("valid_until", valid ? date_or_empty(valid->until) : "");
+    values(edge_attributes(), edge_item(g_, e, drawn));
     out_ << "        </attvalues>\n";
     if (options_.viz) {
-      colour(relation_colour(oe.relation));
+      colour(drawn);
       out_ << "        <viz:shape value=\"" << (oe.type == EdgeType::kHierarchy ? "solid" : "dashed") << "\"/>\n";
     }
     out_ << "      </edge>\n";

@@ -2,51 +2,12 @@
 
 #include <optional>
 
+#include "orgchart/writers/attribute_values.hpp"
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/text.hpp"
 
 namespace orgchart {
-
-std::string json_quote(std::string_view raw) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const std::string s = clean_text(raw);
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      // HTML-safe: the JSON can sit inside <script> (no "</script>", no "<!--") and in XHTML.
-      case '<':
-      case '>':
-      case '&':
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
-          // U+2028/U+2029 are valid in JSON strings but end a line in JavaScript before ES2019.
-          out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-          i += 2;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
 
 namespace {
 
@@ -145,7 +106,7 @@ class JsonWriter {
       leaders += "]";
       const std::string parent_id =
           parent[v] ? json_quote(g_.graph[*parent[v]].id) : synthetic ? json_quote(kJsonRootId) : "null";
-      nodes.push_back(Object()
+      Object object = Object()
                           .str("id", node.id)
                           .raw("parentId", parent_id)
                           .str("name", display_name(g_, v))
@@ -164,8 +125,10 @@ class JsonWriter {
                           .raw("depth", std::to_string(node.depth))
                           .raw_if(u && !u->attributes.empty(), "attributes", u ? attributes(u->attributes) : "")
                           .raw("directReports", std::to_string(node.direct_reports))
-                          .raw("totalReports", std::to_string(node.total_reports))
-                          .done());
+                          .raw("totalReports", std::to_string(node.total_reports));
+      for (const Attribute& a : node_attributes())  // what the attribute table gives a JSON key
+        if (a.json) object.raw(a.json, value_json(a.value(node_item(g_, v, {}))));
+      nodes.push_back(object.done());
     }
     write_array(out_, "nodes", nodes, false);
 

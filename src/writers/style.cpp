@@ -181,4 +181,9 @@ Rgb relation_colour(const std::string& relation) {
   return it == kColours.end() ? Rgb{0x44, 0x44, 0x88} : it->second;
 }
 
+const KindStyle& other_node_style() {
+  static const KindStyle kStyle{{0xff, 0xff, 0xff}, {0x88, 0x88, 0x88}};
+  return kStyle;
+}
+
 }  // namespace orgchart

@@ -48,47 +48,6 @@ std::string clean_text(std::string_view s) {
   return out;
 }
 
-std::string xml_escape(std::string_view raw) {
-  const std::string s = clean_text(raw);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string dot_quote_body(std::string_view raw) {
-  const std::string s = clean_text(raw);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      // Graphviz expands \N, \G, \L, ... in labels and tooltips, even after "\\" or "&#92;". A word joiner
-      // (U+2060, zero width) after the backslash keeps any such sequence from forming.
-      case '\\': out += "\\\\"; out += kWordJoiner; break;
-      case '"': out += "\\\""; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      case '\t': out += ' '; break;
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string dot_quote(std::string_view s) { return '"' + dot_quote_body(s) + '"'; }
-
 std::size_t display_width(std::string_view s) {
   std::size_t w = 0;
   for (std::size_t i = 0; i < s.size();) {

@@ -72,12 +72,13 @@ units:
                      "  <key id=\"g_description\" for=\"graph\" attr.name=\"description\" attr.type=\"string\"/>\n"
                      "  <key id=\"g_sources\" for=\"graph\" attr.name=\"sources\" attr.type=\"string\"/>\n"),
             std::string::npos);
-  // Empty fields are left out; only ", \ and control characters are escaped in the JSON, and only & < > in XML.
+  // Empty fields are left out; the JSON is json_quote's (", \, control characters, and & < > as \u00XX), so
+  // the XML has nothing left to escape in it.
   EXPECT_NE(xml.find("  <graph id=\"orgchart\" edgedefault=\"directed\">\n"
                      "    <data key=\"g_title\">A &amp; B</data>\n"
                      "    <data key=\"g_description\">Two\nlines</data>\n"
                      "    <data key=\"g_sources\">[{\"id\": \"s1\", \"title\": \"Say \\\"hi\\\" \\\\ 中文\\ttab\\r\\n\", "
-                     "\"date\": \"2024-05\", \"url\": \"https://e.org/?a&amp;b\", \"notes\": \"&lt;n&gt;\"}, "
+                     "\"date\": \"2024-05\", \"url\": \"https://e.org/?a\\u0026b\", \"notes\": \"\\u003cn\\u003e\"}, "
                      "{\"id\": \"s2\", \"title\": \"S2\", \"file\": \"seeds/x.txt\"}]</data>\n"
                      "    <node id=\"n0\">\n"),
             std::string::npos)

@@ -72,6 +72,31 @@ struct OrgGraph {
   /// Sources cited for a vertex (unit or person roles), deduplicated in citation order.
   std::vector<std::string> sources_of(Vertex v) const;
   std::vector<std::string> sources_of(Edge e) const;
+
+  // Typed accessors: what writers ask of a vertex or an edge, answered in one place (org_graph.cpp, at its end).
+  /// The vertex `v` is drawn below (`children` holds the tree; this is its inverse), nullopt for a root.
+  std::optional<Vertex> drawn_parent(Vertex v) const;
+  /// What is drawn below `v`, in file order.
+  const std::vector<Vertex>& drawn_children(Vertex v) const { return children[v]; }
+  /// The relation a kRelation edge draws; null for hierarchy and role edges.
+  const Relation* relation(Edge e) const;
+  /// The role a kRole edge stands for; null for hierarchy and relation edges.
+  const Role* role(Edge e) const;
+  /// When an edge's fact holds (its relation's or role's validity); null for hierarchy edges.
+  const Validity* validity(Edge e) const;
+  /// When a vertex's fact holds: a unit's validity; null for people and stubs.
+  const Validity* validity(Vertex v) const;
+  /// "unit", "person" or "stub".
+  const char* node_type_name(Vertex v) const;
+  /// A unit's kind; "person" or "stub" for the other vertices.
+  std::string kind_of(Vertex v) const;
+  /// The name a vertex is shown by: the unit's or person's name, "+N units" for a stub.
+  std::string display_name(Vertex v) const;
+  /// The unit `v` stands for (a unit vertex, or the unit whose hidden children a stub stands for).
+  const Unit* unit_of(Vertex v) const { return graph[v].type == NodeType::kPerson ? nullptr : &model.units[graph[v].index]; }
+
+  /// Inverse of `children`, filled by build_graph (Graph::null_vertex() for roots).
+  std::vector<Vertex> parents;
 };
 
 /// Builds the graph. Throws UsageError for an unknown `root`. O(n + m); no recursion on depth.

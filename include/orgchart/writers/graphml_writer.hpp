@@ -4,6 +4,7 @@
 /// optionally yEd graphics in the same file.
 #include <ostream>
 
+#include "orgchart/graph/attributes.hpp"  // node_importance
 #include "orgchart/graph/org_graph.hpp"
 #include "orgchart/layout/layout.hpp"
 
@@ -25,8 +26,5 @@ struct GraphmlOptions {
 /// key of its own (`n_x_<name>`, `e_x_<name>`, escaped to an NMTOKEN; `attr.name` exact, which the plain
 /// schema accepts only when the name is an NMTOKEN itself), except names our own keys already have.
 void write_graphml(std::ostream& out, const OrgGraph& g, const Layout& layout, const GraphmlOptions& options = {});
-
-/// Gephi's node size for a unit: grows with the number of units in its subtree.
-double node_importance(std::size_t subtree_size);
 
 }  // namespace orgchart

@@ -8,6 +8,7 @@
 
 #include "orgchart/graph/org_graph.hpp"
 #include "orgchart/layout/layout.hpp"
+#include "orgchart/writers/escape.hpp"  // json_quote
 
 namespace orgchart {
 
@@ -33,7 +34,5 @@ struct JsonOptions {
 /// can go inside an HTML <script> element as it is.
 void write_json(std::ostream& out, const OrgGraph& g, const Layout& layout, const JsonOptions& options = {});
 
-/// A JSON string literal, quotes included, escaped as write_json does.
-std::string json_quote(std::string_view s);
 
 }  // namespace orgchart

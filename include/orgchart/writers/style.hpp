@@ -67,6 +67,9 @@ Rgb parse_rgb(const std::string& hex);
 /// Colour of relation edges of a kind (hierarchy edges are grey).
 Rgb relation_colour(const std::string& relation);
 
+/// People and "+N units" stubs, which have no kind: a white card with a grey outline.
+const KindStyle& other_node_style();
+
 /// Font list for every text: Latin first, then CJK fallbacks (Graphviz passes it to Pango and into SVG).
 inline constexpr const char* kFontFamily = "Noto Sans CJK SC";
 inline constexpr double kFontSize = 12;
