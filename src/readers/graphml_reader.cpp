@@ -113,7 +113,7 @@ class ModelBuilder {
     const Value& v = get(f, name);
     if (v.text.empty()) return std::nullopt;
     auto d = parse_date(v.text);
-    if (!d) error(v.loc, "'" + name + "' is not a valid date: '" + v.text + "'; write YYYY, YYYY-MM or YYYY-MM-DD");
+    if (!d) error(v.loc, date_error(name, v.text));
     return d;
   }
 
@@ -153,7 +153,7 @@ class ModelBuilder {
                                   {"file", &Source::file}, {"notes", &Source::notes}})
         s.*member = field(name);
       if (const std::string d = field("date"); !d.empty() && !(s.date = parse_date(d)))
-        error(v.loc, "source '" + s.id + "' has an invalid date '" + d + "'; write YYYY, YYYY-MM or YYYY-MM-DD");
+        error(v.loc, "source '" + s.id + "' has an invalid date '" + d + "'; write " + kDateForms);
       if (!valid_id(s.id)) {
         error(v.loc, "source " + std::to_string(n + 1) + " of the graph's 'sources' has no valid 'id'");
         continue;
