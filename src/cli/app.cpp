@@ -17,8 +17,11 @@ namespace {
 
 std::optional<Date> parse_date_option(const std::string& flag, const std::string& text) {
   if (text.empty()) return std::nullopt;
-  auto d = parse_date(text);
-  if (!d) throw UsageError(flag + " '" + text + "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+  std::string why;
+  auto d = parse_date(text, &why);
+  if (!d) throw UsageError(flag + " '" + text + "' is not a date (" + why + "): write YYYY, YYYY-MM or YYYY-MM-DD");
+  // A chart is drawn as of one day; a window (2025?, 2024/2025) would leave it undecided.
+  if (!d->exact()) throw UsageError(flag + " '" + text + "' is not one day: write YYYY, YYYY-MM or YYYY-MM-DD");
   return d;
 }
 

@@ -43,7 +43,7 @@ void run_diff(const DiffOptions& options, std::ostream& out, std::ostream& diagn
   const bool two_files = options.inputs.size() == 2;
   const DiffLabels labels{state_label(options.inputs[0], options.from, two_files),
                           state_label(options.inputs.back(), options.to, two_files)};
-  const OrgDiff d = diff_models(before, after);
+  const OrgDiff d = diff_models(before, after, options.from, options.to);
 
   // Render everything first, so that a failure leaves no chart half-written.
   std::vector<Output> outputs;

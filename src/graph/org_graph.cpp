@@ -154,6 +154,7 @@ OrgGraph build_graph(const OrgModel& full, const GraphOptions& options) {
       const Vertex uv = vertex_of[it->second];
       if (options.people == PeopleMode::kInline) {
         og.graph[uv].leaders.push_back({role.display_title(), person.name, role.role, role.sources});
+        og.graph[uv].leaders.back().uncertain = role.uncertain;
       } else if (options.people == PeopleMode::kNodes) {
         if (pv == Graph::null_vertex()) {
           OrgNode node;

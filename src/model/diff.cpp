@@ -23,7 +23,43 @@ RelationKey key_of(const Relation& r) { return {r.unit, r.kind, r.target}; }
 
 }  // namespace
 
-OrgDiff diff_models(const OrgModel& before, const OrgModel& after) {
+namespace {
+
+/// Dates an added (`from`) or removed (`until`) fact by its bound when that bound is uncertain and its window
+/// meets [lo, hi].
+class Windows {
+ public:
+  Windows(const std::optional<Date>& before, const std::optional<Date>& after)
+      : lo_(before ? before->key() : kFirstDay), hi_(after ? after->key() : kLastDay) {}
+
+  ChangeWindow of(const std::optional<Date>& bound, bool uncertain) const {
+    ChangeWindow w;
+    w.certain = !uncertain;
+    if (relevant(bound)) w.when = bound;
+    return w;
+  }
+  bool relevant(const std::optional<Date>& bound) const {
+    return bound && !bound->exact() && bound->latest >= lo_ && bound->earliest <= hi_;
+  }
+  /// A fact in both states that may or may not hold at one of them: the uncertain start and end it may have had
+  /// between the dates, as (start, end) windows.
+  template <class Fact, class Add>
+  void both(const Fact& b, const Fact& a, Add add) const {
+    if (!b.uncertain && !a.uncertain) return;
+    const Validity& v = a.uncertain ? a.valid : b.valid;
+    if (relevant(v.from)) add(true, ChangeWindow{v.from, false});
+    if (relevant(v.until)) add(false, ChangeWindow{v.until, false});
+  }
+
+ private:
+  int lo_, hi_;
+};
+
+}  // namespace
+
+OrgDiff diff_models(const OrgModel& before, const OrgModel& after, const std::optional<Date>& before_date,
+                    const std::optional<Date>& after_date) {
+  const Windows windows(before_date, after_date);
   OrgDiff d;
   std::unordered_map<std::string, const Unit*> old_units, new_units;
   for (const auto& u : before.units) old_units.emplace(u.id, &u);
@@ -31,31 +67,60 @@ OrgDiff diff_models(const OrgModel& before, const OrgModel& after) {
   for (const auto& u : after.units) {
     auto it = old_units.find(u.id);
     if (it == old_units.end()) {
-      d.units.push_back({UnitDiff::Kind::kAdded, u.id, "", u.name});
+      d.units.push_back({UnitDiff::Kind::kAdded, u.id, "", u.name, windows.of(u.valid.from, u.uncertain)});
       continue;
     }
     if (it->second->name != u.name) d.units.push_back({UnitDiff::Kind::kRenamed, u.id, it->second->name, u.name});
     if (it->second->parent != u.parent) d.units.push_back({UnitDiff::Kind::kMoved, u.id, it->second->parent, u.parent});
+    windows.both(*it->second, u, [&](bool start, ChangeWindow w) {
+      if (start) d.units.push_back({UnitDiff::Kind::kAdded, u.id, "", u.name, w});
+      else d.units.push_back({UnitDiff::Kind::kRemoved, u.id, u.name, "", w});
+    });
   }
   for (const auto& u : before.units)
-    if (!new_units.count(u.id)) d.units.push_back({UnitDiff::Kind::kRemoved, u.id, u.name, ""});
+    if (!new_units.count(u.id))
+      d.units.push_back({UnitDiff::Kind::kRemoved, u.id, u.name, "", windows.of(u.valid.until, u.uncertain)});
 
   const auto old_roles = roles_of(before), new_roles = roles_of(after);
-  std::set<RoleKey> old_keys, new_keys;
-  for (const auto& [k, r] : old_roles) old_keys.insert(k);
-  for (const auto& [k, r] : new_roles) new_keys.insert(k);
-  for (const auto& [k, r] : new_roles)
-    if (!old_keys.count(k)) d.roles.push_back({RoleDiff::Kind::kTook, std::get<0>(k), r->unit, r->role, r->display_title()});
+  std::map<RoleKey, const Role*> old_keys, new_keys;
+  for (const auto& [k, r] : old_roles) old_keys.emplace(k, r);
+  for (const auto& [k, r] : new_roles) new_keys.emplace(k, r);
+  for (const auto& [k, r] : new_roles) {
+    auto it = old_keys.find(k);
+    if (it == old_keys.end()) {
+      d.roles.push_back({RoleDiff::Kind::kTook, std::get<0>(k), r->unit, r->role, r->display_title(),
+                         windows.of(r->valid.from, r->uncertain)});
+      continue;
+    }
+    windows.both(*it->second, *r, [&, k = k, r = r](bool start, ChangeWindow w) {
+      d.roles.push_back({start ? RoleDiff::Kind::kTook : RoleDiff::Kind::kLeft, std::get<0>(k), r->unit, r->role,
+                         r->display_title(), w});
+    });
+  }
   for (const auto& [k, r] : old_roles)
-    if (!new_keys.count(k)) d.roles.push_back({RoleDiff::Kind::kLeft, std::get<0>(k), r->unit, r->role, r->display_title()});
+    if (!new_keys.count(k))
+      d.roles.push_back({RoleDiff::Kind::kLeft, std::get<0>(k), r->unit, r->role, r->display_title(),
+                         windows.of(r->valid.until, r->uncertain)});
 
-  std::set<RelationKey> old_rel, new_rel;
-  for (const auto& r : before.relations) old_rel.insert(key_of(r));
-  for (const auto& r : after.relations) new_rel.insert(key_of(r));
-  for (const auto& r : after.relations)
-    if (!old_rel.count(key_of(r))) d.relations.push_back({RelationDiff::Kind::kAdded, r.unit, r.kind, r.target, r.display_label()});
+  std::map<RelationKey, const Relation*> old_rel, new_rel;
+  for (const auto& r : before.relations) old_rel.emplace(key_of(r), &r);
+  for (const auto& r : after.relations) new_rel.emplace(key_of(r), &r);
+  for (const auto& r : after.relations) {
+    auto it = old_rel.find(key_of(r));
+    if (it == old_rel.end()) {
+      d.relations.push_back({RelationDiff::Kind::kAdded, r.unit, r.kind, r.target, r.display_label(),
+                             windows.of(r.valid.from, r.uncertain)});
+      continue;
+    }
+    windows.both(*it->second, r, [&](bool start, ChangeWindow w) {
+      d.relations.push_back({start ? RelationDiff::Kind::kAdded : RelationDiff::Kind::kRemoved, r.unit, r.kind,
+                             r.target, r.display_label(), w});
+    });
+  }
   for (const auto& r : before.relations)
-    if (!new_rel.count(key_of(r))) d.relations.push_back({RelationDiff::Kind::kRemoved, r.unit, r.kind, r.target, r.display_label()});
+    if (!new_rel.count(key_of(r)))
+      d.relations.push_back({RelationDiff::Kind::kRemoved, r.unit, r.kind, r.target, r.display_label(),
+                             windows.of(r.valid.until, r.uncertain)});
   return d;
 }
 

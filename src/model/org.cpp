@@ -62,6 +62,7 @@ OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of) {
   for (const auto& u : model.units) {
     if (!present.count(u.id)) continue;
     out.units.push_back(u);
+    out.units.back().uncertain = u.valid.at(as_of) == Holds::kUncertain;
     // A unit whose parent does not exist yet (or any more) is drawn as a root on that date.
     if (!u.parent.empty() && !present.count(u.parent)) out.units.back().parent.clear();
   }
@@ -69,11 +70,17 @@ OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of) {
     Person q = p;
     q.roles.clear();
     for (const auto& r : p.roles)
-      if (r.valid.holds_at(as_of) && present.count(r.unit)) q.roles.push_back(r);
+      if (r.valid.holds_at(as_of) && present.count(r.unit)) {
+        q.roles.push_back(r);
+        q.roles.back().uncertain = r.valid.at(as_of) == Holds::kUncertain;
+      }
     if (!q.roles.empty()) out.people.push_back(std::move(q));
   }
   for (const auto& r : model.relations)
-    if (r.valid.holds_at(as_of) && present.count(r.unit) && present.count(r.target)) out.relations.push_back(r);
+    if (r.valid.holds_at(as_of) && present.count(r.unit) && present.count(r.target)) {
+      out.relations.push_back(r);
+      out.relations.back().uncertain = r.valid.at(as_of) == Holds::kUncertain;
+    }
   return out;
 }
 

@@ -69,7 +69,8 @@ class Validator {
   }
 
   void check_validity(const Validity& v, const SourceLoc& l, const std::string& what) {
-    if (v.from && v.until && v.until->key() <= v.from->key())
+    // Uncertain bounds are wrong only when every day of `until`'s window is at or before every day of `from`'s.
+    if (v.from && v.until && v.until->latest <= v.from->earliest)
       error(l, what + " has 'until: " + v.until->str() + "' not after 'from: " + v.from->str() +
                    "'; 'until' is the first date on which it no longer holds");
   }
@@ -154,8 +155,9 @@ class Validator {
     std::vector<std::string> units;
     for (const auto& [unit, list] : heads) units.push_back(unit);
     std::sort(units.begin(), units.end());
-    auto start = [](const Role* r) { return r->valid.from ? r->valid.from->key() : INT_MIN; };
-    auto end = [](const Role* r) { return r->valid.until ? r->valid.until->key() : INT_MAX; };
+    // With uncertain dates only the days a role surely covers count: [latest possible start, earliest possible end).
+    auto start = [](const Role* r) { return r->valid.from ? r->valid.from->latest : INT_MIN; };
+    auto end = [](const Role* r) { return r->valid.until ? r->valid.until->earliest : INT_MAX; };
     using Holder = std::pair<const Role*, const Person*>;
     for (const auto& unit : units) {
       auto list = heads[unit];

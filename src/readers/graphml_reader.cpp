@@ -160,7 +160,7 @@ class ModelBuilder {
                                   {"file", &Source::file}, {"notes", &Source::notes}})
         s.*member = field(name);
       if (const std::string d = field("date"); !d.empty() && !(s.date = parse_date(d)))
-        error(v.loc, "source '" + s.id + "' has an invalid date '" + d + "'; write YYYY, YYYY-MM or YYYY-MM-DD");
+        error(v.loc, "source '" + s.id + "' has an invalid date '" + d + "'; write " + kDateForms);
       if (!valid_id(s.id)) {
         error(v.loc, "source " + std::to_string(n + 1) + " of the graph's 'sources' has no valid 'id'");
         continue;

@@ -215,8 +215,10 @@ struct TableMapper::Impl {
       if (text.empty()) continue;
       auto d = table_date(text);
       if (!d) {
-        error(cell_loc(r, role), "'" + text + "' in column '" + header(role) +
-                                     "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD");
+        std::string why;
+        parse_date(text, &why);
+        error(cell_loc(r, role), "'" + text + "' in column '" + header(role) + "' is not a date (" + why + "); write " +
+                                     kDateForms);
         continue;
       }
       (role == ColumnRole::kFrom ? u.valid.from : u.valid.until) = d;

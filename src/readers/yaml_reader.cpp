@@ -241,11 +241,17 @@ class DocumentReader {
 
   std::optional<Date> read_date(const YAML::Node& v, const std::string& key) {
     if (!v.IsScalar()) {
-      error(v, "'" + key + "' must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not " + describe(v));
+      error(v, "'" + key + "' must be a date (" + std::string(kDateForms) + "), not " + describe(v));
       return std::nullopt;
     }
-    auto d = parse_date(v.Scalar());
-    if (!d) error(v, "'" + key + "' is not a valid date: '" + v.Scalar() + "'; write YYYY, YYYY-MM or YYYY-MM-DD");
+    std::size_t at = 0;
+    auto d = parse_date(v.Scalar(), nullptr, &at);
+    if (!d) {
+      // Point at the offending character; a quoted scalar's mark is at its opening quote.
+      SourceLoc l = loc(v);
+      if (l.line) l.column += static_cast<int>(at) + (v.Tag() == "!" ? 1 : 0);
+      diags_.push_back({Severity::kError, l, date_error(key, v.Scalar()), {}});
+    }
     return d;
   }
 

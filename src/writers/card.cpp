@@ -62,6 +62,23 @@ void add_wrapped(std::vector<CardLine>& out, CardLine::Style style, const std::s
   for (auto& l : wrap_card_text(text, width)) out.push_back({style, l});
 }
 
+/// "Uncertain on the chart's date: ..." with the windows that make it so (the sources give no exact date).
+std::string uncertain_note(const OrgGraph& g, Vertex v) {
+  std::string t = "\nUncertain on the chart's date (the sources give no exact date):";
+  auto bounds = [](const Validity& valid) {
+    std::string s;
+    if (valid.from && !valid.from->exact()) s += " from " + valid.from->describe();
+    if (valid.until && !valid.until->exact()) s += std::string(s.empty() ? "" : ",") + " until " + valid.until->describe();
+    return s;
+  };
+  const Unit& u = g.unit(v);
+  if (u.uncertain) t += "\n- the unit exists" + bounds(u.valid);
+  for (const auto& p : g.model.people)
+    for (const auto& r : p.roles)
+      if (r.uncertain && r.unit == u.id) t += "\n- " + p.name + " is " + r.display_title() + bounds(r.valid);
+  return t;
+}
+
 /// Name, title, department; a vacancy says so first and shows the position's title in place of a name.
 void person_lines(std::vector<CardLine>& out, const Unit& u) {
   if (u.vacant) {
@@ -130,7 +147,7 @@ std::vector<CardLine> unit_lines(const OrgGraph& g, Vertex v) {
     std::size_t j = i;
     std::string names;
     while (j < leaders.size() && leaders[j].title == leaders[i].title) {
-      names += (j > i ? ", " : "") + leaders[j].name;
+      names += (j > i ? ", " : "") + leaders[j].name + (leaders[j].uncertain ? kUncertainMark : "");
       ++j;
     }
     std::string title = leaders[i].title;
@@ -173,7 +190,8 @@ std::string tooltip_text(const OrgGraph& g, Vertex v) {
     if (!u.type.empty()) t += "\nType: " + u.type;
     if (u.founded) t += "\nFounded: " + u.founded->str();
     if (!u.headquarters.empty()) t += "\nHeadquarters: " + u.headquarters;
-    for (const auto& l : n.leaders) t += "\n" + l.title + ": " + l.name;
+    for (const auto& l : n.leaders) t += "\n" + l.title + ": " + l.name + (l.uncertain ? kUncertainMark : "");
+    if (is_uncertain(g, v)) t += uncertain_note(g, v);
     if (g.headcount) t += "\nReports: " + std::to_string(n.direct_reports) + " direct, " + std::to_string(n.total_reports) + " in total";
     if (!u.photo.empty() && u.photo_file.empty()) t += "\nPhoto not drawn: " + u.photo;
     for (const auto& [k, val] : u.attributes) t += "\n" + k + ": " + val;
@@ -195,6 +213,12 @@ std::string tooltip_text(const OrgGraph& g, Vertex v) {
     }
   }
   return shorten(t, kTooltipMax);
+}
+
+bool is_uncertain(const OrgGraph& g, Vertex v) {
+  const OrgNode& n = g.graph[v];
+  if (n.type != NodeType::kUnit) return false;
+  return g.unit(v).uncertain || std::any_of(n.leaders.begin(), n.leaders.end(), [](const Leader& l) { return l.uncertain; });
 }
 
 std::string element_id(const OrgGraph&, Vertex v) { return "v" + std::to_string(v); }

@@ -139,7 +139,9 @@ class DotWriter {
         out_ << ", fillcolor=\"#ffffff\", color=\"" << st.border.hex() << "\", style=\"rounded,filled,dashed\", penwidth=1.6";
       } else if (n.change == Change::kNone) {
         out_ << ", fillcolor=\"" << st.fill.hex() << "\", color=\"" << st.border.hex() << "\"";
-        if (colour->bold) out_ << ", penwidth=2.6";
+        // Uncertain on the chart's date: a dashed outline (and "(?)" after the leader), the legend says so.
+        if (is_uncertain(g_, v)) out_ << ", style=\"rounded,filled,dashed\", penwidth=2.2";
+        else if (colour->bold) out_ << ", penwidth=2.6";
       } else {
         out_ << ", fillcolor=\"" << (n.change == Change::kRemoved ? std::string("#f2f2f2") : st.fill.hex())
              << "\", color=\"" << change_colour(n.change) << "\", penwidth=3";
@@ -309,11 +311,12 @@ std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
   std::vector<std::string> relations;
   std::map<std::string, std::string> relation_colours;  // label -> colour
   std::unordered_set<std::string> values;
-  bool hierarchy = false, vacancy = false, dotted = false;
+  bool hierarchy = false, vacancy = false, dotted = false, uncertain = false;
   for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
     if (g.graph[v].type == NodeType::kUnit) {
       values.insert(colours.value_of(g.unit(v)));
       vacancy = vacancy || g.unit(v).vacant;
+      uncertain = uncertain || is_uncertain(g, v);
     }
   for (auto e : boost::make_iterator_range(boost::edges(g.graph))) {
     const OrgEdge& oe = g.graph[e];
@@ -341,6 +344,9 @@ std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
   if (vacancy)
     out += "<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"#4a5a6a\" BGCOLOR=\"#ffffff\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"
            "<TD ALIGN=\"LEFT\">vacancy (dashed)</TD></TR>";
+  if (uncertain)
+    out += "<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"#444444\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"
+           "<TD ALIGN=\"LEFT\">uncertain on this date (dashed, (?) after a name)</TD></TR>";
   if (hierarchy) out += row("<FONT COLOR=\"#555555\">\u2014\u2014</FONT>", "reports to (hierarchy)");
   if (dotted) out += row(std::string("<FONT COLOR=\"") + kDottedLineColour + "\">\u00b7\u00b7\u00b7\u00b7\u00b7</FONT>", "dotted-line manager");
   for (const auto& rel : relations) {

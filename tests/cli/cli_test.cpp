@@ -114,14 +114,20 @@ TEST(CliDiff, IldLeadershipChangeAndNothingElse) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "Changes from 2024-06-01 to 2025-12-01:\n\nPeople\n"
-            "  + Liu Haixing took the role Head of International Department of the Central Committee of the Chinese "
-            "Communist Party [ild]\n"
-            "  + Shen Ying took the role Deputy Head of International Department of the Central Committee of the "
-            "Chinese Communist Party [ild]\n"
-            "  + Ma Hui took the role Deputy Head of International Department of the Central Committee of the Chinese "
-            "Communist Party [ild]\n"
-            "  - Liu Jianchao left the role Head of International Department of the Central Committee of the Chinese "
-            "Communist Party [ild]\n\n"
+            // The sources date the change only between the two copies (2024-01-30/2025-12): the window is printed,
+            // and "?" says it may fall outside the two dates asked for.
+            "  ? Liu Jianchao left the role Head of International Department of the Central Committee of the Chinese "
+            "Communist Party [ild], between 2024-01-30 and 2025-12-31; the sources give no exact date, so it may fall "
+            "outside the two dates\n"
+            "  ? Liu Haixing took the role Head of International Department of the Central Committee of the Chinese "
+            "Communist Party [ild], between 2024-01-30 and 2025-12-31; the sources give no exact date, so it may fall "
+            "outside the two dates\n"
+            "  ? Shen Ying took the role Deputy Head of International Department of the Central Committee of the "
+            "Chinese Communist Party [ild], between 2024-01-30 and 2025-12-31; the sources give no exact date, so it "
+            "may fall outside the two dates\n"
+            "  ? Ma Hui took the role Deputy Head of International Department of the Central Committee of the Chinese "
+            "Communist Party [ild], between 2024-01-30 and 2025-12-31; the sources give no exact date, so it may fall "
+            "outside the two dates\n\n"
             "0 unit, 4 role and 0 relation changes\n");
   const std::string svg = test::read_file(dir + "/diff.svg");
   // Marked in the chart: the new head in green bold, the old one struck through in red, the card in orange.

@@ -40,5 +40,118 @@ TEST(Validity, Overlaps) {
   EXPECT_TRUE(Validity{}.overlaps(Validity{}));
 }
 
+std::string window(const char* text) {
+  const auto d = parse_date(text);
+  if (!d) return "invalid";
+  return day_text(d->earliest) + ".." + day_text(d->latest);
+}
+
+TEST(Date, ExactDatesHaveNoWindow) {
+  for (const char* t : {"2025", "2025-02", "2024-02-29"}) {
+    EXPECT_TRUE(parse_date(t)->exact()) << t;
+    EXPECT_EQ(parse_date(t)->describe(), t);
+  }
+  EXPECT_EQ(window("2025-02"), "2025-02-01..2025-02-01") << "a plain partial date is still its first day";
+}
+
+TEST(Date, QualifiersWidenByOneUnitOfPrecision) {
+  EXPECT_EQ(window("2025?"), "2024-01-01..2026-12-31");
+  EXPECT_EQ(window("2025~"), "2024-01-01..2026-12-31");
+  EXPECT_EQ(window("2025-01?"), "2024-12-01..2025-02-28");
+  EXPECT_EQ(window("2024-03~"), "2024-02-01..2024-04-30");
+  EXPECT_EQ(window("2024-12-31%"), "2024-12-30..2025-01-01");
+  EXPECT_EQ(window("2024-03-01~"), "2024-02-29..2024-03-02");
+  EXPECT_TRUE(parse_date("2025?")->uncertain);
+  EXPECT_FALSE(parse_date("2025?")->approximate);
+  EXPECT_TRUE(parse_date("2025~")->approximate);
+  EXPECT_TRUE(parse_date("2025%")->uncertain && parse_date("2025%")->approximate);
+  EXPECT_FALSE(parse_date("2025?")->exact());
+  EXPECT_EQ(parse_date("2025~")->str(), "2025~");
+}
+
+TEST(Date, UnspecifiedDigitsAreTheWholePeriod) {
+  EXPECT_EQ(window("2025-XX"), "2025-01-01..2025-12-31");
+  EXPECT_EQ(window("2024-02-XX"), "2024-02-01..2024-02-29");
+  EXPECT_EQ(window("2025-XX-XX"), "2025-01-01..2025-12-31");
+  EXPECT_EQ(window("202X"), "2020-01-01..2029-12-31");
+  EXPECT_EQ(window("19XX"), "1900-01-01..1999-12-31");
+  EXPECT_EQ(parse_date("2025-xx")->str(), "2025-XX");
+  EXPECT_EQ(parse_date("2025-XX")->describe(), "between 2025-01-01 and 2025-12-31");
+}
+
+TEST(Date, IntervalsRunFromTheFirstDayOfTheStartToTheLastDayOfTheEnd) {
+  EXPECT_EQ(window("2024-01-30/2025-12"), "2024-01-30..2025-12-31");
+  EXPECT_EQ(window("2024/2025"), "2024-01-01..2025-12-31");
+  EXPECT_EQ(window("../2025"), "..2025-12-31");
+  EXPECT_EQ(window("/2025-06"), "..2025-06-30");
+  EXPECT_EQ(window("2024-05/.."), "2024-05-01..");
+  EXPECT_EQ(window("2024-05/"), "2024-05-01..");
+  EXPECT_EQ(window("2024?/2025"), "2023-01-01..2025-12-31");
+  EXPECT_TRUE(parse_date("2024?/2025")->uncertain);
+  EXPECT_EQ(parse_date("2024-01-30/2025-12")->describe(), "between 2024-01-30 and 2025-12-31");
+  EXPECT_EQ(parse_date("../2025")->describe(), "by 2025-12-31");
+  EXPECT_EQ(parse_date("2024-05/..")->describe(), "from 2024-05-01 on");
+  EXPECT_EQ(parse_date("2025-03/2025-03")->describe(), "between 2025-03-01 and 2025-03-31");
+}
+
+TEST(Date, MalformedDatesSayWhatIsWrongAndWhere) {
+  struct Case {
+    const char* text;
+    const char* why;
+    std::size_t column;
+  };
+  const Case cases[] = {
+      {"", "it is empty", 0},
+      {"2025-13", "month 13 is not a month (01 to 12)", 5},
+      {"2023-02-29", "2023-02 has no day 29", 8},
+      {"2025-1-1", "the month must have two digits", 5},
+      {"20250", "the year must have four digits", 0},
+      {"25", "the year must have four digits", 0},
+      {"2025-02-1x", "the day must be two digits or XX (unspecified)", 8},
+      {"May 2024", "'M' is not part of a date", 0},
+      {"2025??", "it has two qualifiers; write one: '?' uncertain, '~' approximate, '%' both", 4},
+      {"2025/2024", "the interval starts (2025) after it ends (2024); write the earlier date first", 0},
+      {"2024/2025/2026", "an interval has one '/', and a day is written YYYY-MM-DD", 9},
+      {"../..", "an interval open at both ends says nothing; leave the field out", 0},
+      {"..", "'..' (open) is only meaningful as one side of an interval such as ../2025", 0},
+      {"2024/2025-14", "month 14 is not a month (01 to 12)", 10},
+      {"XXXX", "the year is wholly unspecified; leave the field out or write an open interval '../2025'", 0},
+      {"20X5", "unspecified digits (X) must come last in the year, as in 202X", 3},
+      {"2025-XX-15", "a day needs its month; write 2025-XX", 8},
+      {"202X-03", "a year with unspecified digits takes no month; write 202X", 5},
+      {"2025-03-01T10", "'T' is not part of a date", 10},
+  };
+  for (const auto& c : cases) {
+    std::string why;
+    std::size_t column = 99;
+    EXPECT_FALSE(parse_date(c.text, &why, &column).has_value()) << c.text;
+    EXPECT_EQ(why, c.why) << c.text;
+    EXPECT_EQ(column, c.column) << c.text;
+  }
+  EXPECT_EQ(date_error("from", "2025-13"),
+            std::string("'from' is not a valid date: '2025-13': month 13 is not a month (01 to 12); write ") + kDateForms);
+}
+
+TEST(Validity, AnUncertainBoundMakesTheDaysOfItsWindowUncertain) {
+  // The ILD's change of head: it happened between the 2024 copy (2024-01-30 or later) and the 2025 revision.
+  const Validity old_head{std::nullopt, parse_date("2024-01-30/2025-12")};
+  const Validity new_head{parse_date("2024-01-30/2025-12"), std::nullopt};
+  EXPECT_EQ(old_head.at(parse_date("2024-01-29")), Holds::kYes);
+  EXPECT_EQ(new_head.at(parse_date("2024-01-29")), Holds::kNo);
+  for (const char* d : {"2024-01-30", "2025-06-01", "2025-12-30"}) {
+    EXPECT_EQ(old_head.at(parse_date(d)), Holds::kUncertain) << d;
+    EXPECT_EQ(new_head.at(parse_date(d)), Holds::kUncertain) << d;
+    EXPECT_TRUE(old_head.holds_at(parse_date(d))) << "an uncertain fact is drawn (marked): " << d;
+  }
+  EXPECT_EQ(old_head.at(parse_date("2026")), Holds::kNo);
+  EXPECT_EQ(new_head.at(parse_date("2026")), Holds::kYes);
+  EXPECT_EQ(old_head.at(std::nullopt), Holds::kNo) << "the latest state excludes what has ended";
+  EXPECT_EQ(new_head.at(std::nullopt), Holds::kYes);
+  EXPECT_TRUE(old_head.overlaps(new_head)) << "both may have been head on one day";
+  EXPECT_TRUE(old_head.uncertain());
+  EXPECT_FALSE((Validity{parse_date("2024"), parse_date("2025")}.uncertain()));
+  EXPECT_EQ((Validity{parse_date("2024"), parse_date("2025")}.at(parse_date("2024-06-01"))), Holds::kYes);
+}
+
 }  // namespace
 }  // namespace orgchart

@@ -396,7 +396,8 @@ TEST(GraphmlReader, ReportsBadGraphSources) {
             "      <graph><data key=\"g\">[{\"id\": \"s1\", \"title\": \"x\"}, {\"title\": \"no id\"}, {\"id\": \"s3\", "
             "\"date\": \"May 2024\"}]</data></graph>\n"
             "             ^\n"
-            "t.graphml:3:10: error: source 's3' has an invalid date 'May 2024'; write YYYY, YYYY-MM or YYYY-MM-DD\n"
+            "t.graphml:3:10: error: source 's3' has an invalid date 'May 2024'; write YYYY, YYYY-MM or YYYY-MM-DD, or for a date the sources give only roughly 2025? (uncertain), "
+            "2025~ (approximate), 2025-XX (month unknown) or an interval 2024-01-30/2025-12 (happened between)\n"
             "      <graph><data key=\"g\">[{\"id\": \"s1\", \"title\": \"x\"}, {\"title\": \"no id\"}, {\"id\": \"s3\", "
             "\"date\": \"May 2024\"}]</data></graph>\n"
             "             ^\n");
@@ -500,7 +501,7 @@ TEST(GraphmlReader, CollectsEveryProblem) {
             R"(t.graphml:8:5: error: node 'b' has no label; give it a 'label' (or a yEd label)
         <node id="b"><data key="k">office</data><data key="f">19x1</data></node>
         ^
-t.graphml:8:45: error: 'founded' is not a valid date: '19x1'; write YYYY, YYYY-MM or YYYY-MM-DD
+t.graphml:8:45: error: 'founded' is not a valid date: '19x1': unspecified digits (X) must come last in the year, as in 202X; write YYYY, YYYY-MM or YYYY-MM-DD, or for a date the sources give only roughly 2025? (uncertain), 2025~ (approximate), 2025-XX (month unknown) or an interval 2024-01-30/2025-12 (happened between)
         <node id="b"><data key="k">office</data><data key="f">19x1</data></node>
                                                 ^
 t.graphml:9:5: error: node 'c' has no 'kind'; give it one of the unit kinds, such as 'department'

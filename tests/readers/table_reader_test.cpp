@@ -271,7 +271,9 @@ TEST(TableReaderErrors, NoNameColumnListsTheHeaders) {
 
 TEST(TableReaderErrors, BadDatesAndFlags) {
   EXPECT_EQ(errors("id,name,start,assistant\n1,Ann,3/4/2020,maybe\n"),
-            "t.csv:2:7: error: '3/4/2020' in column 'start' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD\n"
+            "t.csv:2:7: error: '3/4/2020' in column 'start' is not a date (an interval has one '/', and a day is "
+            "written YYYY-MM-DD); write YYYY, YYYY-MM or YYYY-MM-DD, or for a date the sources give only roughly 2025? (uncertain), "
+            "2025~ (approximate), 2025-XX (month unknown) or an interval 2024-01-30/2025-12 (happened between)\n"
             "    1,Ann,3/4/2020,maybe\n"
             "          ^\n"
             "t.csv:2:16: error: 'maybe' in column 'assistant' is not yes or no; write yes (or 'side') for an assistant "

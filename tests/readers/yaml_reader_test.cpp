@@ -90,9 +90,10 @@ TEST(YamlReader, DuplicateKeyAndBadDate) {
             "t.yaml:2:36: error: field 'name' is given twice in a unit; keep one\n"
             "      - {id: a, name: A, kind: office, name: B, from: 2025-13}\n"
             "                                       ^\n"
-            "t.yaml:2:51: error: 'from' is not a valid date: '2025-13'; write YYYY, YYYY-MM or YYYY-MM-DD\n"
+            "t.yaml:2:56: error: 'from' is not a valid date: '2025-13': month 13 is not a month (01 to 12); write YYYY, YYYY-MM or YYYY-MM-DD, or for a date the sources give only roughly 2025? (uncertain), "
+            "2025~ (approximate), 2025-XX (month unknown) or an interval 2024-01-30/2025-12 (happened between)\n"
             "      - {id: a, name: A, kind: office, name: B, from: 2025-13}\n"
-            "                                                      ^\n");
+            "                                                           ^\n");
 }
 
 TEST(YamlReader, DeepNestingIsAnErrorNotACrash) {

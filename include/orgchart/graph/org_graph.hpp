@@ -20,6 +20,7 @@ struct Leader {
   std::string title, name, role;
   std::vector<std::string> sources;
   Change change = Change::kNone;  ///< in a diff chart: took (added) or left (removed) the role
+  bool uncertain = false;  ///< the role may or may not hold on the chart's date (Role::uncertain)
 };
 
 struct OrgNode {

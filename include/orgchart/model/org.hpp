@@ -41,6 +41,8 @@ struct Unit {
   SourceLoc parent_loc;  ///< where `parent:` is written, for errors about it
   /// Data no field above holds, by name (a yEd `url`, Gephi's `Modularity Class`, ...): carried, never drawn.
   std::map<std::string, std::string> attributes;
+  /// Set by snapshot(): the chart's date falls inside the window of an uncertain `from` or `until`.
+  bool uncertain = false;
 };
 
 struct Role {
@@ -49,6 +51,7 @@ struct Role {
   Validity valid;
   SourceLoc loc;
   SourceLoc unit_loc;
+  bool uncertain = false;  ///< set by snapshot(): may or may not hold on the chart's date
   /// The displayed title: `title`, else the role with its first letter upper-cased and `-` as space.
   std::string display_title() const;
 };
@@ -67,6 +70,7 @@ struct Relation {
   SourceLoc unit_loc, target_loc;
   /// Data no field above holds, by name (a yEd `url`, ...): carried, never drawn.
   std::map<std::string, std::string> attributes;
+  bool uncertain = false;  ///< set by snapshot(): may or may not hold on the chart's date
   /// `label`, else the kind with `-` as space.
   std::string display_label() const;
 };
@@ -96,7 +100,8 @@ struct OrgModel {
 const std::vector<std::string>& unit_kinds();
 
 /// The model as it stood on `as_of` (nullopt = the latest state): units, roles and relations that do not hold
-/// then are dropped, and so is anything that refers to a dropped unit.
+/// then are dropped, and so is anything that refers to a dropped unit. What may or may not hold then (the date
+/// falls in the window of an uncertain `from` or `until`) is kept and marked `uncertain`.
 OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of);
 
 }  // namespace orgchart

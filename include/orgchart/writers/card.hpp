@@ -53,6 +53,13 @@ std::string display_name(const OrgGraph& g, Vertex v);
 std::string element_id(const OrgGraph& g, Vertex v);
 std::string element_id(const OrgGraph& g, Edge e);
 
+/// True when a vertex is a unit that may or may not exist on the chart's date, or one of its inline leaders may or
+/// may not hold the role then (an uncertain date's window contains the chart's date): drawn with a dashed outline.
+bool is_uncertain(const OrgGraph& g, Vertex v);
+
+/// The mark after an uncertain leader's name on a card.
+inline constexpr const char* kUncertainMark = " (?)";
+
 /// The hover text of an edge: "A -> B", the relation with its dates, amount and sources.
 std::string tooltip_text(const OrgGraph& g, Edge e);
 
