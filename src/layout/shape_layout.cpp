@@ -19,7 +19,8 @@ constexpr Effort kTiny{4, 3, 3, 6}, kSmall{10, 6, 8, 16}, kLarge{32, 24, 32, 48}
 constexpr std::size_t kSmallSubtree = 12;  ///< nodes from which a subtree is no longer tiny
 /// A large root's shapes are the page's candidates and combine no further: it tries many more.
 constexpr Effort kRoot{64, 48, 96, 48};
-constexpr std::size_t kLargeSubtree = 100;  ///< nodes from which a subtree counts as large
+constexpr std::size_t kLargeSubtree = 100;  ///< nodes from which a subtree counts as large ...
+constexpr std::size_t kLargeShare = 1000;   ///< ... and from which share of the whole chart (1 / this)
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 /// Sorts and dedupes `values`, then keeps at most `count` of them, evenly spread, the extremes included.
@@ -47,7 +48,8 @@ ShapeLayout::ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input,
   pick_.resize(items);
   subtree_.resize(items);
   pick_cache_.assign(items, {});
-  pool_.reserve(items + items / 2);
+  // Every leaf keeps one shape, a parent a few: reserving for three per item spares the copies of growing.
+  pool_.reserve(3 * items);
 }
 
 bool ShapeLayout::is_side(Index i) const {
@@ -333,7 +335,10 @@ void ShapeLayout::build_shapes(Index v) {
   candidates_.clear();
   const std::uint32_t nodes = subtree_[v];
   const bool root = forest_.parent[v] == kNoItem;
-  const Effort& effort = nodes >= kLargeSubtree ? (root ? kRoot : kLarge) : nodes >= kSmallSubtree ? kSmall : kTiny;
+  // Large effort only where a subtree is a visible part of the page: in a huge chart, a subtree of a few
+  // hundred units is a speck, and the few thousand large ones bound the cost.
+  const std::size_t large = std::max(kLargeSubtree, forest_.node_count / kLargeShare);
+  const Effort& effort = nodes >= large ? (root ? kRoot : kLarge) : nodes >= kSmallSubtree ? kSmall : kTiny;
   // A root's list is not combined any further: it keeps every shape on its front, so the page picks freely.
   max_shapes_ = root ? SIZE_MAX : effort.shapes;
   const std::size_t row_caps = effort.row_caps, cap_count = effort.caps, params = effort.params;
@@ -448,19 +453,17 @@ void ShapeLayout::keep_best(Index v, std::vector<Shape>& c) {
     if (t > a0 && t < a1) aspects_.push_back(t);
   }
   std::sort(aspects_.begin(), aspects_.end());
-  std::size_t last = SIZE_MAX;
+  // max(w / t, h) along the front (w ascending, h descending) falls, then rises: its first minimum moves right
+  // as t grows, so one pass over the front serves all the aspects.
+  std::size_t i = 0, last = SIZE_MAX;
   std::uint32_t n = 0;
   for (const double t : aspects_) {
-    std::size_t best = 0;
-    double best_need = kInf;
-    for (std::size_t i = (last == SIZE_MAX ? 0 : last); i < kept; ++i) {
-      const double need = std::max(c[i].width / t, c[i].height);
-      if (need < best_need) best_need = need, best = i;
-    }
-    if (best != last) {
-      pool_.push_back(c[best]);
+    auto need = [&](std::size_t j) { return std::max(c[j].width / t, c[j].height); };
+    while (i + 1 < kept && need(i + 1) < need(i)) ++i;
+    if (i != last) {
+      pool_.push_back(c[i]);
       ++n;
-      last = best;
+      last = i;
     }
   }
   count_[v] = n;

@@ -30,6 +30,7 @@ struct Page {
 constexpr Page kPages[] = {{"A4 landscape", 842, 595}, {"A4 portrait", 595, 842}, {"A3", 842, 1191},
                            {"1920x1080", 1920, 1080}};
 constexpr double kMargin = 18, kTitle = 28;  // what the org adapter adds around the drawing
+constexpr double kMeanFloor[] = {0.58, 0.58, 0.65, 0.65}, kTreeFloor = 0.50;
 
 struct Fit {
   double e, scale, aspect;
@@ -117,7 +118,11 @@ TEST(PageFit, EverySuiteTreeKeepsThePagesShape) {
       sum[i] += now.e;
       sum_before[i] += before.e;
       // The tidy tree's compaction is one of the candidates: choosing arrangements never fits worse.
-      if (!t.assistants) EXPECT_GE(now.e, before.e - 1e-9);
+      if (!t.assistants) {
+        EXPECT_GE(now.e, before.e - 1e-9);
+      }
+      // No tree falls below this floor (issue 14 asks for 0.55: see the README for the trees that miss it).
+      EXPECT_GE(now.e, kTreeFloor);
       // Too large for the page at full size: then the page's shape, within 1.5x (counted, see below).
       const double page_aspect = page.width / page.height;
       if (now.scale < 1 && (now.aspect > 1.5 * page_aspect || now.aspect < page_aspect / 1.5)) {
@@ -133,9 +138,9 @@ TEST(PageFit, EverySuiteTreeKeepsThePagesShape) {
     char cell[64];
     std::snprintf(cell, sizeof cell, " **%.2f -> %.2f** |", sum_before[i] / n, mean);
     table += cell;
-    // Floors at what this layout reaches (issue 14 asks for 0.65 on average and 0.55 for every tree: not
-    // reached yet, see the README), so that a regression fails.
-    EXPECT_GE(mean, 0.52) << kPages[i].name;
+    // Issue 14's 0.65 on average holds on A3 and 1920x1080; on A4 the floor is what this layout reaches (see
+    // the README), so that a regression fails.
+    EXPECT_GE(mean, kMeanFloor[i]) << kPages[i].name;
     EXPECT_GE(mean, sum_before[i] / n + 0.05) << kPages[i].name << ": no better than before";
   }
   std::printf("%s\n(* = drawing aspect more than 1.5x off the page's)\n", table.c_str());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -184,6 +185,42 @@ TEST(TreeLayout, ALongLineOfCommandFoldsIntoColumns) {
       EXPECT_TRUE(up) << "edge " << e.parent << "->" << e.child;
     }
   }
+}
+
+TEST(TreeLayout, AFoldKeepsBlocksAssistantsAndAsidesApart) {
+  // The depth-40 line with its side teams in captioned blocks, an assistant beside the chief and one beside a
+  // unit halfway down (which ends the fold there: a folded segment is a plain row).
+  TreeLayoutInput in = deep_tree(40, 11);
+  std::mt19937 rng(5);
+  const std::size_t n = in.size.size();
+  in.group.assign(n, -1);
+  in.group_label.resize(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    if (in.children[p].size() < 3) continue;
+    for (std::size_t c : in.children[p]) in.group[c] = std::uniform_int_distribution<int>(-1, 1)(rng);
+    in.group_label[p] = {"Bureaus", ""};
+  }
+  in.side.assign(n, 0);
+  in.side[in.children[0][0]] = 1;
+  std::vector<std::size_t> below(n, 1);  // subtree sizes: every child comes after its parent
+  for (std::size_t v = n; v-- > 0;)
+    for (std::size_t c : in.children[v]) below[v] += below[c];
+  std::size_t mid = 0;  // 20 steps down the line: always into the largest child
+  for (int d = 0; d < 20; ++d)
+    mid = *std::max_element(in.children[mid].begin(), in.children[mid].end(),
+                            [&](std::size_t a, std::size_t b) { return below[a] < below[b]; });
+  ASSERT_GE(in.children[mid].size(), 2u);
+  in.side[in.children[mid].front()] = 1;
+  std::ptrdiff_t folds = 0;
+  for (double page_aspect : {842.0 / 595.0, 595.0 / 842.0, 1920.0 / 1080.0, 0.25, 4.0}) {
+    SCOPED_TRACE(page_aspect);
+    TreeLayoutOptions o;
+    o.page_aspect = page_aspect;
+    const auto r = layout_tree(in, o);
+    expect_valid_layout(in, o, r);
+    folds += std::count(r.arrangement.begin(), r.arrangement.end(), Arrangement::kFolded);
+  }
+  EXPECT_GT(folds, 10);  // on some pages the fold wins (on others a plain arrangement fits as well)
 }
 
 TEST(TreeLayout, WideStar) {
