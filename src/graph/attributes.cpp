@@ -204,6 +204,11 @@ constexpr Attribute kNodeAttributes[] = {
     {"b", I, N, kGraphml, drawn_channel<&Drawn::b>},
     {"direct_reports", I, N, kBothXml, node_count<&OrgNode::direct_reports>},
     {"total_reports", I, N, kBothXml, node_count<&OrgNode::total_reports>},
+    unit_field<&Unit::title>("title", "title"),
+    {"vacant", B, N, kBothXml, unit_flag<&Unit::vacant>, "vacant", read_flag<&Unit::vacant>},
+    unit_field<&Unit::placement>("placement", "placement"),
+    unit_field<&Unit::photo>("photo", "photo"),
+    unit_field<&Unit::label>("card_label", "cardLabel"),
 };
 
 constexpr Attribute kEdgeAttributes[] = {

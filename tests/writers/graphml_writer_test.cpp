@@ -105,7 +105,7 @@ relations:
   GraphOptions people_nodes;
   people_nodes.people = PeopleMode::kNodes;
   const std::string xml = graphml_of(build_graph(model, people_nodes), GraphmlDialect::kPlain);
-  EXPECT_NE(xml.find("  <key id=\"n_total_reports\" for=\"node\" attr.name=\"total_reports\" attr.type=\"int\"/>\n"
+  EXPECT_NE(xml.find("  <key id=\"n_card_label\" for=\"node\" attr.name=\"card_label\" attr.type=\"string\"/>\n"
                      "  <key id=\"n_x_a_b\" for=\"node\" attr.name=\"a_b\" attr.type=\"string\"/>\n"
                      "  <key id=\"n_x_b-20c\" for=\"node\" attr.name=\"b c\" attr.type=\"string\"/>\n"
                      "  <key id=\"n_x_x-2Dy\" for=\"node\" attr.name=\"x-y\" attr.type=\"string\"/>\n"
