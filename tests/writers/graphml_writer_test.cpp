@@ -113,7 +113,7 @@ relations:
                      "  <key id=\"e_label\""),
             std::string::npos)
       << xml.substr(0, 5000);
-  EXPECT_NE(xml.find("  <key id=\"e_valid_until\" for=\"edge\" attr.name=\"valid_until\" attr.type=\"string\"/>\n"
+  EXPECT_NE(xml.find("  <key id=\"e_b\" for=\"edge\" attr.name=\"b\" attr.type=\"int\"/>\n"
                      "  <key id=\"e_x_Edge-20Class\" for=\"edge\" attr.name=\"Edge Class\" attr.type=\"string\"/>\n"
                      "  <graph "),
             std::string::npos);
