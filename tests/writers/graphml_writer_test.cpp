@@ -143,3 +143,28 @@ relations:
 
 }  // namespace
 }  // namespace orgchart
+
+namespace orgchart {
+namespace {
+
+TEST(GraphmlWriter, ParentIdIsTheDrawnParentAsInJson) {
+  // One tree for every writer: a person drawn below a unit has that unit as parent_id, as JSON's parentId.
+  GraphOptions people_nodes;
+  people_nodes.people = PeopleMode::kNodes;
+  const OrgGraph g = build_graph(load_org_file("data/ild.yaml").model, people_nodes);
+  const std::string xml = graphml_of(g, GraphmlDialect::kPlain);
+  std::size_t persons = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
+    const auto parent = g.drawn_parent(v);
+    const std::string want = "<node id=\"n" + std::to_string(v) + "\">";
+    const std::size_t at = xml.find(want);
+    ASSERT_NE(at, std::string::npos);
+    const std::string datum = "<data key=\"n_parent_id\">" + (parent ? g.graph[*parent].id : std::string()) + "</data>";
+    EXPECT_NE(xml.substr(at, xml.find("</node>", at) - at).find(datum), std::string::npos) << g.graph[v].id;
+    persons += g.graph[v].type == NodeType::kPerson && parent;
+  }
+  EXPECT_GT(persons, 0u) << "the chart must draw people below units for this test to mean something";
+}
+
+}  // namespace
+}  // namespace orgchart
