@@ -87,10 +87,9 @@ AttributeValue node_sources(const AttributeItem& a) { return join(a.g.sources_of
 AttributeValue depth(const AttributeItem& a) { return static_cast<long long>(a.g.graph[a.v].depth); }
 AttributeValue size(const AttributeItem& a) { return node_importance(a.g.graph[a.v].subtree_size); }
 
-AttributeValue edge_label(const AttributeItem& a) {
-  const OrgEdge& oe = a.g.graph[a.e];
-  return oe.type == EdgeType::kHierarchy ? std::string("parent") : oe.label;
-}
+/// Hierarchy edges carry no label (their `relation` says "parent"), so that Gephi does not print "parent" on
+/// every link of the tree.
+AttributeValue edge_label(const AttributeItem& a) { return a.g.graph[a.e].label; }
 AttributeValue relation(const AttributeItem& a) { return a.g.graph[a.e].relation; }
 AttributeValue weight(const AttributeItem&) { return 1.0; }
 AttributeValue edge_sources(const AttributeItem& a) { return join(a.g.sources_of(a.e), " "); }
@@ -204,6 +203,11 @@ constexpr Attribute kNodeAttributes[] = {
     {"b", I, N, kGraphml, drawn_channel<&Drawn::b>},
     {"direct_reports", I, N, kBothXml, node_count<&OrgNode::direct_reports>},
     {"total_reports", I, N, kBothXml, node_count<&OrgNode::total_reports>},
+    unit_field<&Unit::title>("title", "title"),
+    {"vacant", B, N, kBothXml, unit_flag<&Unit::vacant>, "vacant", read_flag<&Unit::vacant>},
+    unit_field<&Unit::placement>("placement", "placement"),
+    unit_field<&Unit::photo>("photo", "photo"),
+    unit_field<&Unit::label>("card_label", "cardLabel"),
 };
 
 constexpr Attribute kEdgeAttributes[] = {
@@ -217,6 +221,9 @@ constexpr Attribute kEdgeAttributes[] = {
     {"valid_from", S, E, kBothXml, edge_valid<&Validity::from>, nullptr, nullptr, read_relation_valid<&Validity::from>},
     {"valid_until", S, E, kBothXml, edge_valid<&Validity::until>, nullptr, nullptr,
      read_relation_valid<&Validity::until>},
+    {"r", I, E, kGraphml, drawn_channel<&Drawn::r>},  // Gephi's GraphML importer colours edges by r, g, b
+    {"g", I, E, kGraphml, drawn_channel<&Drawn::g>},
+    {"b", I, E, kGraphml, drawn_channel<&Drawn::b>},
 };
 
 }  // namespace

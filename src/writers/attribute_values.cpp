@@ -41,6 +41,11 @@ std::string value_text(const AttributeValue& v) {
   return std::get<bool>(v) ? "true" : "false";
 }
 
+std::string graphml_text(const AttributeValue& v) {
+  if (const auto* b = std::get_if<bool>(&v)) return *b ? "1" : "0";
+  return value_text(v);
+}
+
 std::string value_json(const AttributeValue& v) {
   if (const auto* s = std::get_if<std::string>(&v)) return json_quote(*s);
   return value_text(v);
@@ -52,7 +57,7 @@ const char* graphml_type(AttributeType t) {
     case AttributeType::kInt: return "int";
     case AttributeType::kFloat: return "float";
     case AttributeType::kDouble: return "double";
-    case AttributeType::kBool: return "boolean";
+    case AttributeType::kBool: return "int";
   }
   return "string";
 }

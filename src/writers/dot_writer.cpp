@@ -227,13 +227,22 @@ class DotWriter {
     out_ << ", pos=\"" << spline_pos(layout_.hierarchy_route[child], layout_.bounds.height) << "\"";
   }
 
+  /// `  "a" -> "b" [id=..., relation=...`: how every edge statement begins. Hierarchy and role edges' relation
+  /// ("parent", "role") is a DOT ID as it is; a relation kind from the data is quoted.
+  void edge_head(Edge e) {
+    const OrgEdge& oe = g_.graph[e];
+    out_ << "  " << id(boost::source(e, g_.graph)) << " -> " << id(boost::target(e, g_.graph))
+         << " [id=" << dot_quote(element_id(g_, e)) << ", relation="
+         << (oe.type == EdgeType::kRelation ? dot_quote(oe.relation) : oe.relation);
+  }
+
   void write_hierarchy() {
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
       const OrgEdge& oe = g_.graph[e];
       if (oe.type != EdgeType::kHierarchy) continue;
-      const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
-      out_ << "  " << id(s) << " -> " << id(t) << " [id=" << dot_quote(element_id(g_, e))
-           << ", relation=parent, tooltip=" << dot_quote(tooltip_text(g_, e));
+      const Vertex t = boost::target(e, g_.graph);
+      edge_head(e);
+      out_ << ", tooltip=" << dot_quote(tooltip_text(g_, e));
       if (oe.change != Change::kNone)
         out_ << ", color=\"" << change_colour(oe.change) << "\", penwidth=2.5"
              << (oe.change == Change::kRemoved ? ", style=dashed" : "");
@@ -257,8 +266,8 @@ class DotWriter {
       const OrgEdge& oe = g_.graph[e];
       if (oe.type != EdgeType::kRole) continue;
       const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
-      out_ << "  " << id(s) << " -> " << id(t) << " [id=" << dot_quote(element_id(g_, e))
-           << ", relation=role, style=dotted, label=" << dot_quote(shorten(oe.label, kChartTextMax)) << ", tooltip="
+      edge_head(e);
+      out_ << ", style=dotted, label=" << dot_quote(shorten(oe.label, kChartTextMax)) << ", tooltip="
            << dot_quote(tooltip_text(g_, e));
       // The person hangs below its first unit; that edge follows the layout's route.
       if (std::find(g_.children[s].begin(), g_.children[s].end(), t) != g_.children[s].end()) write_route(t);
@@ -274,9 +283,8 @@ class DotWriter {
       const Relation& r = g_.model.relations[oe.index];
       if (oe.relation == kDottedLine && oe.change == Change::kNone) {
         // A dotted-line manager: the org-chart convention is a plain dotted line, no label (the legend says it).
-        out_ << "  " << id(boost::source(e, g_.graph)) << " -> " << id(boost::target(e, g_.graph))
-             << " [id=" << dot_quote(element_id(g_, e)) << ", relation=" << dot_quote(oe.relation)
-             << ", style=dotted, penwidth=1.6, constraint=false, arrowhead=none, color=\"" << kDottedLineColour
+        edge_head(e);
+        out_ << ", style=dotted, penwidth=1.6, constraint=false, arrowhead=none, color=\"" << kDottedLineColour
              << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
         if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
         out_ << "];\n";
@@ -284,9 +292,8 @@ class DotWriter {
       }
       const Rgb rc = relation_colour(oe.relation);
       const std::string c = oe.change == Change::kNone ? rc.hex() : change_colour(oe.change);
-      out_ << "  " << id(boost::source(e, g_.graph)) << " -> " << id(boost::target(e, g_.graph))
-           << " [id=" << dot_quote(element_id(g_, e)) << ", relation=" << dot_quote(oe.relation)
-           << ", label=" << dot_quote(shorten(oe.label, kChartTextMax))
+      edge_head(e);
+      out_ << ", label=" << dot_quote(shorten(oe.label, kChartTextMax))
            << ", style=dashed, constraint=false, arrowhead=normal, color=\"" << c << "\", fontcolor=\"" << c
            << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
       if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));

@@ -1,5 +1,6 @@
 #include "orgchart/writers/gexf_writer.hpp"
 
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -12,6 +13,40 @@
 namespace orgchart {
 
 namespace {
+
+/// A date as GEXF's timeformat="date" wants it: YYYY-MM-DD, a partial date standing for its first day.
+std::string gexf_date(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+/// ` start="…" end="…"` for a validity (`from <= D < until`): GEXF's end is inclusive, so it is the day
+/// before `until`. Nothing for an open bound; nothing at all without validity.
+std::string spell(const std::optional<Date>& from, const std::optional<Date>& until) {
+  std::string out;
+  if (from) out += " start=\"" + gexf_date(from->year, from->month ? from->month : 1, from->day ? from->day : 1) + "\"";
+  if (until) {
+    int y = until->year, m = until->month ? until->month : 1, d = until->day ? until->day : 1;
+    if (--d == 0) {
+      if (--m == 0) m = 12, --y;
+      static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+      d = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+    }
+    out += " end=\"" + gexf_date(y, m, d) + "\"";
+  }
+  return out;
+}
+
+/// The later of two starts, the earlier of two ends (an open bound loses to a given one).
+Validity overlap(const Validity* a, const Validity* b) {
+  if (!a || !b) return a ? *a : b ? *b : Validity{};
+  Validity v = *a;
+  if (b->from && (!v.from || before(*v.from, *b->from))) v.from = b->from;
+  if (b->until && (!v.until || before(*b->until, *v.until))) v.until = b->until;
+  return v;
+}
 
 class GexfWriter {
  public:
@@ -30,7 +65,7 @@ class GexfWriter {
                                         ? g_.model.title + g_.model.description
                                         : g_.model.title + " \xE2\x80\x94 " + g_.model.description;
     out_ << "    <description>" << xml_escape(description) << "</description>\n  </meta>\n";
-    out_ << "  <graph defaultedgetype=\"directed\" mode=\"static\" idtype=\"string\">\n";
+    out_ << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" idtype=\"string\">\n";
     collect_extras();
     attributes("node", node_attributes(), true);
     attributes("edge", edge_attributes());
@@ -88,7 +123,9 @@ class GexfWriter {
   void node(Vertex v) {
     const OrgNode& n = g_.graph[v];
     const Drawn drawn = drawn_node(g_, layout_, colours_, v);
-    out_ << "      <node id=\"n" << v << "\" label=\"" << xml_attribute(g_.display_name(v)) << "\">\n";
+    const Validity* valid = g_.validity(v);
+    out_ << "      <node id=\"n" << v << "\" label=\"" << xml_attribute(g_.display_name(v)) << "\""
+         << (valid ? spell(valid->from, valid->until) : "") << ">\n";
     out_ << "        <attvalues>\n";
     values(node_attributes(), node_item(g_, v, drawn));
     if (n.type == NodeType::kUnit)
@@ -107,9 +144,14 @@ class GexfWriter {
   void edge(Edge e, std::size_t i) {
     const OrgEdge& oe = g_.graph[e];
     const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
-    const std::string label = oe.type == EdgeType::kHierarchy ? std::string("parent") : oe.label;
+    // A hierarchy edge holds while both its units do; relations and roles have their own validity.
+    const Validity valid = oe.type == EdgeType::kHierarchy ? overlap(g_.validity(s), g_.validity(t))
+                                                           : overlap(g_.validity(e), nullptr);
+    // Hierarchy edges carry no label (Gephi shows labels; `kind` and the `relation` attribute say "parent").
     out_ << "      <edge id=\"e" << i << "\" source=\"n" << s << "\" target=\"n" << t << "\" kind=\""
-         << xml_attribute(oe.relation) << "\" label=\"" << xml_attribute(label) << "\" weight=\"1\">\n";
+         << xml_attribute(oe.relation) << "\"";
+    if (!oe.label.empty()) out_ << " label=\"" << xml_attribute(oe.label) << "\"";
+    out_ << " weight=\"1\"" << spell(valid.from, valid.until) << ">\n";
     const Drawn drawn = drawn_edge(g_, e);
     out_ << "        <attvalues>\n";
     values(edge_attributes(), edge_item(g_, e, drawn));

@@ -152,7 +152,7 @@ class GraphmlWriter {
   void values(const char* prefix, std::span<const Attribute> list, const AttributeItem& item,
               const std::vector<ExtraKey>& extras, const Attributes* attributes) {
     for (const Attribute& a : list)
-      if (a.formats & kGraphml) data(prefix + std::string(a.name), value_text(a.value(item)));
+      if (a.formats & kGraphml) data(prefix + std::string(a.name), graphml_text(a.value(item)));
     for (const ExtraKey& k : extras) {
       const auto it = attributes ? attributes->find(k.name) : Attributes::const_iterator{};
       data(k.id, attributes && it != attributes->end() ? it->second : std::string());

@@ -85,7 +85,7 @@ TEST(Headcount, JsonCarriesBothAsIntegers) {
   std::size_t direct0 = 0;
   for (std::size_t i = 1; i < 50; ++i) direct0 += parent_of[i] == 0;
   EXPECT_NE(out.str().find("\"id\": \"u0\", \"parentId\": null"), std::string::npos);
-  EXPECT_NE(out.str().find("\"directReports\": " + std::to_string(direct0) + ", \"totalReports\": 49}"), std::string::npos);
+  EXPECT_NE(out.str().find("\"directReports\": " + std::to_string(direct0) + ", \"totalReports\": 49,"), std::string::npos);
 }
 
 }  // namespace

@@ -185,6 +185,35 @@ TEST(GraphmlReader, RoundTripIsByteIdentical) {
   }
 }
 
+TEST(GraphmlReader, PeopleChartFieldsSurviveTheRoundTrip) {
+  // title, vacant, placement, photo and the card label come back from the attribute table's GraphML keys.
+  OrgModel model = load("data/examples/people.yaml");
+  model.units[1].label = "Grace\nHopper";
+  const std::string xml = graphml_of(build_graph(model), Layout{}, GraphmlDialect::kPlain);
+  const OrgModel back = read_ok(xml);
+  ASSERT_EQ(back.units.size(), model.units.size());
+  bool vacancy = false;
+  for (std::size_t i = 0; i < model.units.size(); ++i) {
+    SCOPED_TRACE(model.units[i].id);
+    const Unit& a = model.units[i];
+    const Unit& b = unit(back, a.id);
+    EXPECT_EQ(b.title, a.title);
+    EXPECT_EQ(b.vacant, a.vacant);
+    EXPECT_EQ(b.placement, a.placement);
+    EXPECT_EQ(b.photo, a.photo);
+    EXPECT_EQ(b.label, a.label);
+    vacancy = vacancy || a.vacant;
+  }
+  EXPECT_TRUE(vacancy) << "the example must hold a vacancy for this test to mean something";
+  EXPECT_EQ(unit(back, "assistant").placement, "side");
+  EXPECT_EQ(unit(back, "cto").photo, "photos/ada.png");
+  EXPECT_EQ(unit(back, "assistant").label, "Grace\nHopper");
+  const std::string no = "<data key=\"n_vacant\">0<";
+  EXPECT_NE(errors_of(std::string(xml).replace(xml.find(no), no.size(), "<data key=\"n_vacant\">maybe<"))
+                .find("'vacant' is not true or false: 'maybe'; write true or false"),
+            std::string::npos);
+}
+
 TEST(GraphmlReader, RoundTripIsByteIdenticalWithPeopleAsNodes) {
   GraphOptions options;
   options.people = PeopleMode::kNodes;

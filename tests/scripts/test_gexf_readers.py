@@ -130,20 +130,32 @@ with open(par, "w", encoding="utf-8") as f:
     f.write("""sources: [{id: s, title: S}]
 units:
   - {id: a, name: A, kind: ministry, sources: [s]}
-  - {id: b, name: B, kind: bureau, parent: a, sources: [s]}
+  - {id: b, name: B, kind: bureau, parent: a, sources: [s], from: 2020, until: 2024-03}
 relations:
   - {unit: a, kind: affiliation, target: b, sources: [s]}
-  - {unit: a, kind: funds, target: b, label: pays, sources: [s]}
+  - {unit: a, kind: funds, target: b, label: pays, sources: [s], from: 2021-06-15}
 """)
 pg = os.path.join(d, "parallel.gexf")
-export(par, pg)
+export(par, pg, args=["--as-of", "2022-01-01"])  # the latest state would drop b (it ends)
 validate(pg, "parallel")
 g = read_gexf(pg, "parallel")
 if g is not None:
     c.check(g.is_multigraph() and g.number_of_edges() == 3, f"parallel: {g.number_of_edges()} edges, multigraph {g.is_multigraph()}")
     c.check(sorted(a["relation"] for _, _, a in g.edges(data=True)) == ["affiliation", "funds", "parent"],
             "parallel: relations differ")
-    c.check(sorted(a.get("label") for _, _, a in g.edges(data=True)) == ["affiliation", "parent", "pays"], "parallel: labels")
-kinds = sorted(e.get("kind") for e in ET.parse(pg).getroot().iter(NS + "edge"))
+    # Hierarchy edges carry no label (Gephi would print "parent" on every link); their relation says it.
+    c.check(sorted(a.get("label") or "" for _, _, a in g.edges(data=True)) == ["", "affiliation", "pays"], "parallel: labels")
+    # The dynamic GEXF's intervals (GEXF ends are inclusive: the day before `until`, here in a leap year).
+    nb = next(a for _, a in g.nodes(data=True) if a.get("unit_id") == "b")
+    c.check((nb.get("start"), nb.get("end")) == ("2020-01-01", "2024-02-29"), f"parallel: b's interval {nb.get('start')}..{nb.get('end')}")
+    na = next(a for _, a in g.nodes(data=True) if a.get("unit_id") == "a")
+    c.check("start" not in na and "end" not in na, f"parallel: a has no validity but an interval {na}")
+    spans = sorted((a["relation"], a.get("start"), a.get("end")) for _, _, a in g.edges(data=True))
+    c.check(spans == [("affiliation", None, None), ("funds", "2021-06-15", None), ("parent", "2020-01-01", "2024-02-29")],
+            f"parallel: edge intervals {spans}")
+proot = ET.parse(pg).getroot()
+c.check(proot.find(NS + "graph").get("mode") == "dynamic" and proot.find(NS + "graph").get("timeformat") == "date",
+        "parallel: the GEXF is not mode=dynamic timeformat=date")
+kinds = sorted(e.get("kind") for e in proot.iter(NS + "edge"))
 c.check(kinds == ["affiliation", "funds", "parent"], f"parallel: edge kinds {kinds}")
 c.finish()

@@ -105,7 +105,7 @@ relations:
   GraphOptions people_nodes;
   people_nodes.people = PeopleMode::kNodes;
   const std::string xml = graphml_of(build_graph(model, people_nodes), GraphmlDialect::kPlain);
-  EXPECT_NE(xml.find("  <key id=\"n_total_reports\" for=\"node\" attr.name=\"total_reports\" attr.type=\"int\"/>\n"
+  EXPECT_NE(xml.find("  <key id=\"n_card_label\" for=\"node\" attr.name=\"card_label\" attr.type=\"string\"/>\n"
                      "  <key id=\"n_x_a_b\" for=\"node\" attr.name=\"a_b\" attr.type=\"string\"/>\n"
                      "  <key id=\"n_x_b-20c\" for=\"node\" attr.name=\"b c\" attr.type=\"string\"/>\n"
                      "  <key id=\"n_x_x-2Dy\" for=\"node\" attr.name=\"x-y\" attr.type=\"string\"/>\n"
@@ -113,7 +113,7 @@ relations:
                      "  <key id=\"e_label\""),
             std::string::npos)
       << xml.substr(0, 5000);
-  EXPECT_NE(xml.find("  <key id=\"e_valid_until\" for=\"edge\" attr.name=\"valid_until\" attr.type=\"string\"/>\n"
+  EXPECT_NE(xml.find("  <key id=\"e_b\" for=\"edge\" attr.name=\"b\" attr.type=\"int\"/>\n"
                      "  <key id=\"e_x_Edge-20Class\" for=\"edge\" attr.name=\"Edge Class\" attr.type=\"string\"/>\n"
                      "  <graph "),
             std::string::npos);
@@ -139,6 +139,31 @@ relations:
   for (std::size_t p = 0; (p = xml.find("<data key=\"e_x_Edge-20Class\">", p)) != std::string::npos; ++p) ++edge_lines;
   EXPECT_EQ(edge_lines, 3u);  // the hierarchy edge, the relation and the role
   EXPECT_NE(xml.find("<data key=\"e_x_Edge-20Class\">7</data>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace orgchart
+
+namespace orgchart {
+namespace {
+
+TEST(GraphmlWriter, ParentIdIsTheDrawnParentAsInJson) {
+  // One tree for every writer: a person drawn below a unit has that unit as parent_id, as JSON's parentId.
+  GraphOptions people_nodes;
+  people_nodes.people = PeopleMode::kNodes;
+  const OrgGraph g = build_graph(load_org_file("data/ild.yaml").model, people_nodes);
+  const std::string xml = graphml_of(g, GraphmlDialect::kPlain);
+  std::size_t persons = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
+    const auto parent = g.drawn_parent(v);
+    const std::string want = "<node id=\"n" + std::to_string(v) + "\">";
+    const std::size_t at = xml.find(want);
+    ASSERT_NE(at, std::string::npos);
+    const std::string datum = "<data key=\"n_parent_id\">" + (parent ? g.graph[*parent].id : std::string()) + "</data>";
+    EXPECT_NE(xml.substr(at, xml.find("</node>", at) - at).find(datum), std::string::npos) << g.graph[v].id;
+    persons += g.graph[v].type == NodeType::kPerson && parent;
+  }
+  EXPECT_GT(persons, 0u) << "the chart must draw people below units for this test to mean something";
 }
 
 }  // namespace

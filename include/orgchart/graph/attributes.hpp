@@ -15,7 +15,7 @@
 
 namespace orgchart {
 
-/// The declared type: GraphML attr.type string, int, float, double, boolean; GEXF string, integer, double,
+/// The declared type: GraphML attr.type string, int, float, double, int (0/1); GEXF string, integer, double,
 /// double, boolean.
 enum class AttributeType { kString, kInt, kFloat, kDouble, kBool };
 enum class AttributeFor { kNode, kEdge };

@@ -23,10 +23,13 @@ inline AttributeItem edge_item(const OrgGraph& g, Edge e, const Drawn& d) { retu
 
 /// A value as GraphML and GEXF write it: numbers in the C locale, booleans `true`/`false`; not yet escaped.
 std::string value_text(const AttributeValue& v);
+/// A value as GraphML writes it: value_text, but booleans as 1/0 under attr.type int, which every reader takes
+/// alike (Boost's read_graphml refuses "true" for a boolean, Gephi's Boolean.parseBoolean reads "1" as false).
+std::string graphml_text(const AttributeValue& v);
 /// A value as JSON: strings quoted, numbers and booleans bare.
 std::string value_json(const AttributeValue& v);
 
-/// GraphML attr.type: string, int, float, double, boolean.
+/// GraphML attr.type: string, int (also for booleans, see graphml_text), float, double.
 const char* graphml_type(AttributeType t);
 /// GEXF attribute type: string, integer, double, boolean.
 const char* gexf_type(AttributeType t);
