@@ -165,3 +165,23 @@ TEST(SvgRaster, AHugePngIsRefusedEndToEndAndNoFileIsWritten) {
 
 }  // namespace
 }  // namespace orgchart
+
+namespace orgchart {
+namespace {
+
+TEST(ChartHeading, GraphvizLayoutsSayTheDateTooAndDiffChartsDoNot) {
+  const Chart c = chart();
+  RenderOptions o;
+  o.as_of = Date{2024, 1, 31};
+  const std::string svg = render_chart(c.g, Layout{}, Format::kSvg, o);  // Graphviz's dot engine
+  const auto texts = xpath(svg, "//s:text");
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "as of 2024-01-31"), texts.end()) << svg.substr(0, 2000);
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "Tricky <b>chart</b> & 'friends'"), texts.end());
+  OrgGraph diff = c.g;
+  diff.is_diff = true;
+  EXPECT_EQ(chart_heading(diff, Date{2024, 1, 31}).date_line, "");
+  EXPECT_EQ(heading_height(chart_heading(diff, std::nullopt)), 28);
+}
+
+}  // namespace
+}  // namespace orgchart
