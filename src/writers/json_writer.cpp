@@ -52,6 +52,17 @@ namespace {
 
 std::string number_or_null(const std::optional<double>& v) { return v ? format_number(*v) : "null"; }
 
+/// A diff chart's mark on a node, leader or edge.
+const char* change_name(Change c) {
+  switch (c) {
+    case Change::kAdded: return "added";
+    case Change::kRemoved: return "removed";
+    case Change::kChanged: return "changed";
+    case Change::kNone: break;
+  }
+  return "";
+}
+
 std::string string_array(const std::vector<std::string>& v) {
   std::string s = "[";
   for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + json_quote(v[i]);
@@ -165,6 +176,7 @@ class JsonWriter {
                           .raw_if(u && !u->attributes.empty(), "attributes", u ? attributes(u->attributes) : "")
                           .raw("directReports", std::to_string(node.direct_reports))
                           .raw("totalReports", std::to_string(node.total_reports))
+                          .raw_if(g_.is_diff, "change", json_quote(change_name(node.change)))
                           .done());
     }
     write_array(out_, "nodes", nodes, false);
@@ -182,6 +194,7 @@ class JsonWriter {
                                 .str("label", oe.label.empty() ? oe.relation : oe.label)
                                 .str("relation", oe.relation)
                                 .raw("sources", string_array(g_.sources_of(e)))
+                                .raw_if(g_.is_diff, "change", json_quote(change_name(oe.change)))
                                 .done());
     }
     write_array(out_, "connections", connections, false);
