@@ -141,7 +141,7 @@ class JsonWriter {
                           .raw("width", number_or_null(maybe(0)))
                           .raw("height", number_or_null(maybe(0)))
                           .raw("depth", "-1")
-                          .raw("directReports", std::to_string(g_.roots.size()))
+                          .raw("directReports", std::to_string(roots))
                           .raw("totalReports", std::to_string(g_.model.units.size()))
                           .done());
     }
