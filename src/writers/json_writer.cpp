@@ -13,6 +13,17 @@ namespace {
 
 std::string number_or_null(const std::optional<double>& v) { return v ? format_number(*v) : "null"; }
 
+/// A diff chart's mark on a node, leader or edge.
+const char* change_name(Change c) {
+  switch (c) {
+    case Change::kAdded: return "added";
+    case Change::kRemoved: return "removed";
+    case Change::kChanged: return "changed";
+    case Change::kNone: break;
+  }
+  return "";
+}
+
 std::string string_array(const std::vector<std::string>& v) {
   std::string s = "[";
   for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + json_quote(v[i]);
@@ -91,7 +102,7 @@ class JsonWriter {
                           .raw("width", number_or_null(maybe(0)))
                           .raw("height", number_or_null(maybe(0)))
                           .raw("depth", "-1")
-                          .raw("directReports", std::to_string(g_.roots.size()))
+                          .raw("directReports", std::to_string(roots))
                           .raw("totalReports", std::to_string(g_.model.units.size()))
                           .done());
     }
@@ -125,7 +136,8 @@ class JsonWriter {
                           .raw("depth", std::to_string(node.depth))
                           .raw_if(u && !u->attributes.empty(), "attributes", u ? attributes(u->attributes) : "")
                           .raw("directReports", std::to_string(node.direct_reports))
-                          .raw("totalReports", std::to_string(node.total_reports));
+                          .raw("totalReports", std::to_string(node.total_reports))
+                          .raw_if(g_.is_diff, "change", json_quote(change_name(node.change)));
       for (const Attribute& a : node_attributes())  // what the attribute table gives a JSON key
         if (a.json) object.raw(a.json, value_json(a.value(node_item(g_, v, {}))));
       nodes.push_back(object.done());
@@ -145,6 +157,7 @@ class JsonWriter {
                                 .str("label", oe.label.empty() ? oe.relation : oe.label)
                                 .str("relation", oe.relation)
                                 .raw("sources", string_array(g_.sources_of(e)))
+                                .raw_if(g_.is_diff, "change", json_quote(change_name(oe.change)))
                                 .done());
     }
     write_array(out_, "connections", connections, false);

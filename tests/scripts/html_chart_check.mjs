@@ -4,7 +4,8 @@
 // fetched and nothing is logged as an error. The expected tree comes from the JSON export of the same data (its
 // parentId), not from the page's own map. A page made from hostile names runs no script but ours.
 // Run by test_html_chart.sh:
-//   node html_chart_check.mjs ILD.html ILD.json HOSTILE.html
+//   node html_chart_check.mjs ILD.html ILD.json HOSTILE.html [OTHER.html...]
+// OTHER pages (a diff chart, --as-of with people nodes) must open with every box decorated and no error.
 // Prints "N passed, M failed" last; exits 1 on any failure.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -22,7 +23,7 @@ function check(cond, what) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
-const [ildHtml, ildJson, hostileHtml] = process.argv.slice(2);
+const [ildHtml, ildJson, hostileHtml, ...others] = process.argv.slice(2);
 const json = JSON.parse(readFileSync(ildJson, "utf8"));
 const parentOf = new Map(json.nodes.map((n) => [n.id, n.parentId]));
 function ancestors(id) {
@@ -224,6 +225,24 @@ try {
   const tip = (await bad.evaluate(STATE)).tooltip || "";
   check(tip.includes("</script><script>window.__pwned=1</script>"), `hostile tooltip: ${JSON.stringify(tip)}`);
   check(bad.errors.length === 0, `the hostile page logged errors:\n  ${bad.errors.join("\n  ")}`);
+
+  // ---- Other charts: a diff, --as-of with people as nodes and stubs -----------------------------------------------
+  for (const file of others) {
+    const page = await browser.open(pathToFileURL(file).href);
+    opened.push(page);
+    await sleep(300);
+    const o = await page.evaluate(STATE);
+    check(o.nodes > 0 && o.groups === o.nodes, `${file}: ${o.groups} decorated boxes for ${o.nodes} nodes`);
+    const first = await page.evaluate(`Object.values(JSON.parse(document.getElementById("oc-data").textContent).nodes)
+      .find((n) => n.children.length)?.id`);
+    if (first) {
+      const t = await centre(page, await nodeSelector(page, first, " .oc-toggle"));
+      await page.click(t.x, t.y);
+      const c = await page.evaluate(STATE);
+      check(c.hidden.length > 0 && c.badEdges.length === 0, `${file}: collapsing ${first} hid ${c.hidden.length} boxes`);
+    }
+    check(page.errors.length === 0, `${file} logged errors:\n  ${page.errors.join("\n  ")}`);
+  }
 } catch (e) {
   check(false, `${e.message}; the pages logged:\n  ${opened.flatMap((t) => t.errors).join("\n  ")}`);
 } finally {

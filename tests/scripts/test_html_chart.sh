@@ -39,10 +39,12 @@ units:
 relations:
   - {unit: evil, kind: funds, target: other, label: "</script><script>window.__pwned=6</script>", sources: [s]}
 YAML
-for run in "data/ild.yaml -o $d/ild.html -o $d/ild.json" "$d/hostile.yaml -o $d/hostile.html"; do
+for run in "export data/ild.yaml -o $d/ild.html -o $d/ild.json" "export $d/hostile.yaml -o $d/hostile.html" \
+           "export data/party-state.yaml --as-of 2024-06-01 --people nodes --depth 2 -o $d/as-of.html" \
+           "diff data/ild.yaml --from 2024-06-01 --to 2025-12-01 -o $d/diff.html"; do
   # shellcheck disable=SC2086
-  if ! "$bin" export $run >"$d/log" 2>&1; then
-    echo "FAIL: orgchart export $run:"; cat "$d/log"; exit 1
+  if ! "$bin" $run >"$d/log" 2>&1; then
+    echo "FAIL: orgchart $run:"; cat "$d/log"; exit 1
   fi
 done
-node "$here/html_chart_check.mjs" "$d/ild.html" "$d/ild.json" "$d/hostile.html"
+node "$here/html_chart_check.mjs" "$d/ild.html" "$d/ild.json" "$d/hostile.html" "$d/as-of.html" "$d/diff.html"

@@ -204,5 +204,23 @@ people:
   EXPECT_EQ(r.out, "4 4 1 1\n");  // 2 units, 2 people, no synthetic root (a is the one root); a->b and 3 roles
 }
 
+TEST(JsonWriter, DiffChartMarksChangesOnNodesAndConnections) {
+  const std::string dir = test::temp_dir();
+  const auto r = test::run(test::shell_quote(test::binary()) + " diff data/ild.yaml --from 2024-06-01 --to 2025-12-01 -o " +
+                           test::shell_quote(dir + "/d.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string json = test::read_file(dir + "/d.json");
+  // The ILD changed leaders between the two dates; the Central Committee did not change.
+  const auto ild = json.find(R"({"id": "ild", )");
+  ASSERT_NE(ild, std::string::npos) << json;
+  EXPECT_NE(json.substr(ild, json.find('\n', ild) - ild).find(R"("change": "changed"})"), std::string::npos) << json;
+  const auto cc = json.find(R"({"id": "central-committee", )");
+  ASSERT_NE(cc, std::string::npos) << json;
+  EXPECT_NE(json.substr(cc, json.find('\n', cc) - cc).find(R"("change": ""})"), std::string::npos) << json;
+  // An ordinary chart has no change marks.
+  const OrgGraph g = tricky();
+  EXPECT_EQ(json_of(g, fixed_layout(g)).find("\"change\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace orgchart

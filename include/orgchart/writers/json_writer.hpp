@@ -27,7 +27,8 @@ struct JsonOptions {
 /// in a fixed order, one node or link per line. `id` is the data id; `parentId` the vertex the chart draws it
 /// under (units: the parent unit; stubs; people below the unit of their first role, `role` its title), null
 /// for the root. `connections` are the edges the tree does not draw: relations (`label` the relation's label,
-/// else its kind) and a person's further roles; `links` are all edges of the graph, hierarchy included. `x`, `y` are box centres in points with
+/// else its kind) and a person's further roles; `links` are all edges of the graph, hierarchy included. In a
+/// diff chart nodes and connections also carry `change`: "added", "removed", "changed" or "". `x`, `y` are box centres in points with
 /// y DOWN as on screen (the layout's own frame, unlike GEXF/GraphML for Gephi); they, `width` and `height`
 /// are null when the layout is empty. Text is always a string ("" when absent). Strings are cleaned
 /// (clean_text) and escaped HTML-safe: control characters, < > & and U+2028/U+2029 as \uXXXX, so the JSON
