@@ -98,5 +98,7 @@ const std::vector<std::string>& unit_kinds();
 /// The model as it stood on `as_of` (nullopt = the latest state): units, roles and relations that do not hold
 /// then are dropped, and so is anything that refers to a dropped unit.
 OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of);
+/// As above, taking what it keeps from `model` (no copy of a unit's text): for a model read only to be drawn.
+OrgModel snapshot(OrgModel&& model, const std::optional<Date>& as_of);
 
 }  // namespace orgchart
