@@ -75,16 +75,35 @@ def tree(n, seed=SEED):
     return rows
 
 
+# orgchart reads no file over 64 MiB (README "Safety"); 1M units take 94 MB of YAML, so big trees are written as a
+# main file that includes parts of at most this many units (each about 37 MB), as a big organisation's data would be.
+YAML_PART_UNITS = 400000
+
+
 def write_inputs(n, folder):
     rows = tree(n)
     yaml_path = os.path.join(folder, f"org-{size_name(n)}.yaml")
     csv_path = os.path.join(folder, f"org-{size_name(n)}.csv")
-    with open(yaml_path, "w", encoding="utf-8") as f:
-        f.write(f"title: Random organization of {n} units (seed {SEED})\nunits:\n")
-        for i, name, kind, parent in rows:
+
+    def write_units(f, part):
+        for i, name, kind, parent in part:
             f.write(f"  - id: u{i}\n    name: {name}\n    kind: {kind}\n")
             if parent >= 0:
                 f.write(f"    parent: u{parent}\n")
+
+    with open(yaml_path, "w", encoding="utf-8") as f:
+        f.write(f"title: Random organization of {n} units (seed {SEED})\n")
+        if n <= YAML_PART_UNITS:
+            f.write("units:\n")
+            write_units(f, rows)
+        else:
+            parts = [rows[k:k + YAML_PART_UNITS] for k in range(0, n, YAML_PART_UNITS)]
+            names = [f"org-{size_name(n)}-part{k + 1}.yaml" for k in range(len(parts))]
+            f.write("include:\n" + "".join(f"  - {name}\n" for name in names))
+            for name, part in zip(names, parts):
+                with open(os.path.join(folder, name), "w", encoding="utf-8") as pf:
+                    pf.write("units:\n")
+                    write_units(pf, part)
     with open(csv_path, "w", encoding="utf-8") as f:
         f.write("id,name,kind,parent\n")
         for i, name, kind, parent in rows:
@@ -156,6 +175,8 @@ def run_size(n, args, table, work):
     t = args.timeout
 
     def stage(label, cmd, skip=None):
+        if args.only and not re.search(args.only, label):
+            return
         if skip:
             table.put(label, n, (None, None, None, "skipped", skip))
             return
@@ -302,6 +323,7 @@ def main():
     ap.add_argument("--work", help="folder for inputs and outputs (default: a temporary one, removed)")
     ap.add_argument("--keep", action="store_true", help="keep inputs and outputs")
     ap.add_argument("--no-ild", action="store_true", help="skip goal 6 (the ILD in every format)")
+    ap.add_argument("--only", help="run only the stages whose name matches this regular expression (e.g. 'validate|GraphML')")
     args = ap.parse_args()
     args.bitmap_max = parse_size(args.bitmap_max)
     args.networkx_max = parse_size(args.networkx_max)

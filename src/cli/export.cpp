@@ -50,8 +50,8 @@ std::vector<Output> render_export(const ExportOptions& options, std::ostream& di
   // Folders, devices that cannot be written and outputs that are the input are refused before any work.
   resolve_outputs(options.outputs, {options.input});
   const std::vector<Format> formats = output_formats(options.outputs, options.format);
-  const OrgModel model = load_model(options.input, diagnostics, false, options.table, options.aliases);
-  const OrgGraph g = build_graph(model, options.graph);
+  // The model read moves into the graph: one copy of every unit's text, not two.
+  const OrgGraph g = build_graph(load_model(options.input, diagnostics, false, options.table, options.aliases), options.graph);
   const Layout layout = layout_for(g, options.layout, options.page);
   std::vector<Output> outputs;
   for (std::size_t i = 0; i < formats.size(); ++i)

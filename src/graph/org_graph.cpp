@@ -43,9 +43,23 @@ std::vector<std::string> OrgGraph::sources_of(Edge e) const {
   return graph[t].type == NodeType::kUnit ? model.units[graph[t].index].sources : std::vector<std::string>{};
 }
 
+namespace {
+OrgGraph graph_of_snapshot(OrgModel&& snapshotted, const GraphOptions& options);
+}  // namespace
+
 OrgGraph build_graph(const OrgModel& full, const GraphOptions& options) {
+  return graph_of_snapshot(snapshot(full, options.as_of), options);
+}
+
+OrgGraph build_graph(OrgModel&& full, const GraphOptions& options) {
+  return graph_of_snapshot(snapshot(std::move(full), options.as_of), options);
+}
+
+namespace {
+
+OrgGraph graph_of_snapshot(OrgModel&& snapshotted, const GraphOptions& options) {
   OrgGraph og;
-  og.model = snapshot(full, options.as_of);
+  og.model = std::move(snapshotted);
   og.headcount = options.headcount;
   og.color_by = options.color_by;
   const auto& units = og.model.units;
@@ -189,6 +203,8 @@ OrgGraph build_graph(const OrgModel& full, const GraphOptions& options) {
     for (Vertex c : og.children[v]) og.parents[c] = v;
   return og;
 }
+
+}  // namespace
 
 // ---- Typed accessors ----
 

@@ -84,4 +84,49 @@ OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of) {
   return out;
 }
 
+OrgModel snapshot(OrgModel&& model, const std::optional<Date>& as_of) {
+  OrgModel out;
+  out.title = std::move(model.title);
+  out.description = std::move(model.description);
+  out.sources = std::move(model.sources);
+  out.files = std::move(model.files);
+  out.styles = std::move(model.styles);
+  std::unordered_set<std::string_view> present;
+  present.reserve(model.units.size());
+  for (const auto& u : model.units)
+    if (u.valid.holds_at(as_of)) present.insert(u.id);
+  // Ids are looked up in `present` (views into model.units) before anything moves out of the model.
+  std::vector<char> parent_gone(model.units.size(), 0);
+  for (std::size_t i = 0; i < model.units.size(); ++i)
+    parent_gone[i] = !model.units[i].parent.empty() && !present.count(model.units[i].parent);
+  std::vector<char> role_kept, relation_kept(model.relations.size(), 0);
+  for (std::size_t i = 0; i < model.relations.size(); ++i) {
+    const Relation& r = model.relations[i];
+    relation_kept[i] = r.valid.holds_at(as_of) && present.count(r.unit) && present.count(r.target);
+  }
+  for (auto& p : model.people) {
+    std::vector<Role> roles;
+    for (auto& r : p.roles)
+      if (r.valid.holds_at(as_of) && present.count(r.unit)) roles.push_back(std::move(r));
+    p.roles = std::move(roles);
+  }
+  std::size_t kept = 0;
+  for (const auto& u : model.units) kept += u.valid.holds_at(as_of) ? 1 : 0;
+  out.units.reserve(kept);
+  for (std::size_t i = 0; i < model.units.size(); ++i) {
+    Unit& u = model.units[i];
+    if (!u.valid.holds_at(as_of)) continue;
+    // A unit whose parent does not exist yet (or any more) is drawn as a root on that date.
+    if (parent_gone[i]) u.parent.clear();
+    out.units.push_back(std::move(u));
+  }
+  present.clear();
+  for (auto& p : model.people)
+    if (!p.roles.empty()) out.people.push_back(std::move(p));
+  for (std::size_t i = 0; i < model.relations.size(); ++i)
+    if (relation_kept[i]) out.relations.push_back(std::move(model.relations[i]));
+  model = OrgModel{};
+  return out;
+}
+
 }  // namespace orgchart

@@ -1,7 +1,5 @@
 #include "orgchart/readers/yaml_reader.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -15,12 +13,15 @@
 #include "orgchart/model/validate.hpp"
 #include "orgchart/readers/text_file.hpp"
 #include "yaml_guard.hpp"
+#include "yaml_tree.hpp"
 
 namespace orgchart {
 
 namespace {
 
 namespace fs = std::filesystem;
+using detail::YamlMark;
+using detail::YamlNode;
 
 using FieldSet = std::vector<std::string>;
 
@@ -52,7 +53,7 @@ class DocumentReader {
       : file_(std::move(file)), model_(model), diags_(diags) {}
 
   /// Returns the include paths as written (resolved by the caller).
-  std::vector<std::pair<std::string, SourceLoc>> read(const YAML::Node& root) {
+  std::vector<std::pair<std::string, SourceLoc>> read(const YamlNode& root) {
     std::vector<std::pair<std::string, SourceLoc>> includes;
     if (root.IsNull()) return includes;  // an empty file is an empty chart
     if (!root.IsMap()) {
@@ -74,16 +75,18 @@ class DocumentReader {
     check_fields(root, kTopFields, "at the top level");
     for (auto it = root.begin(); it != root.end(); ++it) {
       const std::string key = it->first.Scalar();
-      // A copy, not a reference: it->second is a temporary in yaml-cpp (a reference dangles).
-      const YAML::Node v = it->second;
+      const YamlNode v = it->second;
       if (key == "title") read_string(v, key, model_.title);
       else if (key == "description") read_string(v, key, model_.description);
       else if (key == "include") {
         for (const auto& [path, loc] : string_list(v, key)) includes.emplace_back(path, loc);
-      } else if (key == "sources") each_map(v, key, "source", [&](const YAML::Node& n) { read_source(n); });
-      else if (key == "units") each_map(v, key, "unit", [&](const YAML::Node& n) { read_unit(n); });
-      else if (key == "people") each_map(v, key, "person", [&](const YAML::Node& n) { read_person(n); });
-      else if (key == "relations") each_map(v, key, "relation", [&](const YAML::Node& n) { read_relation(n); });
+      } else if (key == "sources") each_map(v, key, "source", [&](const YamlNode& n) { read_source(n); });
+      else if (key == "units") {
+        model_.units.reserve(model_.units.size() + v.size());  // a unit is large: no moves while the list grows
+        each_map(v, key, "unit", [&](const YamlNode& n) { read_unit(n); });
+      }
+      else if (key == "people") each_map(v, key, "person", [&](const YamlNode& n) { read_person(n); });
+      else if (key == "relations") each_map(v, key, "relation", [&](const YamlNode& n) { read_relation(n); });
       else if (key == "styles") read_styles(v);
     }
     return includes;
@@ -93,13 +96,13 @@ class DocumentReader {
   bool ours() const { return ours_; }
 
  private:
-  SourceLoc loc(const YAML::Node& n) const {
+  SourceLoc loc(const YamlNode& n) const {
     const auto m = n.Mark();
     return SourceLoc{file_, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1};
   }
-  void error(const YAML::Node& n, std::string msg) { diags_.push_back({Severity::kError, loc(n), std::move(msg), {}}); }
+  void error(const YamlNode& n, std::string msg) { diags_.push_back({Severity::kError, loc(n), std::move(msg), {}}); }
 
-  void check_fields(const YAML::Node& map, const FieldSet& allowed, const std::string& where) {
+  void check_fields(const YamlNode& map, const FieldSet& allowed, const std::string& where) {
     std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
       if (!it->first.IsScalar()) {
@@ -122,7 +125,7 @@ class DocumentReader {
   }
 
   template <typename F>
-  void each_map(const YAML::Node& list, const std::string& key, const std::string& what, F&& f) {
+  void each_map(const YamlNode& list, const std::string& key, const std::string& what, F&& f) {
     if (list.IsNull()) return;
     if (!list.IsSequence()) {
       error(list, "'" + key + "' must be a list of " + what + "s (each item starting with '- ')");
@@ -138,18 +141,18 @@ class DocumentReader {
     }
   }
 
-  static std::string kind_of(const YAML::Node& n) {
+  static std::string kind_of(const YamlNode& n) {
     return n.IsSequence() ? "a list" : n.IsScalar() ? "a single text" : "this";
   }
 
-  static std::string describe(const YAML::Node& n) {
+  static std::string describe(const YamlNode& n) {
     if (n.IsSequence()) return "a list";
     if (n.IsMap()) return "a mapping";
     if (n.IsNull()) return "nothing";
     return "the text '" + n.Scalar() + "'";
   }
 
-  bool read_string(const YAML::Node& v, const std::string& key, std::string& out) {
+  bool read_string(const YamlNode& v, const std::string& key, std::string& out) {
     if (!v.IsScalar()) {
       error(v, "'" + key + "' must be text, not " + describe(v));
       return false;
@@ -159,7 +162,7 @@ class DocumentReader {
   }
 
   /// A list of strings; a single string is accepted where `single_ok`.
-  std::vector<std::pair<std::string, SourceLoc>> string_list(const YAML::Node& v, const std::string& key,
+  std::vector<std::pair<std::string, SourceLoc>> string_list(const YamlNode& v, const std::string& key,
                                                              bool single_ok = false) {
     std::vector<std::pair<std::string, SourceLoc>> out;
     if (v.IsScalar() && single_ok) {
@@ -175,13 +178,13 @@ class DocumentReader {
     return out;
   }
 
-  std::vector<std::string> strings(const YAML::Node& v, const std::string& key, bool single_ok = false) {
+  std::vector<std::string> strings(const YamlNode& v, const std::string& key, bool single_ok = false) {
     std::vector<std::string> out;
     for (auto& [s, l] : string_list(v, key, single_ok)) out.push_back(std::move(s));
     return out;
   }
 
-  void read_bool(const YAML::Node& v, const std::string& key, bool& out) {
+  void read_bool(const YamlNode& v, const std::string& key, bool& out) {
     const std::string t = v.IsScalar() ? v.Scalar() : std::string();
     if (t == "true" || t == "yes") out = true;
     else if (t == "false" || t == "no") out = false;
@@ -189,7 +192,7 @@ class DocumentReader {
   }
 
   /// `#rgb` or `#rrggbb`, returned as `#rrggbb` in lower case; "" (with an error) otherwise.
-  std::string read_colour(const YAML::Node& v, const std::string& key) {
+  std::string read_colour(const YamlNode& v, const std::string& key) {
     std::string t;
     if (!read_string(v, key, t)) return "";
     auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
@@ -208,7 +211,7 @@ class DocumentReader {
   }
 
   /// `styles: {value: {fill: "#..", outline: "#.."}, ...}`: colours for the values of the colour-by column.
-  void read_styles(const YAML::Node& v) {
+  void read_styles(const YamlNode& v) {
     if (v.IsNull()) return;
     if (!v.IsMap()) {
       error(v, "'styles' must be a mapping such as {ministry: {fill: \"#cfe2f3\", outline: \"#0b5394\"}}, not " +
@@ -223,7 +226,7 @@ class DocumentReader {
       ValueStyle st;
       st.value = it->first.Scalar();
       st.loc = loc(it->first);
-      const YAML::Node body = it->second;
+      const YamlNode body = it->second;
       if (!body.IsMap()) {
         error(body.IsNull() ? it->first : body, "the style of '" + st.value + "' must be a mapping with 'fill' and/or 'outline'");
         continue;
@@ -239,7 +242,7 @@ class DocumentReader {
     }
   }
 
-  std::optional<Date> read_date(const YAML::Node& v, const std::string& key) {
+  std::optional<Date> read_date(const YamlNode& v, const std::string& key) {
     if (!v.IsScalar()) {
       error(v, "'" + key + "' must be a date (" + std::string(kDateForms) + "), not " + describe(v));
       return std::nullopt;
@@ -256,9 +259,9 @@ class DocumentReader {
   }
 
   /// A required id-valued field: present, text, and a well-formed id.
-  void read_id(const YAML::Node& map, const std::string& key, const std::string& what, std::string& out,
+  void read_id(const YamlNode& map, const std::string& key, const std::string& what, std::string& out,
                SourceLoc* where = nullptr) {
-    const YAML::Node v = map[key];
+    const YamlNode v = map[key];
     if (!v) {
       error(map, what + " has no '" + key + "'; add '" + key + ": <id>'");
       return;
@@ -271,8 +274,8 @@ class DocumentReader {
     }
   }
 
-  void require_text(const YAML::Node& map, const std::string& key, const std::string& what, std::string& out) {
-    const YAML::Node v = map[key];
+  void require_text(const YamlNode& map, const std::string& key, const std::string& what, std::string& out) {
+    const YamlNode v = map[key];
     if (!v) {
       error(map, what + " has no '" + key + "'; add '" + key + ": ...'");
       return;
@@ -284,21 +287,21 @@ class DocumentReader {
     read_string(v, key, out);
   }
 
-  void read_validity(const YAML::Node& map, Validity& valid) {
+  void read_validity(const YamlNode& map, Validity& valid) {
     if (auto v = map["from"]) valid.from = read_date(v, "from");
     if (auto v = map["until"]) valid.until = read_date(v, "until");
   }
 
-  void optional_text(const YAML::Node& map, const char* key, std::string& out) {
+  void optional_text(const YamlNode& map, const char* key, std::string& out) {
     if (auto v = map[key]) read_string(v, key, out);
   }
 
-  std::vector<std::string> read_sources(const YAML::Node& map) {
+  std::vector<std::string> read_sources(const YamlNode& map) {
     if (auto v = map["sources"]) return strings(v, "sources", true);
     return {};
   }
 
-  void read_source(const YAML::Node& n) {
+  void read_source(const YamlNode& n) {
     check_fields(n, kSourceFields, "in a source");
     Source s;
     s.loc = loc(n);
@@ -311,7 +314,7 @@ class DocumentReader {
     model_.sources.push_back(std::move(s));
   }
 
-  void read_unit(const YAML::Node& n) {
+  void read_unit(const YamlNode& n) {
     check_fields(n, kUnitFields, "in a unit");
     Unit u;
     u.loc = loc(n);
@@ -343,7 +346,7 @@ class DocumentReader {
       if (!v.IsMap()) error(v, "'attributes' must be a mapping of names to text, not " + describe(v));
       else
         for (auto it = v.begin(); it != v.end(); ++it) {
-          const YAML::Node value = it->second;
+          const YamlNode value = it->second;
           if (!it->first.IsScalar() || !value.IsScalar()) error(value, "each attribute must be a name and a text value");
           else u.attributes[it->first.Scalar()] = value.Scalar();
         }
@@ -364,7 +367,7 @@ class DocumentReader {
     model_.units.push_back(std::move(u));
   }
 
-  Role read_role(const YAML::Node& n, const std::string& who) {
+  Role read_role(const YamlNode& n, const std::string& who) {
     Role r;
     r.loc = loc(n);
     read_id(n, "unit", "a role of " + who, r.unit, &r.unit_loc);
@@ -375,7 +378,7 @@ class DocumentReader {
     return r;
   }
 
-  void read_person(const YAML::Node& n) {
+  void read_person(const YamlNode& n) {
     check_fields(n, kPersonFields, "in a person");
     Person p;
     p.loc = loc(n);
@@ -387,7 +390,7 @@ class DocumentReader {
     if (auto roles = n["roles"]) {
       if (shorthand)
         error(n, who + " has both 'roles' and a single 'unit'/'role'; move the single role into the 'roles' list");
-      each_map(roles, "roles", "role", [&](const YAML::Node& r) {
+      each_map(roles, "roles", "role", [&](const YamlNode& r) {
         check_fields(r, kRoleFields, "in a role");
         p.roles.push_back(read_role(r, who));
       });
@@ -399,7 +402,7 @@ class DocumentReader {
     model_.people.push_back(std::move(p));
   }
 
-  void read_relation(const YAML::Node& n) {
+  void read_relation(const YamlNode& n) {
     check_fields(n, kRelationFields, "in a relation");
     Relation r;
     r.loc = loc(n);
@@ -421,7 +424,7 @@ class DocumentReader {
   bool ours_ = true;
 };
 
-SourceLoc at(const std::string& file, const YAML::Mark& m) { return {file, m.line + 1, m.column + 1}; }
+SourceLoc at(const std::string& file, const YamlMark& m) { return {file, m.line + 1, m.column + 1}; }
 
 /// Where `text` stops being UTF-8 text (a NUL, a byte that starts no UTF-8 sequence), as an error; nullopt when
 /// it is text. yaml-cpp would read such bytes as text, or stop at a NUL with a message about escapes.
@@ -464,33 +467,34 @@ Document read_document(const std::string& text, const std::string& file, OrgMode
     diags.push_back(std::move(*d));
     return {{}, false};
   }
-  YAML::Node root;
-  try {
-    // The event stream first (no tree): a second document, or aliases that would expand without bound.
-    const detail::YamlShape shape = detail::yaml_shape(text);
-    if (shape.alias_overflow) {
-      diags.push_back({Severity::kError, at(file, *shape.alias_overflow),
-                       "the aliases (*name) of this file would expand it to more than " +
-                           std::to_string(std::max(detail::kAliasNodeFloor, shape.nodes) + shape.nodes) +
-                           " nodes (this alias passes the bound; the file itself has " + std::to_string(shape.nodes) +
-                           "): aliases may add at most as many nodes as the file has, or " +
-                           std::to_string(detail::kAliasNodeFloor) + "; write the shared part out, or split the file",
-                       {}});
-      return {{}, true};
-    }
-    if (shape.second_document)
-      diags.push_back({Severity::kError, at(file, *shape.second_document),
-                       "a second YAML document starts here: orgchart reads one document per file; remove the '---' "
-                       "line, or move what follows to a file of its own and list it under 'include:'",
-                       {}});
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    std::string msg = e.msg;
+  // libfyaml first (fast, no tree of its own); where it finds a syntax error, yaml-cpp reads the text again, so
+  // that the message is the one this reader has always given (or yaml-cpp's tree, where it accepts the text).
+  detail::YamlParse parsed = detail::parse_yaml_fy(text);
+  if (parsed.error_mark) parsed = detail::parse_yaml_cpp(text);
+  if (parsed.error_mark) {
+    std::string msg = parsed.error;
     // yaml-cpp reports nesting beyond its depth guard as "bad file"; say what it is.
     if (msg.rfind("bad file", 0) == 0) msg = "the YAML is nested too deeply to read";
-    diags.push_back({Severity::kError, at(file, e.mark), "YAML syntax error: " + msg, {}});
+    diags.push_back({Severity::kError, at(file, *parsed.error_mark), "YAML syntax error: " + msg, {}});
     return {};
   }
+  // A second document, or aliases that would expand without bound, are found before the tree is walked.
+  if (parsed.alias_overflow) {
+    diags.push_back({Severity::kError, at(file, *parsed.alias_overflow),
+                     "the aliases (*name) of this file would expand it to more than " +
+                         std::to_string(std::max(detail::kAliasNodeFloor, parsed.nodes) + parsed.nodes) +
+                         " nodes (this alias passes the bound; the file itself has " + std::to_string(parsed.nodes) +
+                         "): aliases may add at most as many nodes as the file has, or " +
+                         std::to_string(detail::kAliasNodeFloor) + "; write the shared part out, or split the file",
+                     {}});
+    return {{}, true};
+  }
+  if (parsed.second_document)
+    diags.push_back({Severity::kError, at(file, *parsed.second_document),
+                     "a second YAML document starts here: orgchart reads one document per file; remove the '---' "
+                     "line, or move what follows to a file of its own and list it under 'include:'",
+                     {}});
+  const YamlNode root = parsed.tree.root();
   DocumentReader reader(file, model, diags);
   Document doc{reader.read(root), true};
   doc.ours = reader.ours();

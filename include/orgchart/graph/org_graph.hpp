@@ -102,5 +102,7 @@ struct OrgGraph {
 
 /// Builds the graph. Throws UsageError for an unknown `root`. O(n + m); no recursion on depth.
 OrgGraph build_graph(const OrgModel& model, const GraphOptions& options = {});
+/// As above, taking the model's units rather than copying them (peak memory: one model, not two).
+OrgGraph build_graph(OrgModel&& model, const GraphOptions& options = {});
 
 }  // namespace orgchart

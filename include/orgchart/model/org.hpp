@@ -103,5 +103,7 @@ const std::vector<std::string>& unit_kinds();
 /// then are dropped, and so is anything that refers to a dropped unit. What may or may not hold then (the date
 /// falls in the window of an uncertain `from` or `until`) is kept and marked `uncertain`.
 OrgModel snapshot(const OrgModel& model, const std::optional<Date>& as_of);
+/// As above, taking what it keeps from `model` (no copy of a unit's text): for a model read only to be drawn.
+OrgModel snapshot(OrgModel&& model, const std::optional<Date>& as_of);
 
 }  // namespace orgchart
