@@ -3,6 +3,8 @@
 #include <cctype>
 #include <map>
 
+#include "relation_routes.hpp"
+
 namespace orgchart {
 
 std::optional<PageSize> parse_page(const std::string& text) {
@@ -96,9 +98,13 @@ Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLa
     Rect rect = grp.rect;
     rect.x += dx;
     rect.y += dy;
-    out.groups.push_back({static_cast<Vertex>(grp.parent), grp.caption, rect});
+    Rect caption = grp.caption_rect;
+    caption.x += dx;
+    caption.y += dy;
+    out.groups.push_back({static_cast<Vertex>(grp.parent), grp.caption, rect, caption});
   }
   out.bounds = Rect{0, 0, r.bounds.width + 2 * options.margin, r.bounds.height + 2 * options.margin + options.title_height};
+  route_relations(g, out);
   return out;
 }
 

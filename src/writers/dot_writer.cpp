@@ -1,6 +1,7 @@
 #include "orgchart/writers/dot_writer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_set>
 
@@ -140,8 +141,13 @@ class DotWriter {
       } else if (n.change == Change::kNone) {
         out_ << ", fillcolor=\"" << st.fill.hex() << "\", color=\"" << st.border.hex() << "\"";
         // Uncertain on the chart's date: a dashed outline (and "(?)" after the leader), the legend says so.
+        const Outline outline = colours_.by_kind() ? kind_outline(u.kind) : Outline::kSolid;
         if (is_uncertain(g_, v)) out_ << ", style=\"rounded,filled,dashed\", penwidth=2.2";
-        else if (colour->bold) out_ << ", penwidth=2.6";
+        // The second cue in greyscale print: the outline style of the kind (style.hpp).
+        else if (colour->bold || outline == Outline::kThick) out_ << ", penwidth=2.6";
+        else if (outline == Outline::kDotted) out_ << ", style=\"rounded,filled,dotted\", penwidth=1.8";
+        else if (outline == Outline::kThickDotted) out_ << ", style=\"rounded,filled,dotted\", penwidth=3.2";
+        if (o_.data_attributes && outline != Outline::kSolid) out_ << ", outline=\"" << outline_name(outline) << "\"";
       } else {
         out_ << ", fillcolor=\"" << (n.change == Change::kRemoved ? std::string("#f2f2f2") : st.fill.hex())
              << "\", color=\"" << change_colour(n.change) << "\", penwidth=3";
@@ -276,6 +282,30 @@ class DotWriter {
     }
   }
 
+  /// The layout's route of a relation (relation_routes.hpp) as a pinned spline ending in the arrow, and its
+  /// label's place.
+  void write_relation_route(const OrgEdge& oe, bool arrow) {
+    const LayoutRelation* lr = nullptr;
+    for (const auto& candidate : layout_.relations)
+      if (candidate.relation == oe.index) lr = &candidate;
+    if (!lr || lr->route.size() < 2) return;
+    std::vector<Point> pts = lr->route;
+    const double h = layout_.bounds.height;
+    if (arrow) {
+      // Graphviz draws the arrowhead from the spline's end to the `e` point: leave it its length (10 pt).
+      const Point tip = pts.back(), from = pts[pts.size() - 2];
+      const double len = std::hypot(tip.x - from.x, tip.y - from.y);
+      if (len > 12) pts.back() = {tip.x - (tip.x - from.x) * 10 / len, tip.y - (tip.y - from.y) * 10 / len};
+      else if (pts.size() > 2) pts.pop_back();  // a short last step is the arrow itself
+      out_ << ", pos=\"e," << num(tip.x) << "," << num(h - tip.y) << " " << spline_pos(pts, h) << "\"";
+    } else {
+      out_ << ", pos=\"" << spline_pos(pts, h) << "\"";
+    }
+    if (lr->label)
+      out_ << ", lp=\"" << num(lr->label->x + lr->label->width / 2) << ","
+           << num(h - (lr->label->y + lr->label->height / 2)) << "\"";
+  }
+
   void write_relations() {
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
       const OrgEdge& oe = g_.graph[e];
@@ -287,6 +317,7 @@ class DotWriter {
         out_ << ", style=dotted, penwidth=1.6, constraint=false, arrowhead=none, color=\"" << kDottedLineColour
              << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
         if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
+        if (!layout_.empty()) write_relation_route(oe, false);
         out_ << "];\n";
         continue;
       }
@@ -298,6 +329,7 @@ class DotWriter {
            << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
       if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
       if (oe.change != Change::kNone) out_ << ", penwidth=2.5";
+      if (!layout_.empty()) write_relation_route(oe, true);
       out_ << "];\n";
     }
   }
@@ -344,9 +376,11 @@ std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
   for (const auto& entry : colours.entries()) {
     if (!values.count(entry.value)) continue;
     const KindStyle& st = entry.style;
-    out += "<TR><TD BGCOLOR=\"" + st.fill.hex() + "\" BORDER=\"" + (entry.bold ? "3" : "1") + "\" COLOR=\"" +
-           st.border.hex() + "\" WIDTH=\"24\" HEIGHT=\"12\"></TD><TD ALIGN=\"LEFT\">" +
-           (entry.value.empty() ? std::string("(none)") : dot_html_text(entry.value)) + "</TD></TR>";
+    const Outline outline = colours.by_kind() ? kind_outline(entry.value) : Outline::kSolid;
+    const std::string name = entry.value.empty() ? std::string("(none)") : dot_html_text(entry.value);
+    out += "<TR><TD BGCOLOR=\"" + st.fill.hex() + "\" BORDER=\"" + (entry.bold || outline == Outline::kThick || outline == Outline::kThickDotted ? "3" : "1") +
+           "\"" + (outline == Outline::kDotted || outline == Outline::kThickDotted ? " STYLE=\"DOTTED\"" : "") + " COLOR=\"" + st.border.hex() +
+           "\" WIDTH=\"24\" HEIGHT=\"12\"></TD><TD ALIGN=\"LEFT\">" + name + "</TD></TR>";
   }
   if (vacancy)
     out += "<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"#4a5a6a\" BGCOLOR=\"#ffffff\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"

@@ -23,6 +23,13 @@ struct KindStyle {
 /// The built-in style of a unit kind; kinds without one get the `organization` style.
 const KindStyle& kind_style(const std::string& kind);
 
+/// The second cue beside the fill, for greyscale print: a card's outline style.
+enum class Outline { kSolid, kThick, kDotted, kThickDotted };
+/// The outline style of a built-in kind (kSolid for any other kind).
+Outline kind_outline(const std::string& kind);
+/// "solid", "thick", "dotted", "thick-dotted".
+const char* outline_name(Outline o);
+
 /// True when `kind` has a built-in style (one of unit_kinds()).
 bool has_kind_style(const std::string& kind);
 
