@@ -319,6 +319,9 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
     for (std::size_t page = 0; page < plan.pages.size(); ++page) {
       ChartPage& cp = out.pages[page];
       cp.layout = lay_out_page(cp.graph, cards[page], sizes.legend, settings.page);
+      // The chart's legend lists every kind; a page's lists its own. Measured only where it decides the fit.
+      if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9)
+        cp.layout = lay_out_page(cp.graph, cards[page], measure_cards(cp.graph).legend, settings.page);
       if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9) {
         ++out.unfit;
         // Too big once laid out: the pieces of a shared page count bigger when packed; a page of one piece is cut

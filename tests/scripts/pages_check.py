@@ -1,5 +1,6 @@
 """Checks of an `export --pages` run on a generated tree (tests/scripts/make_tree.py), read back independently:
 the page SVGs with ElementTree, the PDF with pdftotext (poppler) and pypdf (its links and named destinations)."""
+import math
 import os
 import re
 import subprocess
@@ -13,6 +14,8 @@ from common import ROOT, Checker, binary, tmpdir
 S = "{http://www.w3.org/2000/svg}"
 A4_LANDSCAPE = (842.0, 595.0)
 MIN_TEXT = 9.0
+# Issue 13 asks for 1.3; the layout's density keeps us at 3.2..4.0 (README "Pages"): this guards against worse.
+MAX_RATIO = 4.5
 PAGE_REF = re.compile(r"p\. (\d+)")
 
 
@@ -88,6 +91,7 @@ def run(n, seed, pdf=True):
     count = len([p for p in os.listdir(pages_dir) if p.endswith(".svg")])
     c.check(count >= 2, f"{n} units make several pages ({count})")
 
+    card_area = 0.0     # sum over unit cards of (w + 12)(h + 6), pt at the drawing's scale
     page_of = {}        # unit name -> page number it is drawn on
     refs = []           # (page, kind, name, target page)
     per_page_refs = {}
@@ -102,8 +106,10 @@ def run(n, seed, pdf=True):
             bad_overlap += 1
             print(f"page {page}: cards overlap: {found[:3]}")
         per_page_refs[page] = []
-        for kind, name, text, _ in cards:
+        for kind, name, text, _box in cards:
             if kind == "unit":
+                x0, y0, x1, y1 = _box
+                card_area += (x1 - x0 + 12) * (y1 - y0 + 6)
                 c.check(name not in page_of, f"unit '{name}' drawn once (also on p. {page_of.get(name)} and {page})")
                 page_of[name] = page
             else:
@@ -119,9 +125,14 @@ def run(n, seed, pdf=True):
     c.check(any(k == "stub" for _, k, _, _ in refs) and any(k == "header" for _, k, _, _ in refs),
             "there are stubs and headers")
 
+    # The lower bound of README "Pages": cards with the smallest gaps over a page's usable area at 9 pt.
+    s = MIN_TEXT / 10.0
+    usable = (A4_LANDSCAPE[0] / s - 36) * (A4_LANDSCAPE[1] / s - 36 - 28)
+    bound = max(1, math.ceil(card_area / usable - 1e-9))
+    c.check(count <= MAX_RATIO * bound, f"{count} pages within {MAX_RATIO} x the lower bound {bound}")
     if pdf:
         check_pdf(c, os.path.join(work, "chart.pdf"), count, per_page_refs)
-    print(f"{n} units: {count} pages, {len(refs)} page references")
+    print(f"{n} units: {count} pages, lower bound {bound}, ratio {count / bound:.2f}; {len(refs)} page references")
     return c
 
 
