@@ -27,7 +27,9 @@ Layout layout_for(const OrgGraph& g, LayoutEngine engine, const PageSize& page) 
   if (engine != LayoutEngine::kOrg) return {};
   OrgLayoutOptions o;
   o.tree.page_aspect = page.width / page.height;
-  o.title_height = heading_height(chart_heading(g, std::nullopt));  // the title and the chart's date
+  const ChartHeading heading = chart_heading(g, std::nullopt);
+  o.title_height = heading_height(heading);  // the title and the chart's date
+  o.title_width = heading_width(heading);
   const CardSizes sizes = measure_cards(g);
   return org_layout(g, sizes.cards, o, sizes.legend);
 }

@@ -139,8 +139,9 @@ std::string read_list(Unit& u, std::string_view s) {
 std::string read_date(std::optional<Date>& out, std::string_view s) {
   out.reset();
   if (s.empty()) return {};
-  out = parse_date(s);
-  return out ? std::string() : "is not a valid date: '" + std::string(s) + "'; write " + std::string(kDateForms);
+  std::string why;
+  out = parse_date(s, &why);
+  return out ? std::string() : "is not a valid date: '" + std::string(s) + "': " + why + "; write " + kDateForms;
 }
 
 std::string read_founded(Unit& u, std::string_view s) { return read_date(u.founded, s); }

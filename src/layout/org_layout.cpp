@@ -103,7 +103,8 @@ Layout org_layout(const OrgGraph& g, const std::vector<Size>& sizes, const OrgLa
     caption.y += dy;
     out.groups.push_back({static_cast<Vertex>(grp.parent), grp.caption, rect, caption});
   }
-  out.bounds = Rect{0, 0, r.bounds.width + 2 * options.margin, r.bounds.height + 2 * options.margin + options.title_height};
+  out.bounds = Rect{0, 0, std::max(r.bounds.width, options.title_width) + 2 * options.margin,
+                    r.bounds.height + 2 * options.margin + options.title_height};
   route_relations(g, out);
   return out;
 }

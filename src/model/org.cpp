@@ -107,7 +107,10 @@ OrgModel snapshot(OrgModel&& model, const std::optional<Date>& as_of) {
   for (auto& p : model.people) {
     std::vector<Role> roles;
     for (auto& r : p.roles)
-      if (r.valid.holds_at(as_of) && present.count(r.unit)) roles.push_back(std::move(r));
+      if (r.valid.holds_at(as_of) && present.count(r.unit)) {
+        roles.push_back(std::move(r));
+        roles.back().uncertain = roles.back().valid.at(as_of) == Holds::kUncertain;
+      }
     p.roles = std::move(roles);
   }
   std::size_t kept = 0;
@@ -118,13 +121,17 @@ OrgModel snapshot(OrgModel&& model, const std::optional<Date>& as_of) {
     if (!u.valid.holds_at(as_of)) continue;
     // A unit whose parent does not exist yet (or any more) is drawn as a root on that date.
     if (parent_gone[i]) u.parent.clear();
+    u.uncertain = u.valid.at(as_of) == Holds::kUncertain;
     out.units.push_back(std::move(u));
   }
   present.clear();
   for (auto& p : model.people)
     if (!p.roles.empty()) out.people.push_back(std::move(p));
   for (std::size_t i = 0; i < model.relations.size(); ++i)
-    if (relation_kept[i]) out.relations.push_back(std::move(model.relations[i]));
+    if (relation_kept[i]) {
+      out.relations.push_back(std::move(model.relations[i]));
+      out.relations.back().uncertain = out.relations.back().valid.at(as_of) == Holds::kUncertain;
+    }
   model = OrgModel{};
   return out;
 }

@@ -252,7 +252,7 @@ class DocumentReader {
     if (!d) {
       // Point at the offending character; a quoted scalar's mark is at its opening quote.
       SourceLoc l = loc(v);
-      if (l.line) l.column += static_cast<int>(at) + (v.Tag() == "!" ? 1 : 0);
+      if (l.line) l.column += static_cast<int>(at) + (v.Quoted() ? 1 : 0);
       diags_.push_back({Severity::kError, l, date_error(key, v.Scalar()), {}});
     }
     return d;

@@ -22,6 +22,7 @@ YamlNode::YamlNode(const YamlTree* tree, std::uint32_t index) : tree_(tree), ind
 
 bool YamlNode::IsNull() const { return tree_ && tree_->records_[index_].type == YamlTree::Type::kNull; }
 bool YamlNode::IsScalar() const { return tree_ && tree_->records_[index_].type == YamlTree::Type::kScalar; }
+bool YamlNode::Quoted() const { return tree_ && tree_->records_[index_].quoted; }
 bool YamlNode::IsSequence() const { return tree_ && tree_->records_[index_].type == YamlTree::Type::kSequence; }
 bool YamlNode::IsMap() const { return tree_ && tree_->records_[index_].type == YamlTree::Type::kMap; }
 
@@ -101,13 +102,14 @@ class YamlTreeBuilder {
     return out_.documents <= 2;
   }
 
-  void scalar(YamlMark mark, std::string_view text, bool null, std::size_t anchor) {
+  void scalar(YamlMark mark, std::string_view text, bool null, std::size_t anchor, bool quoted = false) {
     ++out_.nodes;
     if (anchor) anchor_sizes_[anchor] = 1;
     add_to_parent(1);
     if (!building()) return;
     YamlTree::Record r;
     r.type = null ? YamlTree::Type::kNull : YamlTree::Type::kScalar;
+    r.quoted = quoted;
     r.line = mark.line;
     r.column = mark.column;
     if (!null) {
@@ -392,7 +394,10 @@ YamlParse parse_yaml_fy(std::string_view text) {
               }
           }
         }
-        builder.scalar(mark, value, null_scalar(e->scalar.value, e->scalar.tag, value), anchor_id(e->scalar.anchor));
+        const bool quoted = e->scalar.value && (fy_token_scalar_style(e->scalar.value) == FYSS_SINGLE_QUOTED ||
+                                                fy_token_scalar_style(e->scalar.value) == FYSS_DOUBLE_QUOTED);
+        builder.scalar(mark, value, null_scalar(e->scalar.value, e->scalar.tag, value), anchor_id(e->scalar.anchor),
+                       quoted);
         if (!e->scalar.value && !e->scalar.anchor && !e->scalar.tag)
           builder.set_mark(builder.last_record(), next_token_mark(text, last_end, line_of_last_end));
         break;
@@ -442,8 +447,8 @@ class CppEvents : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { b_.scalar(m(mark), {}, true, anchor); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override { b_.alias(m(mark), anchor); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
-    b_.scalar(m(mark), value, false, anchor);
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
+    b_.scalar(m(mark), value, false, anchor, tag == "!");  // yaml-cpp tags a quoted scalar "!"
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
     b_.start(YamlTree::Type::kSequence, m(mark), anchor);

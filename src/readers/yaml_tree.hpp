@@ -33,6 +33,7 @@ class YamlNode {
   bool IsSequence() const;
   bool IsMap() const;
   std::string Scalar() const;  ///< "" unless a scalar
+  bool Quoted() const;         ///< a single- or double-quoted scalar (yaml-cpp's non-specific tag "!")
   YamlMark Mark() const;
   std::size_t size() const;  ///< items of a sequence, pairs of a mapping
   /// The value of the first key equal to `key` of a mapping; undefined when none (or not a mapping).
@@ -79,6 +80,7 @@ class YamlTree {
   enum class Type : std::uint8_t { kNull, kScalar, kSequence, kMap };
   struct Record {
     Type type = Type::kNull;
+    bool quoted = false;  ///< a single- or double-quoted scalar
     std::int32_t line = -1, column = -1;
     std::uint32_t a = 0, b = 0;  ///< scalar: offset and length in text_; collection: first kid and count of kids
   };

@@ -1,7 +1,10 @@
 #include "orgchart/writers/chart_heading.hpp"
 
+#include <algorithm>
+
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/text.hpp"
+#include "orgchart/writers/text_metrics.hpp"
 
 namespace orgchart {
 
@@ -24,6 +27,11 @@ ChartHeading chart_heading(const OrgGraph& g, const std::optional<Date>& as_of) 
     h.date_line = "latest state (no source gives a date)";
   }
   return h;
+}
+
+double heading_width(const ChartHeading& heading) {
+  return std::max(heading.title.empty() ? 0.0 : text_width(heading.title, TextStyle{kTitleFontSize}),
+                  heading.date_line.empty() ? 0.0 : text_width(heading.date_line, TextStyle{kDateFontSize}));
 }
 
 double heading_height(const ChartHeading& heading) {

@@ -22,12 +22,14 @@ std::string gexf_date(int y, int m, int d) {
 }
 
 /// ` start="…" end="…"` for a validity (`from <= D < until`): GEXF's end is inclusive, so it is the day
-/// before `until`. Nothing for an open bound; nothing at all without validity.
+/// before `until`. Nothing for an open bound; nothing at all without validity. An uncertain bound (a window,
+/// model/date.hpp) is placed at its first possible day, the day charts and diffs order it by (Date::key), so
+/// a change dated "between" ends the old fact the day before the new one starts.
 std::string spell(const std::optional<Date>& from, const std::optional<Date>& until) {
   std::string out;
-  if (from) out += " start=\"" + gexf_date(from->year, from->month ? from->month : 1, from->day ? from->day : 1) + "\"";
-  if (until) {
-    int y = until->year, m = until->month ? until->month : 1, d = until->day ? until->day : 1;
+  if (from && from->key() != kFirstDay) out += " start=\"" + day_text(from->key()) + "\"";
+  if (until && until->key() != kFirstDay && until->key() != kLastDay) {
+    int y = until->key() / 10000, m = until->key() / 100 % 100, d = until->key() % 100;
     if (--d == 0) {
       if (--m == 0) m = 12, --y;
       static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -6,6 +6,7 @@
 
 #include "orgchart/layout/pages.hpp"
 #include "orgchart/writers/card.hpp"
+#include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/render.hpp"
 
 namespace orgchart {
@@ -233,6 +234,7 @@ Layout lay_out_page(const OrgGraph& g, const std::vector<Size>& cards, Size lege
   o.tree.page_aspect = page.width / page.height;
   o.margin = kMargin;
   o.title_height = g.model.title.empty() ? 0 : kTitleHeight;
+  o.title_width = heading_width(chart_heading(g, std::nullopt));
   return org_layout(g, cards, o, legend);
 }
 

@@ -25,11 +25,12 @@ std::vector<Row> legend_rows(const OrgGraph& g, const ColourScheme& colours) {
   std::vector<std::string> relations;
   std::map<std::string, std::string> relation_colours;  // label -> colour (the last edge with the label decides)
   std::unordered_set<std::string> values;
-  bool hierarchy = false, vacancy = false, dotted = false;
+  bool hierarchy = false, vacancy = false, dotted = false, uncertain = false;
   for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
     if (g.graph[v].type == NodeType::kUnit) {
       values.insert(colours.value_of(g.unit(v)));
       vacancy = vacancy || g.unit(v).vacant;
+      uncertain = uncertain || is_uncertain(g, v);
     }
   for (auto e : boost::make_iterator_range(boost::edges(g.graph))) {
     const OrgEdge& oe = g.graph[e];
@@ -55,11 +56,17 @@ std::vector<Row> legend_rows(const OrgGraph& g, const ColourScheme& colours) {
   if (!colours.by_kind()) add(Row::Swatch::kNone, "colour: " + colours.column()).italic = true;
   for (const auto& entry : colours.entries()) {
     if (!values.count(entry.value)) continue;
+    // The kind's outline (style.hpp), the second cue in greyscale print, as on its cards.
+    const Outline outline = colours.by_kind() ? kind_outline(entry.value) : Outline::kSolid;
+    const bool thick = entry.bold || outline == Outline::kThick || outline == Outline::kThickDotted;
+    const bool dots = outline == Outline::kDotted || outline == Outline::kThickDotted;
     add(Row::Swatch::kBox, entry.value.empty() ? std::string("(none)") : entry.value, entry.style.border.hex(),
-        entry.bold ? 2.6 : 1.2)
+        thick ? 2.6 : 1.2, dots ? kDotted : "")
         .fill = entry.style.fill.hex();
   }
   if (vacancy) add(Row::Swatch::kBox, "vacancy (dashed)", "#4a5a6a", 1.6, kDashed).fill = "#ffffff";
+  if (uncertain)
+    add(Row::Swatch::kBox, "uncertain on this date (dashed, (?) after a name)", "#444444", 1.6, kDashed).fill = "#ffffff";
   if (hierarchy) add(Row::Swatch::kLine, "reports to (hierarchy)", "#555555");
   if (dotted) add(Row::Swatch::kLine, "dotted-line manager", kDottedLineColour, 1.6, kDotted);
   for (const auto& rel : relations)

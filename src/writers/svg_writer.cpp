@@ -41,7 +41,9 @@ class SvgWriter {
   SvgWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const ChartHeading& heading,
             const SvgOptions& options)
       : o_(out, layout.bounds.height), g_(g), layout_(layout), heading_(heading), options_(options),
-        colours_(g.model, g.color_by) {}
+        colours_(g.model, g.color_by) {
+    for (std::size_t i = 0; i < layout_.relations.size(); ++i) relation_at_.emplace(layout_.relations[i].relation, i);
+  }
 
   void write() {
     write_header();
@@ -178,16 +180,53 @@ class SvgWriter {
   void write_relation(Edge e) {
     const OrgEdge& oe = g_.graph[e];
     const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
+    const LayoutRelation* lr = routed_relation(oe.index);
     open_edge(e);
     if (oe.relation == svg::kDottedLine && oe.change == Change::kNone) {
       // A dotted-line manager: the org-chart convention is a plain dotted line, no label (the legend says it).
-      straight(s, t, svg::kDottedLineColour, 1.6, svg::kDotted, false, "");
+      if (lr) routed(*lr, svg::kDottedLineColour, 1.6, svg::kDotted, false, "");
+      else straight(s, t, svg::kDottedLineColour, 1.6, svg::kDotted, false, "");
     } else {
       const std::string colour =
           oe.change == Change::kNone ? relation_colour(oe.relation).hex() : std::string(svg::change_colour(oe.change));
-      straight(s, t, colour, oe.change == Change::kNone ? 1.2 : 2.5, svg::kDashed, true, oe.label);
+      const double width = oe.change == Change::kNone ? 1.2 : 2.5;
+      if (lr) routed(*lr, colour, width, svg::kDashed, true, oe.label);
+      else straight(s, t, colour, width, svg::kDashed, true, oe.label);
     }
     o_.raw("</g>\n");
+  }
+
+  /// The layout's route of relation `index` (relation_routes.hpp), or null when the layout has none for it.
+  const LayoutRelation* routed_relation(std::size_t index) const {
+    auto it = relation_at_.find(index);
+    return it == relation_at_.end() || layout_.relations[it->second].route.size() < 2 ? nullptr
+                                                                                       : &layout_.relations[it->second];
+  }
+
+  /// A relation along the layout's orthogonal route, its arrowhead at the target's border and its label in the
+  /// box the router kept clear of cards, captions and other labels.
+  void routed(const LayoutRelation& lr, const std::string& colour, double width, const char* dash, bool arrow,
+              const std::string& label) {
+    std::vector<Point> pts = lr.route;
+    const Point tip = pts.back(), from = pts[pts.size() - 2];
+    const double dx = tip.x - from.x, dy = tip.y - from.y, len = std::hypot(dx, dy);
+    if (arrow && len > kArrowLength) {
+      const double ux = dx / len, uy = dy / len;
+      const Point end{tip.x - ux * kArrowLength, tip.y - uy * kArrowLength};
+      pts.back() = end;
+      polyline(pts, colour, width, dash);
+      const Point l{end.x - uy * kArrowHalfWidth, end.y + ux * kArrowHalfWidth};
+      const Point r{end.x + uy * kArrowHalfWidth, end.y - ux * kArrowHalfWidth};
+      o_.raw("<polygon").attr("fill", colour).attr("stroke", colour).attr("stroke-width", width).raw(" points=\"");
+      o_.pt(tip).ch(' ').pt(l).ch(' ').pt(r).ch(' ').pt(tip).raw("\"/>\n");
+    } else {
+      polyline(pts, colour, width, dash);
+    }
+    if (!label.empty() && lr.label) {
+      const Rect& b = *lr.label;
+      o_.raw("<text text-anchor=\"middle\" x=\"").num(b.x + b.width / 2).raw("\" y=\"").y(b.y + b.height / 2 + 4)
+          .raw("\" font-size=\"12\"").attr("fill", colour).ch('>').text(shorten(label, kChartTextMax)).raw("</text>\n");
+    }
   }
 
   void write_card(Vertex v) {
@@ -205,7 +244,15 @@ class SvgWriter {
       if (n.change == Change::kNone && g_.unit(v).vacant) {
         shape(box, "#ffffff", style->border.hex(), 1.6, svg::kDashed);  // a vacancy: an open, dashed card
       } else if (n.change == Change::kNone) {
-        shape(box, style->fill.hex(), style->border.hex(), entry.bold ? 2.6 : 1.2, nullptr);
+        // Uncertain on the chart's date: a dashed outline; else the kind's outline, the second cue in greyscale
+        // print (style.hpp), as the DOT writer draws them.
+        const Outline outline = colours_.by_kind() ? kind_outline(g_.unit(v).kind) : Outline::kSolid;
+        const std::string fill = style->fill.hex(), border = style->border.hex();
+        if (is_uncertain(g_, v)) shape(box, fill, border, 2.2, svg::kDashed);
+        else if (entry.bold || outline == Outline::kThick) shape(box, fill, border, 2.6, nullptr);
+        else if (outline == Outline::kDotted) shape(box, fill, border, 1.8, svg::kDotted);
+        else if (outline == Outline::kThickDotted) shape(box, fill, border, 3.2, svg::kDotted);
+        else shape(box, fill, border, 1.2, nullptr);
       } else {
         const bool removed = n.change == Change::kRemoved;
         shape(box, removed ? std::string("#f2f2f2") : style->fill.hex(), svg::change_colour(n.change), 3,
@@ -312,6 +359,7 @@ class SvgWriter {
   const ChartHeading& heading_;
   const SvgOptions& options_;
   ColourScheme colours_;
+  std::unordered_map<std::size_t, std::size_t> relation_at_;  ///< relation index -> its place in layout_.relations
   svg::PhotoEmbedder photos_;
   std::unordered_map<std::string, std::string> photo_ids_;  // shared_photos: file -> id of its <image>
 };

@@ -60,10 +60,16 @@ def inside(p, box, slack=1.0):
 
 
 def bezier_samples(d, steps=12):
-    """Points along an SVG path of M/C commands (what Graphviz writes for edges)."""
+    """Points along an SVG path of M/C commands (what Graphviz writes for edges) or of M/L commands (ours)."""
     nums = numbers(d)
     pts = list(zip(nums[0::2], nums[1::2]))
     out = [pts[0]]
+    if "C" not in d:  # a polyline of M/L commands (what our own SVG writer draws for routes)
+        for p0, p1 in zip(pts, pts[1:]):
+            for k in range(1, steps + 1):
+                t = k / steps
+                out.append((p0[0] + (p1[0] - p0[0]) * t, p0[1] + (p1[1] - p0[1]) * t))
+        return out
     for i in range(1, len(pts) - 2, 3):
         p0, p1, p2, p3 = pts[i - 1], pts[i], pts[i + 1], pts[i + 2]
         for k in range(1, steps + 1):

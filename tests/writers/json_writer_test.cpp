@@ -213,10 +213,10 @@ TEST(JsonWriter, DiffChartMarksChangesOnNodesAndConnections) {
   // The ILD changed leaders between the two dates; the Central Committee did not change.
   const auto ild = json.find(R"({"id": "ild", )");
   ASSERT_NE(ild, std::string::npos) << json;
-  EXPECT_NE(json.substr(ild, json.find('\n', ild) - ild).find(R"("change": "changed"})"), std::string::npos) << json;
+  EXPECT_NE(json.substr(ild, json.find('\n', ild) - ild).find(R"("change": "changed")"), std::string::npos) << json;
   const auto cc = json.find(R"({"id": "central-committee", )");
   ASSERT_NE(cc, std::string::npos) << json;
-  EXPECT_NE(json.substr(cc, json.find('\n', cc) - cc).find(R"("change": ""})"), std::string::npos) << json;
+  EXPECT_NE(json.substr(cc, json.find('\n', cc) - cc).find(R"("change": "")"), std::string::npos) << json;
   // An ordinary chart has no change marks.
   const OrgGraph g = tricky();
   EXPECT_EQ(json_of(g, fixed_layout(g)).find("\"change\""), std::string::npos);

@@ -96,7 +96,7 @@ TEST(SvgWriter, DataTextStaysText) {
 TEST(SvgWriter, SingleDateChartsSayTheirDate) {
   const Chart c = chart();
   EXPECT_EQ(xpath(svg_of(c), "//s:text[@id='chart-date']"), (std::vector<std::string>{"latest: 2024-05-02"}));
-  EXPECT_EQ(xpath(svg_of(c, Date{2023, 6, 1}), "//s:text[@id='chart-date']"),
+  EXPECT_EQ(xpath(svg_of(c, *parse_date("2023-06-01")), "//s:text[@id='chart-date']"),
             (std::vector<std::string>{"as of 2023-06-01"}));
   // The date line sits under the title, inside the space the layout kept above the drawing.
   const auto y_title = xpath(svg_of(c), "//s:text[@id='chart-heading']/@y");
@@ -172,14 +172,14 @@ namespace {
 TEST(ChartHeading, GraphvizLayoutsSayTheDateTooAndDiffChartsDoNot) {
   const Chart c = chart();
   RenderOptions o;
-  o.as_of = Date{2024, 1, 31};
+  o.as_of = *parse_date("2024-01-31");
   const std::string svg = render_chart(c.g, Layout{}, Format::kSvg, o);  // Graphviz's dot engine
   const auto texts = xpath(svg, "//s:text");
   EXPECT_NE(std::find(texts.begin(), texts.end(), "as of 2024-01-31"), texts.end()) << svg.substr(0, 2000);
   EXPECT_NE(std::find(texts.begin(), texts.end(), "Tricky <b>chart</b> & 'friends'"), texts.end());
   OrgGraph diff = c.g;
   diff.is_diff = true;
-  EXPECT_EQ(chart_heading(diff, Date{2024, 1, 31}).date_line, "");
+  EXPECT_EQ(chart_heading(diff, *parse_date("2024-01-31")).date_line, "");
   EXPECT_EQ(heading_height(chart_heading(diff, std::nullopt)), 28);
 }
 

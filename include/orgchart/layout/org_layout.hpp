@@ -23,6 +23,7 @@ struct OrgLayoutOptions {
   TreeLayoutOptions tree;
   double margin = 18;        ///< around the drawing (pt)
   double title_height = 0;   ///< space kept above the drawing for the chart title (pt)
+  double title_width = 0;    ///< the title's width (pt): the drawing is at least this wide, so the title fits
 };
 
 /// Lays out every vertex with its measured size (`sizes[v]`, points). Sibling order is the data's;

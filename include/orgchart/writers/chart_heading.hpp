@@ -31,6 +31,10 @@ inline constexpr double kDateBaseline = 34;
 /// Space the layout keeps above the drawing for the heading (points): 0, one line, or two.
 double heading_height(const ChartHeading& heading);
 
+/// The width of the heading's wider line (points): the drawing is made at least this wide so the heading,
+/// centred over it, is never cut at the chart's edges.
+double heading_width(const ChartHeading& heading);
+
 /// The accessible description of a chart: the model's description, or a sentence naming the units and sources.
 std::string chart_description(const OrgGraph& g);
 
