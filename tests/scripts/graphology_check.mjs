@@ -77,6 +77,17 @@ for (const name of names) {
   const tag = `${name}.gexf`;
   const g = parse(tag, gexf, path.join(dir, tag));
   if (g) {
+    // graphology-gexf (common/parser.js) reads no `start`/`end` spells: a dynamic GEXF's intervals reach it as
+    // the typed valid_from / valid_until attributes, which must be the YAML's dates of each relation.
+    const validity = [];
+    g.forEachEdge((e, a) => {
+      if (a.relation !== "parent") validity.push([a.relation, a.valid_from ?? "", a.valid_until ?? ""]);
+    });
+    validity.sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q)));
+    const want = [...expect.relation_validity].sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q)));
+    check(same(validity, want), `${tag}: relation intervals ${JSON.stringify(validity)} != ${JSON.stringify(want)}`);
+  }
+  if (g) {
     seen.gexf = checkGraph(tag, g, expect);
     check(g.getAttribute("creator") === "orgchart", `${tag}: creator ${g.getAttribute("creator")}`);
     g.forEachNode((n, a) => check(/^rgb\(\d{1,3},\d{1,3},\d{1,3}\)$/.test(a.color), `${tag}: node ${n} colour ${a.color}`));

@@ -34,8 +34,10 @@ sys.path.insert(0, "tests/scripts")
 from common import latest_counts, load_yaml_with_includes
 units, parents, relations = latest_counts(load_yaml_with_includes(sys.argv[1]))
 clean = lambda s: re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", s)
+day = lambda d: "" if d is None else str(d)
 print(json.dumps({"units": {u["id"]: clean(u["name"]) for u in units}, "parents": len(parents),
-                  "relations": [r["kind"] for r in relations]}))
+                  "relations": [r["kind"] for r in relations],
+                  "relation_validity": sorted([r["kind"], day(r.get("from")), day(r.get("until"))] for r in relations)}))
 EOF
   then
     echo "FAIL: could not read $data with PyYAML"; fail=$((fail + 1))
