@@ -132,24 +132,31 @@ class SvgWriter {
     o_.raw("</g>\n");
   }
 
+  /// A polyline (at least two points), with an arrowhead at its last point when `arrow` and the last step is
+  /// longer than the head: the line stops at the head's base.
+  void line(std::vector<Point> pts, const std::string& colour, double width, const char* dash, bool arrow) {
+    const Point tip = pts.back(), from = pts[pts.size() - 2];
+    const double dx = tip.x - from.x, dy = tip.y - from.y, len = std::hypot(dx, dy);
+    if (!arrow || len <= kArrowLength) {
+      polyline(pts, colour, width, dash);
+      return;
+    }
+    const double ux = dx / len, uy = dy / len;
+    const Point end{tip.x - ux * kArrowLength, tip.y - uy * kArrowLength};
+    pts.back() = end;
+    polyline(pts, colour, width, dash);
+    const Point l{end.x - uy * kArrowHalfWidth, end.y + ux * kArrowHalfWidth};
+    const Point r{end.x + uy * kArrowHalfWidth, end.y - ux * kArrowHalfWidth};
+    o_.raw("<polygon").attr("fill", colour).attr("stroke", colour).attr("stroke-width", width).raw(" points=\"");
+    o_.pt(tip).ch(' ').pt(l).ch(' ').pt(r).ch(' ').pt(tip).raw("\"/>\n");
+  }
+
   /// A straight line between two cards, clipped to their boxes, with an optional arrowhead and label.
   void straight(Vertex s, Vertex t, const std::string& colour, double width, const char* dash, bool arrow,
                 const std::string& label) {
     const Point cs = layout_.centre[s], ct = layout_.centre[t];
     const Point a = leave_box(cs, layout_.size[s], ct), b = leave_box(ct, layout_.size[t], cs);
-    const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
-    Point end = b;
-    if (arrow && len > kArrowLength) {
-      const double ux = dx / len, uy = dy / len;
-      end = {b.x - ux * kArrowLength, b.y - uy * kArrowLength};
-      polyline({a, end}, colour, width, dash);
-      const Point l{end.x - uy * kArrowHalfWidth, end.y + ux * kArrowHalfWidth};
-      const Point r{end.x + uy * kArrowHalfWidth, end.y - ux * kArrowHalfWidth};
-      o_.raw("<polygon").attr("fill", colour).attr("stroke", colour).attr("stroke-width", width).raw(" points=\"");
-      o_.pt(b).ch(' ').pt(l).ch(' ').pt(r).ch(' ').pt(b).raw("\"/>\n");
-    } else {
-      polyline({a, b}, colour, width, dash);
-    }
+    line(std::vector<Point>{a, b}, colour, width, dash, arrow);
     if (!label.empty())
       o_.raw("<text text-anchor=\"middle\" x=\"").num((a.x + b.x) / 2).raw("\" y=\"").y((a.y + b.y) / 2 - 3)
           .raw("\" font-size=\"12\"").attr("fill", colour).ch('>').text(shorten(label, kChartTextMax)).raw("</text>\n");
@@ -207,21 +214,7 @@ class SvgWriter {
   /// box the router kept clear of cards, captions and other labels.
   void routed(const LayoutRelation& lr, const std::string& colour, double width, const char* dash, bool arrow,
               const std::string& label) {
-    std::vector<Point> pts = lr.route;
-    const Point tip = pts.back(), from = pts[pts.size() - 2];
-    const double dx = tip.x - from.x, dy = tip.y - from.y, len = std::hypot(dx, dy);
-    if (arrow && len > kArrowLength) {
-      const double ux = dx / len, uy = dy / len;
-      const Point end{tip.x - ux * kArrowLength, tip.y - uy * kArrowLength};
-      pts.back() = end;
-      polyline(pts, colour, width, dash);
-      const Point l{end.x - uy * kArrowHalfWidth, end.y + ux * kArrowHalfWidth};
-      const Point r{end.x + uy * kArrowHalfWidth, end.y - ux * kArrowHalfWidth};
-      o_.raw("<polygon").attr("fill", colour).attr("stroke", colour).attr("stroke-width", width).raw(" points=\"");
-      o_.pt(tip).ch(' ').pt(l).ch(' ').pt(r).ch(' ').pt(tip).raw("\"/>\n");
-    } else {
-      polyline(pts, colour, width, dash);
-    }
+    line(lr.route, colour, width, dash, arrow);
     if (!label.empty() && lr.label) {
       const Rect& b = *lr.label;
       o_.raw("<text text-anchor=\"middle\" x=\"").num(b.x + b.width / 2).raw("\" y=\"").y(b.y + b.height / 2 + 4)
