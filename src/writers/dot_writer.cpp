@@ -7,6 +7,7 @@
 
 #include "orgchart/graph/attributes.hpp"
 #include "orgchart/writers/card.hpp"
+#include "orgchart/writers/legend.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/style.hpp"
 #include "orgchart/writers/text.hpp"
@@ -347,25 +348,7 @@ std::string legend_label(const OrgGraph& g) { return legend_label(g, ColourSchem
 
 std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
   // Only what the chart uses, in a stable order: colour values in the scheme's order, relations by first use.
-  std::vector<std::string> relations;
-  std::map<std::string, std::string> relation_colours;  // label -> colour
-  std::unordered_set<std::string> values;
-  bool hierarchy = false, vacancy = false, dotted = false, uncertain = false;
-  for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
-    if (g.graph[v].type == NodeType::kUnit) {
-      values.insert(colours.value_of(g.unit(v)));
-      vacancy = vacancy || g.unit(v).vacant;
-      uncertain = uncertain || is_uncertain(g, v);
-    }
-  for (auto e : boost::make_iterator_range(boost::edges(g.graph))) {
-    const OrgEdge& oe = g.graph[e];
-    if (oe.type == EdgeType::kHierarchy) hierarchy = true;
-    else if (oe.relation == kDottedLine) dotted = true;
-    else {
-      if (std::find(relations.begin(), relations.end(), oe.label) == relations.end()) relations.push_back(oe.label);
-      relation_colours[oe.label] = relation_colour(oe.relation).hex();  // the last edge with the label decides
-    }
-  }
+  auto [values, relations, relation_colours, hierarchy, vacancy, dotted, uncertain] = legend_content(g, colours);
   auto row = [](const std::string& swatch, const std::string& text) {
     return "<TR><TD>" + swatch + "</TD><TD ALIGN=\"LEFT\">" + text + "</TD></TR>";
   };

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "orgchart/writers/card.hpp"
+#include "orgchart/writers/legend.hpp"
 #include "orgchart/writers/text.hpp"
 
 namespace orgchart::svg {
@@ -22,25 +23,7 @@ struct Row {
 };
 
 std::vector<Row> legend_rows(const OrgGraph& g, const ColourScheme& colours) {
-  std::vector<std::string> relations;
-  std::map<std::string, std::string> relation_colours;  // label -> colour (the last edge with the label decides)
-  std::unordered_set<std::string> values;
-  bool hierarchy = false, vacancy = false, dotted = false, uncertain = false;
-  for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
-    if (g.graph[v].type == NodeType::kUnit) {
-      values.insert(colours.value_of(g.unit(v)));
-      vacancy = vacancy || g.unit(v).vacant;
-      uncertain = uncertain || is_uncertain(g, v);
-    }
-  for (auto e : boost::make_iterator_range(boost::edges(g.graph))) {
-    const OrgEdge& oe = g.graph[e];
-    if (oe.type == EdgeType::kHierarchy) hierarchy = true;
-    else if (oe.relation == kDottedLine) dotted = true;
-    else {
-      if (std::find(relations.begin(), relations.end(), oe.label) == relations.end()) relations.push_back(oe.label);
-      relation_colours[oe.label] = relation_colour(oe.relation).hex();
-    }
-  }
+  auto [values, relations, relation_colours, hierarchy, vacancy, dotted, uncertain] = legend_content(g, colours);
   std::vector<Row> rows;
   auto add = [&rows](Row::Swatch swatch, std::string text, std::string stroke = {}, double width = 1.2,
                      const char* dash = "") -> Row& {
