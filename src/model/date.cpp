@@ -172,7 +172,7 @@ std::optional<Date> parse_impl(std::string_view text, Problem& p) {
     if (!sp) return std::nullopt;
     d.uncertain = sp->uncertain;
     d.approximate = sp->approximate;
-    const bool window = sp->uncertain || sp->approximate || sp->last != sp->first && text.find_first_of("Xx") != std::string_view::npos;
+    const bool window = sp->uncertain || sp->approximate || (sp->last != sp->first && text.find_first_of("Xx") != std::string_view::npos);
     d.earliest = sp->first;
     // A plain partial date stands for its first day (the format's convention since its first version).
     d.latest = window ? sp->last : sp->first;

@@ -12,7 +12,7 @@
 namespace orgchart {
 namespace {
 
-PagingInput paging_input(const TreeLayoutInput& in) { return {in.size, in.children, in.roots}; }
+PagingInput paging_input(const TreeLayoutInput& in) { return {in.size, in.children, in.roots, {}}; }
 
 PagingOptions options() {
   PagingOptions o;
@@ -55,7 +55,9 @@ void check_plan(const PagingInput& in, const PagingOptions& o, const PagePlan& p
   for (std::size_t p = 1; p < plan.pieces.size(); ++p) EXPECT_EQ(listed[p], 1) << "piece " << p;
   // Pieces in depth-first order: a piece comes after the piece its parent is on.
   for (std::size_t p = 1; p < plan.pieces.size(); ++p) {
-    if (plan.pieces[p].parent != kNoParent) EXPECT_LT(plan.piece_of[plan.pieces[p].parent], p);
+    if (plan.pieces[p].parent != kNoParent) {
+      EXPECT_LT(plan.piece_of[plan.pieces[p].parent], p);
+    }
   }
   // Pages: page 1 is the overview alone; each piece on exactly one page; pages numbered by their first piece.
   ASSERT_FALSE(plan.pages.empty());

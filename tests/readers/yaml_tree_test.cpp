@@ -55,9 +55,13 @@ void expect_same(const std::string& text, const std::string& what, int& compared
   EXPECT_EQ(fy.nodes, cpp.nodes) << what;
   EXPECT_EQ(fy.expanded, cpp.expanded) << what;
   EXPECT_EQ(fy.second_document.has_value(), cpp.second_document.has_value()) << what;
-  if (fy.second_document && cpp.second_document) EXPECT_EQ(fy.second_document->line, cpp.second_document->line) << what;
+  if (fy.second_document && cpp.second_document) {
+    EXPECT_EQ(fy.second_document->line, cpp.second_document->line) << what;
+  }
   EXPECT_EQ(fy.alias_overflow.has_value(), cpp.alias_overflow.has_value()) << what;
-  if (fy.alias_overflow && cpp.alias_overflow) EXPECT_EQ(describe_mark(*fy.alias_overflow), describe_mark(*cpp.alias_overflow)) << what;
+  if (fy.alias_overflow && cpp.alias_overflow) {
+    EXPECT_EQ(describe_mark(*fy.alias_overflow), describe_mark(*cpp.alias_overflow)) << what;
+  }
 }
 
 TEST(YamlTree, LibfyamlBuildsWhatYamlCppBuildsOnTrickyText) {

@@ -131,7 +131,7 @@ class GexfSchema : public ::testing::Test {
 
 TEST_F(GexfSchema, IldAndTrickyValidate) {
   const OrgGraph ild = build_graph(load_org_file("data/ild.yaml").model);
-  const OrgGraph party = build_graph(load_org_file("data/party-state.yaml").model, GraphOptions{{}, "", 1, PeopleMode::kNodes});
+  const OrgGraph party = build_graph(load_org_file("data/party-state.yaml").model, GraphOptions{{}, "", 1, PeopleMode::kNodes, false, ""});
   const OrgGraph t = tricky();
   for (const auto& [name, xml] : std::vector<std::pair<std::string, std::string>>{
            {"ild.gexf", gexf_of(ild, layout_for(ild, LayoutEngine::kOrg, PageSize{}))},

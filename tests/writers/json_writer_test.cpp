@@ -79,7 +79,7 @@ TEST(JsonWriter, OneSyntheticRootUnlessSeveralRootsAreAsked) {
   EXPECT_EQ(nulls, 1u);
 
   // With one root already (here the --root unit), single_root adds nothing.
-  const OrgGraph ild = build_graph(load_org_file("data/ild.yaml").model, GraphOptions{{}, "ild", -1, PeopleMode::kInline});
+  const OrgGraph ild = build_graph(load_org_file("data/ild.yaml").model, GraphOptions{{}, "ild", -1, PeopleMode::kInline, false, ""});
   EXPECT_EQ(json_of(ild, Layout{}), json_of(ild, Layout{}, JsonOptions{false}));
   EXPECT_NE(json_of(ild, Layout{}).find(R"({"id": "ild", "parentId": null,)"), std::string::npos);
   EXPECT_EQ(json_of(ild, Layout{}).find(kJsonRootId), std::string::npos);
@@ -111,7 +111,7 @@ TEST(JsonWriter, EmptyLayoutGivesNullPositions) {
 }
 
 TEST(JsonWriter, StubsAndPeopleHangInTheTree) {
-  const OrgGraph g = build_graph(load_org_file("data/ild.yaml").model, GraphOptions{{}, "ild", 0, PeopleMode::kNodes});
+  const OrgGraph g = build_graph(load_org_file("data/ild.yaml").model, GraphOptions{{}, "ild", 0, PeopleMode::kNodes, false, ""});
   const std::string json = json_of(g, Layout{});
   EXPECT_NE(json.find(R"("parentId": "ild", "name": "+)"), std::string::npos) << json;
   EXPECT_NE(json.find(R"({"id": "person:0", "parentId": )"), std::string::npos);
