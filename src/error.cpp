@@ -6,14 +6,10 @@ namespace orgchart {
 
 namespace {
 
-const char* severity_name(Severity s) {
-  switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "note";
-  }
-  return "error";
-}
+/// Indexed by Severity, in its order.
+constexpr const char* kSeverityNames[] = {"error", "warning", "note"};
+
+const char* severity_name(Severity s) { return kSeverityNames[static_cast<std::size_t>(s)]; }
 
 }  // namespace
 

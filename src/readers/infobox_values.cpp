@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+#include <utility>
 
 #include "orgchart/readers/infobox_names.hpp"
 #include "orgchart/readers/infobox_page.hpp"
@@ -44,30 +45,37 @@ NamedEntry split_parenthetical(const std::string& text) {
   return e;
 }
 
+namespace {
+
+/// The parts of `text` between the separators `next(text, from)` finds (as {position, length}; npos after the
+/// last), their whitespace collapsed.
+template <typename Next>
+std::vector<std::string> split_at(const std::string& text, Next next) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    const auto [at, length] = next(text, start);
+    parts.push_back(collapse_space(text.substr(start, at == std::string::npos ? std::string::npos : at - start)));
+    if (at == std::string::npos) return parts;
+    start = at + length;
+  }
+}
+
+}  // namespace
+
 /// Splits "X / Y" (an entry glued from two) into its parts; one part when there is no " / ".
 std::vector<std::string> split_glued(const std::string& text) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const auto at = text.find(" / ", start);
-    parts.push_back(collapse_space(text.substr(start, at == std::string::npos ? std::string::npos : at - start)));
-    if (at == std::string::npos) break;
-    start = at + 3;
-  }
+  std::vector<std::string> parts = split_at(text, [](const std::string& t, std::size_t from) {
+    return std::pair{t.find(" / ", from), std::size_t{3}};
+  });
   std::erase_if(parts, [](const std::string& p) { return p.empty(); });
   return parts;
 }
 
 /// "A, B" in a parent field: two bodies when every part starts with a capital and is more than one word.
 std::vector<std::string> split_bodies(const std::string& text) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const auto at = text.find_first_of(",;", start);
-    parts.push_back(collapse_space(text.substr(start, at == std::string::npos ? std::string::npos : at - start)));
-    if (at == std::string::npos) break;
-    start = at + 1;
-  }
+  const std::vector<std::string> parts = split_at(text, [](const std::string& t, std::size_t from) {
+    return std::pair{t.find_first_of(",;", from), std::size_t{1}};
+  });
   for (const auto& p : parts)
     if (p.empty() || !std::isupper(static_cast<unsigned char>(p[0])) || p.find(' ') == std::string::npos) return {text};
   return parts;

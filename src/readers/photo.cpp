@@ -47,12 +47,8 @@ std::optional<PhotoType> sniff_photo(const std::string& head) {
 }
 
 const char* photo_mime_type(PhotoType t) {
-  switch (t) {
-    case PhotoType::kPng: return "image/png";
-    case PhotoType::kJpeg: return "image/jpeg";
-    case PhotoType::kSvg: return "image/svg+xml";
-  }
-  return "application/octet-stream";
+  static constexpr const char* kMimeTypes[] = {"image/png", "image/jpeg", "image/svg+xml"};  // by PhotoType
+  return kMimeTypes[static_cast<std::size_t>(t)];
 }
 
 std::vector<Diagnostic> resolve_photos(OrgModel& model) {

@@ -11,19 +11,11 @@
 #include <set>
 #include <unordered_map>
 
+#include "orgchart/c_ptr.hpp"
+
 namespace orgchart {
 
 namespace {
-
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-struct ReaderFree {
-  void operator()(xmlTextReaderPtr r) const { xmlFreeTextReader(r); }
-};
 
 class Workbook {
  public:
@@ -66,7 +58,7 @@ class Workbook {
             " MiB; refusing it (a damaged file or a zip bomb)");
       return std::nullopt;
     }
-    std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0));
+    CPtr<zip_file_t, zip_fclose> f(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0));
     if (!f) {
       error("cannot read '" + name + "' in the workbook: " + zip_strerror(zip_.get()));
       return std::nullopt;
@@ -96,7 +88,7 @@ class Workbook {
  private:
   std::string path_;
   std::vector<Diagnostic>& diags_;
-  std::unique_ptr<zip_t, ZipCloser> zip_;
+  CPtr<zip_t, zip_discard> zip_;
 };
 
 /// A streaming XML reader over one part, without network, DTD loading or entity substitution.
@@ -159,7 +151,7 @@ class Xml {
   }
 
  private:
-  std::unique_ptr<xmlTextReader, ReaderFree> reader_;
+  CPtr<xmlTextReader, xmlFreeTextReader> reader_;
   bool failed_ = false;
 };
 

@@ -12,8 +12,6 @@ namespace orgchart::detail {
 
 namespace {
 
-std::size_t saturating_add(std::size_t a, std::size_t b) { return a > SIZE_MAX - b ? SIZE_MAX : a + b; }
-
 /// Counts nodes, and the size each anchored node expands to, so that an alias costs what it would expand to.
 class ShapeCounter : public YAML::EventHandler {
  public:
@@ -27,9 +25,7 @@ class ShapeCounter : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto it = anchors_.find(anchor);
     const std::size_t size = it == anchors_.end() ? 1 : it->second;
-    added_ = saturating_add(added_, size);
-    if (!first_alias_) first_alias_ = mark;
-    aliases_.emplace_back(added_, mark);
+    aliases_.add(mark, size);
     add_to_parent(size);
   }
   void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
@@ -42,16 +38,7 @@ class ShapeCounter : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
   /// The first alias whose expansion passes the bound.
-  void finish() {
-    const std::size_t bound = std::max(kAliasNodeFloor, shape.nodes);
-    if (added_ <= bound) return;
-    shape.expanded = saturating_add(shape.nodes, added_);
-    for (const auto& [total, mark] : aliases_)
-      if (total > bound) {
-        shape.alias_overflow = mark;
-        return;
-      }
-  }
+  void finish() { aliases_.check(shape.nodes, shape.alias_overflow, shape.expanded); }
 
   YamlShape shape;
 
@@ -82,9 +69,7 @@ class ShapeCounter : public YAML::EventHandler {
 
   std::vector<Frame> stack_;
   std::unordered_map<YAML::anchor_t, std::size_t> anchors_;
-  std::vector<std::pair<std::size_t, YAML::Mark>> aliases_;  // nodes added so far, at each alias
-  std::size_t added_ = 0;
-  std::optional<YAML::Mark> first_alias_;
+  AliasCount<YAML::Mark> aliases_;
 };
 
 }  // namespace

@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "yaml_guard.hpp"  // kAliasNodeFloor
+#include "yaml_guard.hpp"  // AliasCount
 
 namespace orgchart::detail {
 
@@ -82,12 +82,6 @@ const YamlNode::Entry& YamlNode::iterator::load() const {
 
 // ---- building ---------------------------------------------------------------------------------------------
 
-namespace {
-
-std::size_t saturating_add(std::size_t a, std::size_t b) { return a > SIZE_MAX - b ? SIZE_MAX : a + b; }
-
-}  // namespace
-
 /// Builds the first document's tree from events and counts, over the first two documents, what yaml_guard's
 /// ShapeCounter counts: nodes, and the size every alias would expand to.
 class YamlTreeBuilder {
@@ -123,8 +117,7 @@ class YamlTreeBuilder {
   void alias(YamlMark mark, std::size_t anchor) {
     const auto it = anchor_sizes_.find(anchor);
     const std::size_t size = it == anchor_sizes_.end() ? 1 : it->second;
-    added_ = saturating_add(added_, size);
-    aliases_.emplace_back(added_, mark);
+    aliases_.add(mark, size);
     add_to_parent(size);
     if (!building()) return;
     const auto node = anchor_nodes_.find(anchor);
@@ -183,14 +176,7 @@ class YamlTreeBuilder {
       tree_.records_.push_back(YamlTree::Record{});
       tree_.root_ = 0;
     }
-    const std::size_t bound = std::max(kAliasNodeFloor, out_.nodes);
-    if (added_ <= bound) return;
-    out_.expanded = saturating_add(out_.nodes, added_);
-    for (const auto& [total, mark] : aliases_)
-      if (total > bound) {
-        out_.alias_overflow = mark;
-        return;
-      }
+    aliases_.check(out_.nodes, out_.alias_overflow, out_.expanded);
   }
 
  private:
@@ -225,8 +211,7 @@ class YamlTreeBuilder {
   std::vector<std::uint32_t> pending_;  // kids of the open collections, innermost last
   std::unordered_map<std::size_t, std::size_t> anchor_sizes_;
   std::unordered_map<std::size_t, std::uint32_t> anchor_nodes_;
-  std::vector<std::pair<std::size_t, YamlMark>> aliases_;
-  std::size_t added_ = 0;
+  AliasCount<YamlMark> aliases_;
 };
 
 // ---- libfyaml -----------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #include "orgchart/writers/diff_writer.hpp"
 
-#include "orgchart/writers/json_writer.hpp"
+#include "orgchart/writers/escape.hpp"
+#include "orgchart/writers/json_object.hpp"
 
 namespace orgchart {
 
@@ -34,20 +35,21 @@ std::string window_text(const ChangeWindow& w) {
 /// The mark before a change line: "?" when the change is not certain.
 const char* mark(const ChangeWindow& w, const char* certain) { return w.certain ? certain : "  ? "; }
 
-/// `, "window": {...}` for a JSON change record; "" for an exactly dated, certain change.
-std::string window_json(const ChangeWindow& w) {
-  if (!w.when && w.certain) return "";
-  std::string s = ", \"certain\": ";
-  s += w.certain ? "true" : "false";
-  if (w.when) {
-    auto day = [](int key) {
-      const std::string t = day_text(key);
-      return t.empty() ? std::string("null") : json_quote(t);
-    };
-    s += ", \"window\": {\"date\": " + json_quote(w.when->str()) + ", \"earliest\": " + day(w.when->earliest) +
-         ", \"latest\": " + day(w.when->latest) + "}";
-  }
-  return s;
+/// A JSON change record with its window: `"certain"` and `"window": {...}` unless the change is exactly
+/// dated and certain.
+std::string with_window(JsonObject& o, const ChangeWindow& w) {
+  auto day = [](int key) {
+    const std::string t = day_text(key);
+    return t.empty() ? std::string("null") : json_quote(t);
+  };
+  o.raw_if(w.when || !w.certain, "certain", w.certain ? "true" : "false");
+  if (w.when)
+    o.raw("window", JsonObject()
+                        .str("date", w.when->str())
+                        .raw("earliest", day(w.when->earliest))
+                        .raw("latest", day(w.when->latest))
+                        .done());
+  return o.done();
 }
 
 }  // namespace
@@ -97,31 +99,37 @@ void write_diff_text(std::ostream& out, const OrgDiff& d, const OrgModel& before
 }
 
 void write_diff_json(std::ostream& out, const OrgDiff& d, const DiffLabels& labels) {
-  out << "{\n  \"before\": " << json_quote(labels.before) << ",\n  \"after\": " << json_quote(labels.after)
-      << ",\n  \"units\": [";
-  for (std::size_t i = 0; i < d.units.size(); ++i) {
-    const auto& u = d.units[i];
-    out << (i ? "," : "") << "\n    {\"change\": \"" << unit_change_name(u.kind) << "\", \"id\": " << json_quote(u.id)
-        << ", \"before\": " << json_quote(u.before) << ", \"after\": " << json_quote(u.after) << window_json(u.window)
-        << "}";
+  out << "{\n";
+  write_json_member(out, "before", json_quote(labels.before));
+  write_json_member(out, "after", json_quote(labels.after));
+  std::vector<std::string> units, roles, relations;
+  for (const auto& u : d.units) {
+    JsonObject o;
+    o.str("change", unit_change_name(u.kind)).str("id", u.id).str("before", u.before).str("after", u.after);
+    units.push_back(with_window(o, u.window));
   }
-  out << (d.units.empty() ? "" : "\n  ") << "],\n  \"roles\": [";
-  for (std::size_t i = 0; i < d.roles.size(); ++i) {
-    const auto& r = d.roles[i];
-    out << (i ? "," : "") << "\n    {\"change\": \"" << (r.kind == RoleDiff::Kind::kTook ? "took" : "left")
-        << "\", \"person\": " << json_quote(r.person) << ", \"unit\": " << json_quote(r.unit)
-        << ", \"role\": " << json_quote(r.role) << ", \"title\": " << json_quote(r.title) << window_json(r.window)
-        << "}";
+  for (const auto& r : d.roles) {
+    JsonObject o;
+    o.str("change", r.kind == RoleDiff::Kind::kTook ? "took" : "left")
+        .str("person", r.person)
+        .str("unit", r.unit)
+        .str("role", r.role)
+        .str("title", r.title);
+    roles.push_back(with_window(o, r.window));
   }
-  out << (d.roles.empty() ? "" : "\n  ") << "],\n  \"relations\": [";
-  for (std::size_t i = 0; i < d.relations.size(); ++i) {
-    const auto& r = d.relations[i];
-    out << (i ? "," : "") << "\n    {\"change\": \"" << (r.kind == RelationDiff::Kind::kAdded ? "added" : "removed")
-        << "\", \"unit\": " << json_quote(r.unit) << ", \"relation\": " << json_quote(r.relation)
-        << ", \"target\": " << json_quote(r.target) << ", \"label\": " << json_quote(r.label)
-        << window_json(r.window) << "}";
+  for (const auto& r : d.relations) {
+    JsonObject o;
+    o.str("change", r.kind == RelationDiff::Kind::kAdded ? "added" : "removed")
+        .str("unit", r.unit)
+        .str("relation", r.relation)
+        .str("target", r.target)
+        .str("label", r.label);
+    relations.push_back(with_window(o, r.window));
   }
-  out << (d.relations.empty() ? "" : "\n  ") << "]\n}\n";
+  write_json_array(out, "units", units, false);
+  write_json_array(out, "roles", roles, false);
+  write_json_array(out, "relations", relations, true);
+  out << "}\n";
 }
 
 }  // namespace orgchart

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 
+#include "orgchart/c_ptr.hpp"
 #include "orgchart/error.hpp"
 #include "orgchart/writers/svg_raster.hpp"
 
@@ -16,14 +17,8 @@ namespace orgchart {
 
 namespace {
 
-struct ContextDeleter {
-  void operator()(GVC_t* c) const { gvFreeContext(c); }
-};
-struct GraphDeleter {
-  void operator()(Agraph_t* g) const { agclose(g); }
-};
-using ContextPtr = std::unique_ptr<GVC_t, ContextDeleter>;
-using GraphPtr = std::unique_ptr<Agraph_t, GraphDeleter>;
+using ContextPtr = CPtr<GVC_t, gvFreeContext>;
+using GraphPtr = CPtr<Agraph_t, agclose>;
 
 // Graphviz reports through a process-wide callback; collect its messages for the exception text.
 std::mutex g_mutex;

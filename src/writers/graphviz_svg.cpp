@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "orgchart/c_ptr.hpp"
 #include "orgchart/error.hpp"
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/chart_heading.hpp"
@@ -22,10 +23,6 @@ namespace orgchart {
 namespace {
 
 constexpr const char* kXlinkNs = "http://www.w3.org/1999/xlink";
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
 
 const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 std::string_view sv(const xmlChar* s) { return s ? std::string_view(reinterpret_cast<const char*>(s)) : ""; }
@@ -228,7 +225,7 @@ class ReportReady {
 
 std::string make_report_ready_svg(std::string_view svg, const OrgGraph& g) {
   // No network, no entity expansion, no DTD loading; HUGE: Graphviz's SVG of a large chart is large.
-  std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(svg.data(), static_cast<int>(svg.size()), "graphviz.svg", "UTF-8",
+  CPtr<xmlDoc, xmlFreeDoc> doc(xmlReadMemory(svg.data(), static_cast<int>(svg.size()), "graphviz.svg", "UTF-8",
                                                      XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR |
                                                          XML_PARSE_NOWARNING));
   if (!doc) throw LayoutError("Graphviz wrote SVG that is not well-formed XML");

@@ -4,6 +4,7 @@
 
 #include "orgchart/writers/attribute_values.hpp"
 #include "orgchart/writers/card.hpp"
+#include "orgchart/writers/json_object.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/text.hpp"
 
@@ -24,36 +25,9 @@ const char* change_name(Change c) {
   return "";
 }
 
-std::string string_array(const std::vector<std::string>& v) {
-  std::string s = "[";
-  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + json_quote(v[i]);
-  return s + "]";
-}
-
-/// `"key": value` pairs written in the order they are added.
-class Object {
- public:
-  Object& raw(const char* key, const std::string& value) {
-    text_ += (text_.empty() ? "{" : ", ") + json_quote(key) + ": " + value;
-    return *this;
-  }
-  Object& str(const char* key, std::string_view value) { return raw(key, json_quote(value)); }
-  Object& raw_if(bool cond, const char* key, const std::string& value) { return cond ? raw(key, value) : *this; }
-  std::string done() const { return text_.empty() ? "{}" : text_ + "}"; }
-
- private:
-  std::string text_;
-};
-
-void write_array(std::ostream& out, const char* key, const std::vector<std::string>& items, bool last) {
-  out << "  " << json_quote(key) << ": [";
-  for (std::size_t i = 0; i < items.size(); ++i) out << (i ? ",\n    " : "\n    ") << items[i];
-  out << (items.empty() ? "]" : "\n  ]") << (last ? "\n" : ",\n");
-}
-
 /// A table's other columns (Unit::attributes) as one object, by name; written only where a unit has some.
 std::string attributes(const std::map<std::string, std::string>& a) {
-  Object o;
+  JsonObject o;
   for (const auto& [k, v] : a) o.str(k.c_str(), v);
   return o.done();
 }
@@ -67,10 +41,10 @@ class JsonWriter {
     const bool has_layout = !layout_.empty();
     const auto maybe = [&](double v) { return has_layout ? std::optional<double>(v) : std::nullopt; };
     out_ << "{\n";
-    out_ << "  \"title\": " << json_quote(g_.model.title) << ",\n";
-    out_ << "  \"description\": " << json_quote(g_.model.description) << ",\n";
-    out_ << "  \"width\": " << number_or_null(maybe(layout_.bounds.width)) << ",\n";
-    out_ << "  \"height\": " << number_or_null(maybe(layout_.bounds.height)) << ",\n";
+    write_json_member(out_, "title", json_quote(g_.model.title));
+    write_json_member(out_, "description", json_quote(g_.model.description));
+    write_json_member(out_, "width", number_or_null(maybe(layout_.bounds.width)));
+    write_json_member(out_, "height", number_or_null(maybe(layout_.bounds.height)));
 
     // parentId follows what the chart draws below what (OrgGraph::children), so stubs and people nodes
     // hang in the tree as well.
@@ -85,7 +59,7 @@ class JsonWriter {
     const bool synthetic = options_.single_root && roots != 1;
     std::vector<std::string> nodes;
     if (synthetic) {
-      nodes.push_back(Object()
+      nodes.push_back(JsonObject()
                           .str("id", kJsonRootId)
                           .raw("parentId", "null")
                           .str("name", g_.model.title)
@@ -113,11 +87,11 @@ class JsonWriter {
       std::string native = u ? u->native_name : node.type == NodeType::kPerson ? g_.person(v).native_name : "";
       std::string leaders = "[";
       for (const auto& l : node.leaders)
-        leaders += (leaders.size() > 1 ? ", " : "") + Object().str("title", l.title).str("name", l.name).done();
+        leaders += (leaders.size() > 1 ? ", " : "") + JsonObject().str("title", l.title).str("name", l.name).done();
       leaders += "]";
       const std::string parent_id =
           parent[v] ? json_quote(g_.graph[*parent[v]].id) : synthetic ? json_quote(kJsonRootId) : "null";
-      Object object = Object()
+      JsonObject object = JsonObject()
                           .str("id", node.id)
                           .raw("parentId", parent_id)
                           .str("name", display_name(g_, v))
@@ -126,9 +100,9 @@ class JsonWriter {
                           .str("group", u ? u->group : "")
                           .str("nativeName", native)
                           .str("abbreviation", u && !u->abbreviations.empty() ? u->abbreviations.front() : "")
-                          .raw("abbreviations", string_array(u ? u->abbreviations : std::vector<std::string>{}))
+                          .raw("abbreviations", json_string_array(u ? u->abbreviations : std::vector<std::string>{}))
                           .raw("leaders", leaders)
-                          .raw("sources", string_array(g_.sources_of(v)))
+                          .raw("sources", json_string_array(g_.sources_of(v)))
                           .raw("x", number_or_null(has_layout ? std::optional(layout_.centre[v].x) : std::nullopt))
                           .raw("y", number_or_null(has_layout ? std::optional(layout_.centre[v].y) : std::nullopt))
                           .raw("width", number_or_null(has_layout ? std::optional(layout_.size[v].width) : std::nullopt))
@@ -142,7 +116,7 @@ class JsonWriter {
         if (a.json) object.raw(a.json, value_json(a.value(node_item(g_, v, {}))));
       nodes.push_back(object.done());
     }
-    write_array(out_, "nodes", nodes, false);
+    write_json_array(out_, "nodes", nodes, false);
 
     // What the tree does not already draw, as d3-org-chart reads it: relations, and the further roles of a
     // person who hangs below the unit of their first role.
@@ -151,39 +125,39 @@ class JsonWriter {
       const OrgEdge& oe = g_.graph[e];
       const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
       if (oe.type == EdgeType::kHierarchy || (oe.type == EdgeType::kRole && is_tree_role(e, parent[t]))) continue;
-      connections.push_back(Object()
+      connections.push_back(JsonObject()
                                 .str("from", g_.graph[s].id)
                                 .str("to", g_.graph[t].id)
                                 .str("label", oe.label.empty() ? oe.relation : oe.label)
                                 .str("relation", oe.relation)
-                                .raw("sources", string_array(g_.sources_of(e)))
+                                .raw("sources", json_string_array(g_.sources_of(e)))
                                 .raw_if(g_.is_diff, "change", json_quote(change_name(oe.change)))
                                 .done());
     }
-    write_array(out_, "connections", connections, false);
+    write_json_array(out_, "connections", connections, false);
 
     std::vector<std::string> links;
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
       const OrgEdge& oe = g_.graph[e];
-      links.push_back(Object()
+      links.push_back(JsonObject()
                           .str("source", g_.graph[boost::source(e, g_.graph)].id)
                           .str("target", g_.graph[boost::target(e, g_.graph)].id)
                           .str("relation", oe.relation)
                           .str("label", oe.type == EdgeType::kHierarchy ? std::string("parent") : oe.label)
-                          .raw("sources", string_array(g_.sources_of(e)))
+                          .raw("sources", json_string_array(g_.sources_of(e)))
                           .done());
     }
-    write_array(out_, "links", links, false);
+    write_json_array(out_, "links", links, false);
 
     std::vector<std::string> sources;
     for (const Source& s : g_.model.sources)
-      sources.push_back(Object()
+      sources.push_back(JsonObject()
                             .str("id", s.id)
                             .str("title", s.title)
                             .str("date", s.date ? s.date->str() : "")
                             .str("url", s.url)
                             .done());
-    write_array(out_, "sources", sources, true);
+    write_json_array(out_, "sources", sources, true);
     out_ << "}\n";
   }
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "orgchart/c_ptr.hpp"
 #include "orgchart/error.hpp"
 #include "orgchart/writers/render.hpp"
 
@@ -13,18 +14,9 @@ namespace orgchart {
 
 namespace {
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-struct HandleDeleter {
-  void operator()(RsvgHandle* h) const { g_object_unref(h); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using Context = std::unique_ptr<cairo_t, ContextDeleter>;
-using Handle = std::unique_ptr<RsvgHandle, HandleDeleter>;
+using Surface = CPtr<cairo_surface_t, cairo_surface_destroy>;
+using Context = CPtr<cairo_t, cairo_destroy>;
+using Handle = CPtr<RsvgHandle, g_object_unref>;
 
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 
+#include "orgchart/c_ptr.hpp"
 #include "orgchart/error.hpp"
 
 namespace orgchart {
@@ -17,19 +18,10 @@ namespace {
 constexpr double kMaxBitmapSide = 32767;
 constexpr double kMaxBitmapPixels = 100e6;
 
-struct GObjectUnref {
-  void operator()(gpointer p) const { g_object_unref(p); }
-};
-struct SurfaceDestroy {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDestroy {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using HandlePtr = std::unique_ptr<RsvgHandle, GObjectUnref>;
-using StreamPtr = std::unique_ptr<GInputStream, GObjectUnref>;
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
-using CairoPtr = std::unique_ptr<cairo_t, ContextDestroy>;
+using HandlePtr = CPtr<RsvgHandle, g_object_unref>;
+using StreamPtr = CPtr<GInputStream, g_object_unref>;
+using SurfacePtr = CPtr<cairo_surface_t, cairo_surface_destroy>;
+using CairoPtr = CPtr<cairo_t, cairo_destroy>;
 
 [[noreturn]] void fail(const std::string& what, GError* error) {
   std::string msg = what;

@@ -1,0 +1,32 @@
+#pragma once
+/// Building blocks of our JSON documents (the chart's JSON, the diff report): objects on one line with keys in
+/// the order they are added, arrays of such objects one per line.
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace orgchart {
+
+/// `{"key": value, ...}` with the keys in the order they are added; values are JSON already (raw) or text.
+class JsonObject {
+ public:
+  JsonObject& raw(const char* key, const std::string& value);
+  JsonObject& str(const char* key, std::string_view value);
+  JsonObject& raw_if(bool cond, const char* key, const std::string& value) { return cond ? raw(key, value) : *this; }
+  std::string done() const { return text_.empty() ? "{}" : text_ + "}"; }
+
+ private:
+  std::string text_;
+};
+
+/// `["a", "b"]`.
+std::string json_string_array(const std::vector<std::string>& items);
+
+/// `  "key": value,` and a line break, as a member of a document's top-level object (no comma when `last`).
+void write_json_member(std::ostream& out, const char* key, const std::string& value, bool last = false);
+
+/// `  "key": [` then each item (JSON already) on a line of its own, `]`; no comma after it when `last`.
+void write_json_array(std::ostream& out, const char* key, const std::vector<std::string>& items, bool last);
+
+}  // namespace orgchart
