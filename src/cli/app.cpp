@@ -10,6 +10,7 @@
 #include "orgchart/cli/import.hpp"
 #include "orgchart/error.hpp"
 #include "orgchart/readers/loader.hpp"
+#include "orgchart/writers/format.hpp"
 
 namespace orgchart {
 
@@ -118,10 +119,10 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   std::string format, layout = "org", people = "inline", as_of, page = "a4-landscape", graphml = "yed";
   auto* export_cmd = app.add_subcommand("export", "Draw a data file as one or more charts (format from each -o's extension)");
   export_cmd->add_option("input", ex.input, "Data file: YAML, .graphml (ours, or saved by yEd or Gephi), or a table: .csv .tsv .tab .txt .xlsx")->required();
-  export_cmd->add_option("-o,--output", ex.outputs, "Output file: .dot .svg .png .pdf .graphml .gexf .json .html (repeatable; - = stdout)")
+  export_cmd->add_option("-o,--output", ex.outputs, "Output file: " + format_extensions() + " (repeatable; - = stdout)")
       ->required();
   export_cmd->add_option("-f,--format", format, "Format for every output, overriding extensions (needed for -o -)")
-      ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "gexf", "json", "html"}));
+      ->check(CLI::IsMember(format_name_list()));
   export_cmd->add_option("--layout", layout, "org (tidy org chart, default), dot or twopi (Graphviz engines)")
       ->check(CLI::IsMember({"org", "dot", "twopi"}));
   export_cmd->add_option("--as-of", as_of, "Draw the chart as it stood on this date (YYYY[-MM[-DD]]); default: latest");

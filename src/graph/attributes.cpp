@@ -253,4 +253,9 @@ double node_importance(std::size_t subtree_size) {
   return 10.0 + 6.0 * std::log2(static_cast<double>(subtree_size < 1 ? 1 : subtree_size));
 }
 
+std::vector<SourceField> source_fields(const Source& s) {
+  return {{"id", s.id}, {"title", s.title}, {"date", s.date ? s.date->str() : ""},
+          {"url", s.url}, {"file", s.file},   {"notes", s.notes}};
+}
+
 }  // namespace orgchart

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "orgchart/model/ids.hpp"
 #include "orgchart/model/validate.hpp"
 
 namespace orgchart {
@@ -12,13 +13,6 @@ namespace {
 void add_unique(std::vector<std::string>& out, const std::vector<std::string>& more) {
   for (const auto& s : more)
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
-}
-
-/// Heads first, then deputies, then other roles; file order within each.
-int role_rank(const std::string& role) {
-  if (role == "head" || role == "co-head") return 0;
-  if (role == "deputy-head") return 1;
-  return 2;
 }
 
 }  // namespace
@@ -187,6 +181,7 @@ OrgGraph graph_of_snapshot(OrgModel&& snapshotted, const GraphOptions& options) 
   }
   for (auto v : boost::make_iterator_range(boost::vertices(og.graph))) {
     auto& leaders = og.graph[v].leaders;
+    // Heads first, then deputies, then other roles; file order within each.
     std::stable_sort(leaders.begin(), leaders.end(),
                      [](const Leader& a, const Leader& b) { return role_rank(a.role) < role_rank(b.role); });
   }

@@ -92,28 +92,6 @@ bool is_rank_word(const std::string& w) {
 
 }  // namespace
 
-std::string collapse_space(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (!ws && static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() &&
-        static_cast<unsigned char>(text[i + 1]) == 0xA0) {  // U+00A0 no-break space
-      ws = true;
-      ++i;
-    }
-    if (ws) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string slug(std::string_view name) {
   std::string out;
   bool dash = false;

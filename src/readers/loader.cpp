@@ -183,9 +183,9 @@ InputFormat input_format_for(const std::string& path, const std::string& text) {
 }
 
 ReadResult load_org_file(const std::string& path, const TableOptions& table) {
-  std::string why;
-  auto file = read_input_file(path, why);
-  if (!file) throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}}});
+  std::vector<Diagnostic> diags;
+  auto file = read_input_file(path, diags);
+  if (!file) throw ParseError(std::move(diags));
   InputFormat format = input_format_for(path, file->text);
   if (format == InputFormat::kTable && has_extension(path, "txt")) format = txt_format(file->text);
   return load(file->text, path, format, table);
@@ -214,12 +214,8 @@ ReadResult load_org_files(const std::vector<std::string>& paths, const std::stri
   std::vector<OrgModel> models;
   std::vector<Diagnostic> diagnostics;
   for (const auto& path : paths) {
-    std::string why;
-    auto file = read_input_file(path, why);
-    if (!file) {
-      diagnostics.push_back({Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}});
-      continue;
-    }
+    auto file = read_input_file(path, diagnostics);
+    if (!file) continue;
     InputFormat format = input_format_for(path, file->text);
     if (format == InputFormat::kTable && has_extension(path, "txt")) format = txt_format(file->text);
     ReadResult r = read(file->text, path, format, table, texts);

@@ -102,9 +102,10 @@ AliasTable parse_aliases(const std::string& text, const std::string& file) {
 }
 
 AliasTable read_aliases_file(const std::string& path) {
-  auto text = read_text_file(path);
-  if (!text) throw ParseError({{Severity::kError, {path, 0, 0}, "cannot read aliases file: no such file or not readable", {}}});
-  return parse_aliases(*text, path);
+  std::vector<Diagnostic> diags;
+  auto file = read_input_file(path, diags);
+  if (!file) throw ParseError(std::move(diags));
+  return parse_aliases(file->text, path);
 }
 
 namespace {

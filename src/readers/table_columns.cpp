@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "orgchart/model/validate.hpp"
+#include "orgchart/readers/whitespace.hpp"
 
 namespace orgchart {
 
@@ -37,12 +38,6 @@ const std::vector<RoleInfo>& roles() {
 }
 
 const RoleInfo& info(ColumnRole r) { return roles()[static_cast<std::size_t>(r)]; }
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::string header_list(const std::vector<std::string>& headers) {
   std::string s;
@@ -88,7 +83,7 @@ TableColumns detect_columns(const TableRecord& header, const std::string& overri
   std::size_t width = header.fields.size();
   while (width > 1 && trim(header.fields[width - 1].text).empty()) --width;
   for (std::size_t i = 0; i < width; ++i) {
-    cols.headers.push_back(trim(header.fields[i].text));
+    cols.headers.emplace_back(trim(header.fields[i].text));
     normalized.push_back(normalize_header(header.fields[i].text));
   }
   auto error_at = [&](const TableField* f, std::string msg) {
@@ -121,7 +116,7 @@ TableColumns detect_columns(const TableRecord& header, const std::string& overri
       error_at(nullptr, "--columns: '" + item + "' is not ROLE=HEADER (e.g. --columns id=EmpNo,parent=Boss)");
       continue;
     }
-    const std::string role = trim(item.substr(0, eq)), column = trim(item.substr(eq + 1));
+    const std::string role(trim(item.substr(0, eq))), column(trim(item.substr(eq + 1)));
     std::vector<std::string> names;
     std::optional<std::size_t> r;
     for (std::size_t k = 0; k < kColumnRoleCount; ++k) {

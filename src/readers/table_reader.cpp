@@ -8,18 +8,13 @@
 #include <unordered_set>
 
 #include "orgchart/model/validate.hpp"
+#include "orgchart/readers/whitespace.hpp"
 #include "orgchart/readers/table_columns.hpp"
 #include "orgchart/readers/table_xlsx.hpp"
 
 namespace orgchart {
 
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::string lower(std::string s) {
   for (char& c : s)
@@ -54,7 +49,7 @@ std::optional<Date> table_date(const std::string& text) {
 
 enum class Truth { kYes, kNo, kUnknown };
 Truth truth(const std::string& text) {
-  const std::string s = lower(trim(text));
+  const std::string s = lower(std::string(trim(text)));
   for (const char* y : {"yes", "y", "true", "1", "x", "side", "assistant", "staff", "wahr", "oui", "ja"})
     if (s == y) return Truth::kYes;
   for (const char* n : {"", "no", "n", "false", "0", "-", "falsch", "non", "nein"})
@@ -64,14 +59,14 @@ Truth truth(const std::string& text) {
 
 /// What databases and spreadsheets write for "no manager" (when no row has it as its id).
 bool no_parent_marker(const std::string& text) {
-  const std::string s = lower(trim(text));
+  const std::string s = lower(std::string(trim(text)));
   for (const char* v : {"null", "none", "-", "n/a", "#n/a", "0", "(none)", "root"})
     if (s == v) return true;
   return false;
 }
 
 bool vacancy_marker(const std::string& name) {
-  const std::string s = lower(trim(name));
+  const std::string s = lower(std::string(trim(name)));
   for (const char* v : {"vacant", "(vacant)", "[vacant]", "vacancy", "open position", "open", "tbd", "tbh", "to be hired", "n/a"})
     if (s == v) return true;
   return false;
@@ -107,7 +102,7 @@ struct TableMapper::Impl {
 
   std::string cell(const TableRecord& r, ColumnRole role) const {
     const auto c = cols[role];
-    return c && *c < r.fields.size() ? trim(r.fields[*c].text) : std::string();
+    return c && *c < r.fields.size() ? std::string(trim(r.fields[*c].text)) : std::string();
   }
   SourceLoc cell_loc(const TableRecord& r, ColumnRole role) const {
     const auto c = cols[role];
@@ -227,7 +222,7 @@ struct TableMapper::Impl {
     // Every other column, by its header; empty cells left out.
     for (std::size_t i = 0; i < r.fields.size() && i < cols.headers.size(); ++i) {
       if (cols.is_field(i)) continue;
-      const std::string v = trim(r.fields[i].text);
+      const std::string v(trim(r.fields[i].text));
       if (!v.empty()) u.attributes.emplace(cols.headers[i], v);
     }
     u.sources.push_back(source_id);
@@ -250,7 +245,7 @@ struct TableMapper::Impl {
       while (b <= d.size()) {
         auto e = d.find_first_of(";,", b);
         if (e == std::string::npos) e = d.size();
-        const std::string one = trim(d.substr(b, e - b));
+        const std::string one(trim(d.substr(b, e - b)));
         if (!one.empty()) refs.push_back({index, one, at, true});
         b = e + 1;
       }

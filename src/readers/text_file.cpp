@@ -78,6 +78,13 @@ std::optional<TextFile> read_input_file(const std::string& path, std::string& wh
   return out;
 }
 
+std::optional<TextFile> read_input_file(const std::string& path, std::vector<Diagnostic>& diags) {
+  std::string why;
+  auto file = read_input_file(path, why);
+  if (!file) diags.push_back({Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}});
+  return file;
+}
+
 std::optional<std::string> read_text_file(const std::string& path) {
   std::string why;
   auto f = read_input_file(path, why);

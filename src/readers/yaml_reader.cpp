@@ -10,6 +10,7 @@
 
 #include <sys/stat.h>
 
+#include "orgchart/model/ids.hpp"
 #include "orgchart/model/validate.hpp"
 #include "orgchart/readers/text_file.hpp"
 #include "yaml_guard.hpp"
@@ -36,15 +37,6 @@ const FieldSet kRoleFields = {"unit", "role", "title", "from", "until", "sources
 const FieldSet kPersonFields = {"name", "native_name", "notes", "roles", "unit", "role", "title", "from", "until",
                                 "sources"};
 const FieldSet kRelationFields = {"unit", "kind", "target", "label", "amount", "notes", "sources", "from", "until"};
-
-bool valid_id(const std::string& s) {
-  if (s.empty()) return false;
-  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-  if (!alnum(s[0])) return false;
-  for (char c : s)
-    if (!alnum(c) && c != '-' && c != '_' && c != '.' && c != '@' && c != '+') return false;  // '@' '+': e-mail keys
-  return true;
-}
 
 /// Reads one file's YAML tree into the model, reporting against that file's name.
 class DocumentReader {
@@ -269,8 +261,7 @@ class DocumentReader {
     if (where) *where = loc(v);
     if (!read_string(v, key, out)) return;
     if (!valid_id(out)) {
-      error(v, "'" + out + "' is not a valid id for '" + key +
-                   "': use letters, digits, '-', '_' or '.', starting with a letter or digit");
+      error(v, "'" + out + "' is not a valid id for '" + key + "': " + kIdRule);
     }
   }
 
@@ -301,10 +292,17 @@ class DocumentReader {
     return {};
   }
 
+  /// A record of type T begun at `n`: its fields checked against `fields`, its location set.
+  template <typename T>
+  T record(const YamlNode& n, const FieldSet& fields, const char* where) {
+    check_fields(n, fields, where);
+    T t;
+    t.loc = loc(n);
+    return t;
+  }
+
   void read_source(const YamlNode& n) {
-    check_fields(n, kSourceFields, "in a source");
-    Source s;
-    s.loc = loc(n);
+    auto s = record<Source>(n, kSourceFields, "in a source");
     read_id(n, "id", "this source", s.id);
     require_text(n, "title", "source '" + s.id + "'", s.title);
     if (auto v = n["date"]) s.date = read_date(v, "date");
@@ -315,9 +313,7 @@ class DocumentReader {
   }
 
   void read_unit(const YamlNode& n) {
-    check_fields(n, kUnitFields, "in a unit");
-    Unit u;
-    u.loc = loc(n);
+    auto u = record<Unit>(n, kUnitFields, "in a unit");
     read_id(n, "id", "this unit", u.id);
     const std::string what = u.id.empty() ? std::string("this unit") : "unit '" + u.id + "'";
     require_text(n, "name", what, u.name);
@@ -379,9 +375,7 @@ class DocumentReader {
   }
 
   void read_person(const YamlNode& n) {
-    check_fields(n, kPersonFields, "in a person");
-    Person p;
-    p.loc = loc(n);
+    auto p = record<Person>(n, kPersonFields, "in a person");
     require_text(n, "name", "this person", p.name);
     const std::string who = p.name.empty() ? std::string("this person") : "'" + p.name + "'";
     optional_text(n, "native_name", p.native_name);
@@ -403,9 +397,7 @@ class DocumentReader {
   }
 
   void read_relation(const YamlNode& n) {
-    check_fields(n, kRelationFields, "in a relation");
-    Relation r;
-    r.loc = loc(n);
+    auto r = record<Relation>(n, kRelationFields, "in a relation");
     read_id(n, "unit", "this relation", r.unit, &r.unit_loc);
     read_id(n, "kind", "this relation", r.kind);
     read_id(n, "target", "this relation", r.target, &r.target_loc);
@@ -583,14 +575,9 @@ ReadResult read_yaml_string(const std::string& text, const std::string& file, st
 }
 
 ReadResult read_yaml_file(const std::string& path) {
-  std::string why;
-  auto file = read_input_file(path, why);
-  if (!file) {
-    ReadResult r;
-    r.diagnostics.push_back({Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}});
-    return r;
-  }
-  return read_all(file->text, path, nullptr);
+  ReadResult r;
+  auto file = read_input_file(path, r.diagnostics);
+  return file ? read_all(file->text, path, nullptr) : r;
 }
 
 }  // namespace orgchart

@@ -29,10 +29,14 @@ Drawn drawn_node(const OrgGraph& g, const Layout& layout, const ColourScheme& co
     d.width = layout.size[v].width;
     d.height = layout.size[v].height;
   }
-  return with_colour(d, node_style(g, colours, v).border);
+  const Change change = g.graph[v].change;
+  return with_colour(d, change == Change::kNone ? node_style(g, colours, v).border : parse_rgb(change_colour(change)));
 }
 
-Drawn drawn_edge(const OrgGraph& g, Edge e) { return with_colour({}, relation_colour(g.graph[e].relation)); }
+Drawn drawn_edge(const OrgGraph& g, Edge e) {
+  const Change change = g.graph[e].change;
+  return with_colour({}, change == Change::kNone ? relation_colour(g.graph[e].relation) : parse_rgb(change_colour(change)));
+}
 
 std::string value_text(const AttributeValue& v) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;

@@ -11,6 +11,7 @@
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/style.hpp"
 #include "orgchart/writers/text.hpp"
+#include "chart_writer.hpp"
 
 namespace orgchart {
 
@@ -18,16 +19,6 @@ namespace {
 
 std::string num(double v) { return format_number(v); }
 
-constexpr const char* kAddedColour = "#1a7f37";
-constexpr const char* kRemovedColour = "#cf222e";
-constexpr const char* kChangedColour = "#bf5700";
-
-const char* change_colour(Change c) {
-  return c == Change::kAdded ? kAddedColour : c == Change::kRemoved ? kRemovedColour : kChangedColour;
-}
-
-constexpr const char* kDottedLine = "dotted-line";  ///< the relation kind of a dotted-line (matrix) manager
-constexpr const char* kDottedLineColour = "#5a6b8c";
 constexpr double kPictureSize = 40;  ///< points, the photo or initials at the left of a person card
 
 /// The lines of a card as HTML-like label text (no enclosing < >); `br` separates them.
@@ -95,10 +86,10 @@ std::string spline_pos(const std::vector<Point>& pts, double height) {
   return s;
 }
 
-class DotWriter {
+class DotWriter : detail::ChartWriter {
  public:
   DotWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const DotOptions& o)
-      : out_(out), g_(g), layout_(layout), o_(o), colours_(g.model, g.color_by) {}
+      : ChartWriter(out, g, layout), o_(o) {}
 
   void write() {
     const auto& m = g_.model;
@@ -335,11 +326,7 @@ class DotWriter {
     }
   }
 
-  std::ostream& out_;
-  const OrgGraph& g_;
-  const Layout& layout_;
   const DotOptions& o_;
-  ColourScheme colours_;
 };
 
 }  // namespace

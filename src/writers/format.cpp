@@ -42,9 +42,21 @@ std::optional<Format> format_from_path(const std::string& path) {
   return std::nullopt;
 }
 
+std::vector<std::string> format_name_list() {
+  std::vector<std::string> names;
+  for (const auto& info : formats()) names.emplace_back(info.name);
+  return names;
+}
+
 std::string format_names() {
   std::string s;
-  for (const auto& info : formats()) s += (s.empty() ? "" : ", ") + std::string(info.name);
+  for (const auto& name : format_name_list()) s += (s.empty() ? "" : ", ") + name;
+  return s;
+}
+
+std::string format_extensions() {
+  std::string s;
+  for (const auto& info : formats()) s += (s.empty() ? "." : " .") + std::string(info.extensions.front());
   return s;
 }
 

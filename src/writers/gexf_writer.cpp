@@ -9,6 +9,7 @@
 #include "orgchart/writers/escape.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/style.hpp"
+#include "chart_writer.hpp"
 
 namespace orgchart {
 
@@ -50,10 +51,10 @@ Validity overlap(const Validity* a, const Validity* b) {
   return v;
 }
 
-class GexfWriter {
+class GexfWriter : detail::ChartWriter {
  public:
   GexfWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const GexfOptions& o)
-      : out_(out), g_(g), layout_(layout), options_(o), colours_(g.model, g.color_by) {}
+      : ChartWriter(out, g, layout), options_(o) {}
 
   void write() {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -165,12 +166,8 @@ class GexfWriter {
     out_ << "      </edge>\n";
   }
 
-  std::ostream& out_;
-  const OrgGraph& g_;
-  const Layout& layout_;
   GexfOptions options_;
   std::map<std::string, std::string> extras_;  // attribute name -> GEXF attribute id
-  ColourScheme colours_;  ///< the same colours as the drawn chart's
 };
 
 }  // namespace

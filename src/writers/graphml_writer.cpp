@@ -9,8 +9,10 @@
 #include "orgchart/writers/attribute_values.hpp"
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/escape.hpp"
+#include "orgchart/writers/json_object.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/style.hpp"
+#include "chart_writer.hpp"
 
 namespace orgchart {
 
@@ -73,25 +75,17 @@ std::vector<ExtraKey> extra_keys(const std::vector<const Attributes*>& attribute
 std::string sources_json(const std::vector<Source>& sources) {
   std::string out = "[";
   for (const Source& s : sources) {
-    std::string record;
-    auto field = [&](const char* name, const std::string& value) {
-      if (!value.empty()) record += (record.empty() ? "" : ", ") + json_quote(name) + ": " + json_quote(value);
-    };
-    field("id", s.id);
-    field("title", s.title);
-    field("date", s.date ? s.date->str() : "");
-    field("url", s.url);
-    field("file", s.file);
-    field("notes", s.notes);
-    out += (out.size() > 1 ? ", {" : "{") + record + "}";
+    JsonObject record;
+    for (const auto& [name, value] : source_fields(s)) record.raw_if(!value.empty(), name, json_quote(value));
+    out += (out.size() > 1 ? ", " : "") + record.done();
   }
   return out + "]";
 }
 
-class GraphmlWriter {
+class GraphmlWriter : detail::ChartWriter {
  public:
   GraphmlWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const GraphmlOptions& o)
-      : out_(out), g_(g), layout_(layout), yed_(o.dialect == GraphmlDialect::kYed), colours_(g.model, g.color_by) {}
+      : ChartWriter(out, g, layout), yed_(o.dialect == GraphmlDialect::kYed) {}
 
   void write() {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -170,7 +164,7 @@ class GraphmlWriter {
            << "\" y=\"" << format_number(layout_.empty() ? 0 : layout_.bounds.height - drawn.y - drawn.height / 2)
            << "\" width=\"" << format_number(drawn.width) << "\" height=\"" << format_number(drawn.height)
            << "\"/><y:Fill color=\"" << upper(style.fill.hex()) << "\" transparent=\"false\"/><y:BorderStyle color=\""
-           << upper(style.border.hex()) << "\" type=\"" << (n.type == NodeType::kStub ? "dashed" : "line")
+           << upper(Rgb{drawn.r, drawn.g, drawn.b}.hex()) << "\" type=\"" << (n.type == NodeType::kStub ? "dashed" : "line")
            << "\" width=\"1.2\"/><y:NodeLabel alignment=\"center\" autoSizePolicy=\"content\" fontFamily=\""
            << kFontFamily << "\" fontSize=\"12\" modelName=\"internal\" modelPosition=\"c\" textColor=\"#000000\">"
            << xml_escape(card_text(v)) << "</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n";
@@ -219,11 +213,7 @@ class GraphmlWriter {
     out_ << "    </edge>\n";
   }
 
-  std::ostream& out_;
-  const OrgGraph& g_;
-  const Layout& layout_;
   bool yed_;
-  ColourScheme colours_;  ///< the same colours as the drawn chart's
   std::vector<ExtraKey> node_extras_, edge_extras_;
 };
 

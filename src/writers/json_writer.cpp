@@ -150,13 +150,11 @@ class JsonWriter {
     write_json_array(out_, "links", links, false);
 
     std::vector<std::string> sources;
-    for (const Source& s : g_.model.sources)
-      sources.push_back(JsonObject()
-                            .str("id", s.id)
-                            .str("title", s.title)
-                            .str("date", s.date ? s.date->str() : "")
-                            .str("url", s.url)
-                            .done());
+    for (const Source& s : g_.model.sources) {
+      JsonObject record;
+      for (const auto& [name, value] : source_fields(s)) record.str(name, value);
+      sources.push_back(record.done());
+    }
     write_json_array(out_, "sources", sources, true);
     out_ << "}\n";
   }

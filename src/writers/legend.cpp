@@ -7,7 +7,6 @@
 namespace orgchart {
 
 LegendContent legend_content(const OrgGraph& g, const ColourScheme& colours) {
-  static constexpr const char* kDottedLine = "dotted-line";  // the relation kind of a dotted-line manager
   LegendContent c;
   for (auto v : boost::make_iterator_range(boost::vertices(g.graph)))
     if (g.graph[v].type == NodeType::kUnit) {

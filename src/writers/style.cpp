@@ -198,6 +198,10 @@ const ColourEntry& ColourScheme::entry_of(const Unit& u) const {
   return it == at_.end() ? kNone : entries_[it->second];
 }
 
+const char* change_colour(Change c) {
+  return c == Change::kAdded ? kAddedColour : c == Change::kRemoved ? kRemovedColour : kChangedColour;
+}
+
 Rgb relation_colour(const std::string& relation) {
   static const std::map<std::string, Rgb> kColours = {
       {"parent", {0x55, 0x55, 0x55}},      {"affiliation", {0x1f, 0x77, 0xb4}}, {"established", {0x2c, 0xa0, 0x2c}},

@@ -7,17 +7,15 @@
 
 namespace orgchart::svg {
 
-inline constexpr const char* kAddedColour = "#1a7f37";
-inline constexpr const char* kRemovedColour = "#cf222e";
-inline constexpr const char* kChangedColour = "#bf5700";
-inline constexpr const char* kDottedLineColour = "#5a6b8c";
-inline constexpr const char* kDottedLine = "dotted-line";  ///< the relation kind of a dotted-line (matrix) manager
+// The change and dotted-line colours are style's (one table for every format); named here too for the SVG code.
+using orgchart::change_colour;
+using orgchart::kAddedColour;
+using orgchart::kChangedColour;
+using orgchart::kDottedLine;
+using orgchart::kDottedLineColour;
+using orgchart::kRemovedColour;
 inline constexpr const char* kDashed = "5,2";
 inline constexpr const char* kDotted = "1,5";
-
-inline const char* change_colour(Change c) {
-  return c == Change::kAdded ? kAddedColour : c == Change::kRemoved ? kRemovedColour : kChangedColour;
-}
 
 /// `<g id="legend" class="node">` with what the chart uses (the same rows as the DOT legend, legend_label):
 /// colour values, vacancy, hierarchy, dotted-line manager, relations by label, and the diff marks. Swatches are

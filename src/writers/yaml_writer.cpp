@@ -2,63 +2,91 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <map>
+#include <optional>
+#include <utility>
+#include <variant>
+
+#include "orgchart/graph/attributes.hpp"  // source_fields
+
 namespace orgchart {
 
 namespace {
 
-void text(YAML::Emitter& e, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  // yaml-cpp quotes only where YAML needs it (line breaks as \n: its literal blocks would add a final one).
-  e << YAML::Key << key << YAML::Value << value;
-}
+/// A field's value: text (left out when empty), a list (left out when empty, written [a, b]), a flag (written
+/// only when true), a date (left out when absent), or the free attributes of a unit (a mapping).
+using Value = std::variant<std::string, std::vector<std::string>, bool, std::optional<Date>,
+                           std::map<std::string, std::string>>;
+using Fields = std::vector<std::pair<const char*, Value>>;
 
-void date(YAML::Emitter& e, const char* key, const std::optional<Date>& d) {
-  if (d) e << YAML::Key << key << YAML::Value << d->str();
-}
-
-void list(YAML::Emitter& e, const char* key, const std::vector<std::string>& values) {
-  if (values.empty()) return;
-  e << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
-  for (const auto& v : values) e << v;
-  e << YAML::EndSeq;
-}
-
-void validity(YAML::Emitter& e, const Validity& v) {
-  date(e, "from", v.from);
-  date(e, "until", v.until);
-}
-
-void write_unit(YAML::Emitter& e, const Unit& u) {
-  e << YAML::BeginMap;
-  text(e, "id", u.id);
-  text(e, "name", u.name);
-  text(e, "kind", u.kind);
-  text(e, "parent", u.parent);
-  text(e, "placement", u.placement);
-  text(e, "title", u.title);
-  if (u.vacant) e << YAML::Key << "vacant" << YAML::Value << true;
-  text(e, "group", u.group);
-  text(e, "photo", u.photo);
-  text(e, "label", u.label);
-  text(e, "native_name", u.native_name);
-  text(e, "romanized_name", u.romanized_name);
-  list(e, "abbreviation", u.abbreviations);
-  list(e, "aliases", u.aliases);
-  list(e, "tags", u.tags);
-  text(e, "type", u.type);
-  text(e, "level", u.level);
-  date(e, "founded", u.founded);
-  text(e, "headquarters", u.headquarters);
-  text(e, "website", u.website);
-  validity(e, u.valid);
-  text(e, "notes", u.notes);
-  list(e, "sources", u.sources);
-  if (!u.attributes.empty()) {
-    e << YAML::Key << "attributes" << YAML::Value << YAML::BeginMap;
-    for (const auto& [k, v] : u.attributes) e << YAML::Key << k << YAML::Value << v;
+struct Emit {
+  YAML::Emitter& e;
+  const char* key;
+  void operator()(const std::string& s) const {
+    // yaml-cpp quotes only where YAML needs it (line breaks as \n: its literal blocks would add a final one).
+    if (!s.empty()) e << YAML::Key << key << YAML::Value << s;
+  }
+  void operator()(const std::vector<std::string>& values) const {
+    if (values.empty()) return;
+    e << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const auto& v : values) e << v;
+    e << YAML::EndSeq;
+  }
+  void operator()(bool b) const {
+    if (b) e << YAML::Key << key << YAML::Value << true;
+  }
+  void operator()(const std::optional<Date>& d) const {
+    if (d) e << YAML::Key << key << YAML::Value << d->str();
+  }
+  void operator()(const std::map<std::string, std::string>& m) const {
+    if (m.empty()) return;
+    e << YAML::Key << key << YAML::Value << YAML::BeginMap;
+    for (const auto& [k, v] : m) e << YAML::Key << k << YAML::Value << v;
     e << YAML::EndMap;
   }
-  e << YAML::EndMap;
+};
+
+void write_fields(YAML::Emitter& e, const Fields& fields) {
+  for (const auto& [key, value] : fields) std::visit(Emit{e, key}, value);
+}
+
+// Each record's fields in the order a person would write them.
+Fields unit_fields(const Unit& u) {
+  return {{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"parent", u.parent}, {"placement", u.placement},
+          {"title", u.title}, {"vacant", u.vacant}, {"group", u.group}, {"photo", u.photo}, {"label", u.label},
+          {"native_name", u.native_name}, {"romanized_name", u.romanized_name}, {"abbreviation", u.abbreviations},
+          {"aliases", u.aliases}, {"tags", u.tags}, {"type", u.type}, {"level", u.level}, {"founded", u.founded},
+          {"headquarters", u.headquarters}, {"website", u.website}, {"from", u.valid.from},
+          {"until", u.valid.until}, {"notes", u.notes}, {"sources", u.sources}, {"attributes", u.attributes}};
+}
+
+Fields role_fields(const Role& r) {
+  return {{"unit", r.unit}, {"role", r.role}, {"title", r.title},
+          {"from", r.valid.from}, {"until", r.valid.until}, {"sources", r.sources}};
+}
+
+Fields relation_fields(const Relation& r) {
+  return {{"unit", r.unit}, {"kind", r.kind}, {"target", r.target}, {"label", r.label}, {"amount", r.amount},
+          {"from", r.valid.from}, {"until", r.valid.until}, {"notes", r.notes}, {"sources", r.sources}};
+}
+
+Fields source_record(const Source& s) {
+  Fields f;
+  for (auto& [name, value] : source_fields(s)) f.emplace_back(name, std::move(value));
+  return f;
+}
+
+/// `key:` and a list of records, each a mapping written by `write`; nothing when there are none.
+template <typename T, typename Write>
+void records(YAML::Emitter& e, const char* key, const std::vector<T>& items, Write write) {
+  if (items.empty()) return;
+  e << YAML::Key << key << YAML::Value << YAML::BeginSeq;
+  for (const T& item : items) {
+    e << YAML::BeginMap;
+    write(item);
+    e << YAML::EndMap;
+  }
+  e << YAML::EndSeq;
 }
 
 }  // namespace
@@ -67,64 +95,16 @@ void write_yaml(std::ostream& out, const OrgModel& model, const std::string& hea
   YAML::Emitter e;
   e.SetIndent(2);
   e << YAML::BeginMap;
-  text(e, "title", model.title);
-  text(e, "description", model.description);
-  if (!model.sources.empty()) {
-    e << YAML::Key << "sources" << YAML::Value << YAML::BeginSeq;
-    for (const Source& s : model.sources) {
-      e << YAML::BeginMap;
-      text(e, "id", s.id);
-      text(e, "title", s.title);
-      date(e, "date", s.date);
-      text(e, "url", s.url);
-      text(e, "file", s.file);
-      text(e, "notes", s.notes);
-      e << YAML::EndMap;
-    }
-    e << YAML::EndSeq;
-  }
-  if (!model.units.empty()) {
-    e << YAML::Key << "units" << YAML::Value << YAML::BeginSeq;
-    for (const Unit& u : model.units) write_unit(e, u);
-    e << YAML::EndSeq;
-  }
-  if (!model.people.empty()) {
-    e << YAML::Key << "people" << YAML::Value << YAML::BeginSeq;
-    for (const Person& p : model.people) {
-      e << YAML::BeginMap;
-      text(e, "name", p.name);
-      text(e, "native_name", p.native_name);
-      text(e, "notes", p.notes);
-      e << YAML::Key << "roles" << YAML::Value << YAML::BeginSeq;
-      for (const Role& r : p.roles) {
-        e << YAML::BeginMap;
-        text(e, "unit", r.unit);
-        text(e, "role", r.role);
-        text(e, "title", r.title);
-        validity(e, r.valid);
-        list(e, "sources", r.sources);
-        e << YAML::EndMap;
-      }
-      e << YAML::EndSeq << YAML::EndMap;
-    }
-    e << YAML::EndSeq;
-  }
-  if (!model.relations.empty()) {
-    e << YAML::Key << "relations" << YAML::Value << YAML::BeginSeq;
-    for (const Relation& r : model.relations) {
-      e << YAML::BeginMap;
-      text(e, "unit", r.unit);
-      text(e, "kind", r.kind);
-      text(e, "target", r.target);
-      text(e, "label", r.label);
-      text(e, "amount", r.amount);
-      validity(e, r.valid);
-      text(e, "notes", r.notes);
-      list(e, "sources", r.sources);
-      e << YAML::EndMap;
-    }
-    e << YAML::EndSeq;
-  }
+  write_fields(e, {{"title", model.title}, {"description", model.description}});
+  records(e, "sources", model.sources, [&](const Source& s) { write_fields(e, source_record(s)); });
+  records(e, "units", model.units, [&](const Unit& u) { write_fields(e, unit_fields(u)); });
+  records(e, "people", model.people, [&](const Person& p) {
+    write_fields(e, {{"name", p.name}, {"native_name", p.native_name}, {"notes", p.notes}});
+    // Every person holds a role; the key is written even for none, as the reader asks for one.
+    if (p.roles.empty()) e << YAML::Key << "roles" << YAML::Value << YAML::BeginSeq << YAML::EndSeq;
+    records(e, "roles", p.roles, [&](const Role& r) { write_fields(e, role_fields(r)); });
+  });
+  records(e, "relations", model.relations, [&](const Relation& r) { write_fields(e, relation_fields(r)); });
   e << YAML::EndMap;
   std::size_t b = 0;
   while (b < header.size()) {

@@ -123,6 +123,19 @@ TEST(Merge, GenericNamesAreOneBodyOnlyUnderOneParent) {
             "name)\n");
 }
 
+TEST(Merge, AnUnreadableAliasFileSaysWhyAsEveryReaderDoes) {
+  const std::string dir = test::temp_dir();
+  for (const auto& [path, why] : {std::pair<std::string, std::string>{dir + "/none.txt", "no such file"},
+                                  {dir, "it is a directory, not a data file; name a file in it"}}) {
+    try {
+      read_aliases_file(path);
+      FAIL() << path;
+    } catch (const ParseError& e) {
+      EXPECT_EQ(format_diagnostics(e.diagnostics()), path + ": error: cannot read file: " + why + "\n");
+    }
+  }
+}
+
 TEST(Merge, AliasFileErrorsNameFileLineAndColumn) {
   try {
     parse_aliases("# ok\nA = B\n = C\nD\n", "al.txt");

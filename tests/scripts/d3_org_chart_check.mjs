@@ -8,20 +8,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { launch } from "./headless_chromium.mjs";
+import { check, done } from "./check.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const modules = path.resolve(here, "../node/node_modules");
 const script = (p) => `<script src="${pathToFileURL(path.join(modules, p)).href}"></script>`;
-
-let passed = 0;
-let failed = 0;
-function check(cond, what) {
-  if (cond) passed++;
-  else {
-    failed++;
-    console.log("FAIL:", what);
-  }
-}
 
 // The page of README "JSON for d3-org-chart", with the data inline (our JSON is HTML-safe: no '<' in it) and
 // the scripts from node_modules instead of a CDN.
@@ -114,5 +105,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+done();

@@ -6,22 +6,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { check, done } from "./check.mjs";
 
 // The packages live in tests/node/node_modules (scripts/install-node-deps.sh), not beside this file.
 const require = createRequire(new URL("../node/package.json", import.meta.url));
 const Graph = require("graphology");
 const graphml = require("graphology-graphml");
 const gexf = require("graphology-gexf");
-
-let passed = 0;
-let failed = 0;
-function check(cond, what) {
-  if (cond) passed++;
-  else {
-    failed++;
-    console.log("FAIL:", what);
-  }
-}
 
 const isNumber = (v) => typeof v === "number" && Number.isFinite(v);
 const count = (list, x) => list.filter((y) => y === x).length;
@@ -109,5 +100,4 @@ for (const name of names) {
     }
   }
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+done();

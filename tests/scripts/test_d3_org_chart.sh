@@ -6,19 +6,11 @@
 set -uo pipefail
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-if ! command -v node >/dev/null 2>&1; then
-  echo "SKIP: node is not installed, so d3-org-chart cannot run (Debian: apt-get install nodejs npm)"
-  exit 77
-fi
-if [[ ! -x ${CHROMIUM:-/usr/bin/chromium} ]]; then
-  echo "FAIL: no Chromium at ${CHROMIUM:-/usr/bin/chromium} (scripts/install-deps.sh installs Debian's chromium)"
-  exit 1
-fi
-if ! bash "$root/scripts/install-node-deps.sh"; then
-  echo "FAIL: scripts/install-node-deps.sh could not install the npm packages of tests/node"
-  exit 1
-fi
+# shellcheck source=node_checks.sh
+source "$here/node_checks.sh"
+require_node "d3-org-chart cannot run"
+require_chromium
+require_npm_packages
 d=$(mktemp -d); trap 'rm -rf "$d"' EXIT
 # Also: hostile names, and people as nodes (with a person's further roles as connections) below "+N" stubs.
 for run in "tests/data/yaml/valid/tricky.yaml -o $d/tricky.json" \

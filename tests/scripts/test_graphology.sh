@@ -5,17 +5,10 @@
 set -uo pipefail
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-if ! command -v node >/dev/null 2>&1; then
-  echo "SKIP: node is not installed, so graphology cannot read our GraphML and GEXF (Debian: apt-get install nodejs npm)"
-  exit 77
-fi
-# Always through the installer: it does nothing when up to date, and waits while another test installs.
-if ! bash "$root/scripts/install-node-deps.sh"; then
-  echo "FAIL: scripts/install-node-deps.sh could not install the npm packages of tests/node"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+# shellcheck source=node_checks.sh
+source "$here/node_checks.sh"
+require_node "graphology cannot read our GraphML and GEXF"
+require_npm_packages
 d=$(mktemp -d); trap 'rm -rf "$d"' EXIT
 fail=0
 names=()

@@ -6,14 +6,10 @@
 set -uo pipefail
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
-if ! command -v node >/dev/null 2>&1; then
-  echo "SKIP: node is not installed, so the browser test cannot run (Debian: apt-get install nodejs npm)"
-  exit 77
-fi
-if [[ ! -x ${CHROMIUM:-/usr/bin/chromium} ]]; then
-  echo "FAIL: no Chromium at ${CHROMIUM:-/usr/bin/chromium} (scripts/install-deps.sh installs Debian's chromium)"
-  exit 1
-fi
+# shellcheck source=node_checks.sh
+source "$here/node_checks.sh"
+require_node "the browser test cannot run"
+require_chromium
 d=$(mktemp -d); trap 'rm -rf "$d"' EXIT
 cat >"$d/hostile.yaml" <<'YAML'
 title: "</title><script>window.__pwned=3</script> & co"

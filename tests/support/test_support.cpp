@@ -10,6 +10,7 @@
 #include <sstream>
 #include <vector>
 
+#include "orgchart/graph/diff_graph.hpp"
 #include "orgchart/readers/yaml_reader.hpp"
 
 namespace orgchart::test {
@@ -30,6 +31,31 @@ OrgModel make_chain(int n) {
 OrgGraph tricky_graph() {
   // Relative, as the golden files record the data file the chart was made from.
   return build_graph(load_org_file("tests/data/yaml/valid/tricky.yaml").model);
+}
+
+OrgGraph two_hats_graph(bool sam) {
+  std::string yaml = R"(title: Two hats
+units:
+  - {id: a, name: A, kind: office}
+  - {id: b, name: B, kind: office, parent: a}
+people:
+  - name: Pat
+    roles:
+      - {unit: b, role: head}
+      - {unit: a, role: adviser, title: Adviser}
+)";
+  if (sam) yaml += "  - {name: Sam, unit: a, role: head}\n";
+  GraphOptions nodes;
+  nodes.people = PeopleMode::kNodes;
+  return build_graph(load_org_string(yaml, "two-hats.yaml").model, nodes);
+}
+
+OrgGraph small_diff_graph() {
+  const OrgModel before = load_org_string("units:\n  - {id: a, name: A, kind: office}\n"
+                                          "  - {id: b, name: B, kind: office, parent: a}\n", "before.yaml").model;
+  const OrgModel after = load_org_string("units:\n  - {id: a, name: A2, kind: office}\n"
+                                         "  - {id: c, name: C, kind: office, parent: a}\n", "after.yaml").model;
+  return build_diff_graph(before, after);
 }
 
 Layout fixed_layout(const OrgGraph& g) {

@@ -14,6 +14,13 @@ OrgModel make_chain(int n);
 /// The graph of tests/data/yaml/valid/tricky.yaml: text that tries to break every output format.
 OrgGraph tricky_graph();
 
+/// People drawn as nodes: Pat heads b and advises a (b's parent); with `sam`, Sam heads a too.
+OrgGraph two_hats_graph(bool sam = false);
+
+/// A diff chart of one change of each kind: unit a renamed (changed), b removed, c added (both below a), and the
+/// hierarchy edges a->b removed, a->c added.
+OrgGraph small_diff_graph();
+
 /// A fixed layout (no font metrics involved), so that golden files hold positions on every machine.
 Layout fixed_layout(const OrgGraph& g);
 

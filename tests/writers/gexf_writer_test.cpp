@@ -154,5 +154,21 @@ TEST_F(GexfSchema, RejectsWhatGexfForbids) {
             0);
 }
 
+TEST(GexfWriter, DiffChangesAreColouredAsInTheDrawnChart) {
+  // viz:color of each node and edge: the diff's change colours from style (kAddedColour, ...), as DOT and SVG.
+  const std::string gexf = gexf_of(test::small_diff_graph(), Layout{});
+  auto colour_after = [&](const std::string& what) {
+    const auto at = gexf.find(what);
+    if (at == std::string::npos) return std::string("(no ") + what + ")";
+    const auto c = gexf.find("<viz:color ", at);
+    return gexf.substr(c, gexf.find("/>", c) - c);
+  };
+  EXPECT_EQ(colour_after("label=\"C\""), "<viz:color r=\"26\" g=\"127\" b=\"55\"");   // #1a7f37 added
+  EXPECT_EQ(colour_after("label=\"B\""), "<viz:color r=\"207\" g=\"34\" b=\"46\"");   // #cf222e removed
+  EXPECT_EQ(colour_after("label=\"A2\""), "<viz:color r=\"191\" g=\"87\" b=\"0\"");    // #bf5700 changed
+  EXPECT_EQ(count(gexf, "<viz:color r=\"26\" g=\"127\" b=\"55\""), 2) << "the added unit and its edge";
+  EXPECT_EQ(count(gexf, "<viz:color r=\"207\" g=\"34\" b=\"46\""), 2) << "the removed unit and its edge";
+}
+
 }  // namespace
 }  // namespace orgchart

@@ -166,5 +166,23 @@ TEST(GraphmlWriter, ParentIdIsTheDrawnParentAsInJson) {
   EXPECT_GT(persons, 0u) << "the chart must draw people below units for this test to mean something";
 }
 
+TEST(GraphmlWriter, DiffChangesAreColouredAsInTheDrawnChart) {
+  // The r/g/b keys (Gephi, NetworkX) and yEd's outline and line carry the diff's change colours from style.
+  const std::string yed = graphml_of(test::small_diff_graph(), GraphmlDialect::kYed);
+  auto count = [&](const std::string& what) {
+    int n = 0;
+    for (auto p = yed.find(what); p != std::string::npos; p = yed.find(what, p + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("<y:BorderStyle color=\"#1A7F37\""), 1) << yed;  // c added
+  EXPECT_EQ(count("<y:BorderStyle color=\"#CF222E\""), 1) << yed;  // b removed
+  EXPECT_EQ(count("<y:BorderStyle color=\"#BF5700\""), 1) << yed;  // a renamed
+  EXPECT_EQ(count("<y:LineStyle color=\"#1A7F37\""), 1) << yed;    // a->c added
+  EXPECT_EQ(count("<y:LineStyle color=\"#CF222E\""), 1) << yed;    // a->b removed
+  EXPECT_EQ(count("<data key=\"n_r\">26</data>"), 1) << yed;
+  EXPECT_EQ(count("<data key=\"n_r\">207</data>"), 1) << yed;
+  EXPECT_EQ(count("<data key=\"n_r\">191</data>"), 1) << yed;
+}
+
 }  // namespace
 }  // namespace orgchart

@@ -123,19 +123,7 @@ TEST(HtmlWriter, HostileTextStaysText) {
 }
 
 TEST(HtmlWriter, PersonNodesHangByTheirFirstRole) {
-  const char* yaml = R"(title: Two hats
-units:
-  - {id: a, name: A, kind: office}
-  - {id: b, name: B, kind: office, parent: a}
-people:
-  - name: Pat
-    roles:
-      - {unit: b, role: head}
-      - {unit: a, role: adviser, title: Adviser}
-)";
-  GraphOptions nodes;
-  nodes.people = PeopleMode::kNodes;
-  const OrgGraph g = build_graph(load_org_string(yaml, "two-hats.yaml").model, nodes);
+  const OrgGraph g = test::two_hats_graph();
   const auto r = python_check(html_of(g, Layout{}));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // 3 nodes; edges a->b, b->Pat (the tree link), a->Pat (a further role, not a tree link).

@@ -180,20 +180,7 @@ TEST(JsonWriter, PythonReadsTrickyWithOneRoot) {
 }
 
 TEST(JsonWriter, FurtherRolesOfAPersonAreConnections) {
-  const char* yaml = R"(title: Two hats
-units:
-  - {id: a, name: A, kind: office}
-  - {id: b, name: B, kind: office, parent: a}
-people:
-  - name: Pat
-    roles:
-      - {unit: b, role: head}
-      - {unit: a, role: adviser, title: Adviser}
-  - {name: Sam, unit: a, role: head}
-)";
-  GraphOptions nodes;
-  nodes.people = PeopleMode::kNodes;
-  const OrgGraph g = build_graph(load_org_string(yaml, "two-hats.yaml").model, nodes);
+  const OrgGraph g = test::two_hats_graph(true);
   const std::string json = json_of(g, Layout{});
   EXPECT_NE(json.find(R"({"id": "person:0", "parentId": "b", "name": "Pat", "kind": "person", "role": "Head", )"), std::string::npos) << json;
   EXPECT_NE(json.find(R"("kind": "person", "role": "Head", )"), std::string::npos) << json;

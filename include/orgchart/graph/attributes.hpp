@@ -67,6 +67,14 @@ std::string read_date_value(std::optional<Date>& out, std::string_view text);
 /// `items` with `sep` between them: how lists (sources, abbreviations, tags) are written as one value.
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 
+/// A source's fields as every format names them (GraphML's `sources` JSON, the JSON chart's `sources`, YAML),
+/// in order: id, title, date, url, file, notes; "" where a field is absent.
+struct SourceField {
+  const char* name;
+  std::string value;
+};
+std::vector<SourceField> source_fields(const Source& s);
+
 /// Gephi's node size for a unit: grows with the number of units in its subtree.
 double node_importance(std::size_t subtree_size);
 

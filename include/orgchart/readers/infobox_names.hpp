@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "orgchart/readers/whitespace.hpp"  // collapse_space
+
 namespace orgchart {
 
 /// A lower-case ASCII id from a name: "First Asia Bureau (First Bureau)" -> "first-asia-bureau-first-bureau".
@@ -25,8 +27,5 @@ struct RankedName {
   std::string title, name;
 };
 RankedName split_rank(std::string_view text);
-
-/// Whitespace (ASCII and the no-break space) trimmed from both ends; runs of inner whitespace become one space.
-std::string collapse_space(std::string_view text);
 
 }  // namespace orgchart

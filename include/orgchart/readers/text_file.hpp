@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "orgchart/error.hpp"
 
 namespace orgchart {
 
@@ -21,6 +24,10 @@ struct TextFile {
 /// file (a FIFO)", "it is larger than 64 MiB", ...) when it cannot be read. The type is checked on the opened
 /// descriptor (O_NONBLOCK, fstat) before a byte is read.
 std::optional<TextFile> read_input_file(const std::string& path, std::string& why);
+
+/// The bytes of `path`; nullopt when it cannot be read, after adding the one diagnostic every reader gives for
+/// that (`path: error: cannot read file: <why>`) to `diags`.
+std::optional<TextFile> read_input_file(const std::string& path, std::vector<Diagnostic>& diags);
 
 /// The bytes of `path`, or nullopt when read_input_file refuses it.
 std::optional<std::string> read_text_file(const std::string& path);

@@ -23,5 +23,9 @@ std::optional<Format> format_from_name(const std::string& name);
 std::optional<Format> format_from_path(const std::string& path);
 /// "dot, svg, png, ..." for messages.
 std::string format_names();
+/// {"dot", "svg", ...}: the names --format accepts.
+std::vector<std::string> format_name_list();
+/// ".dot .svg .png ...": each format's first extension, for help texts.
+std::string format_extensions();
 
 }  // namespace orgchart

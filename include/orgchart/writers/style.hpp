@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "orgchart/model/diff.hpp"
 #include "orgchart/model/org.hpp"
 
 namespace orgchart {
@@ -73,6 +74,18 @@ Rgb parse_rgb(const std::string& hex);
 
 /// Colour of relation edges of a kind (hierarchy edges are grey).
 Rgb relation_colour(const std::string& relation);
+
+/// A diff chart's marks, in every format that carries a colour: DOT and SVG (outlines, edges, text, legend),
+/// GraphML (r/g/b and yEd's outline or line) and GEXF (viz:color).
+inline constexpr const char* kAddedColour = "#1a7f37";
+inline constexpr const char* kRemovedColour = "#cf222e";
+inline constexpr const char* kChangedColour = "#bf5700";
+/// kAddedColour, kRemovedColour, else kChangedColour (callers ask only for a change).
+const char* change_colour(Change c);
+
+/// The relation kind of a dotted-line (matrix) manager, drawn dotted in this colour.
+inline constexpr const char* kDottedLine = "dotted-line";
+inline constexpr const char* kDottedLineColour = "#5a6b8c";
 
 /// People and "+N units" stubs, which have no kind: a white card with a grey outline.
 const KindStyle& other_node_style();
