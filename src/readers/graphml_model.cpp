@@ -27,7 +27,11 @@ void GraphmlModelBuilder::root(bool graphml, int line, int column) {
 
 void GraphmlModelBuilder::leading_comment(std::string text) { comment_ = std::move(text); }
 
-void GraphmlModelBuilder::key(GraphmlKey key) { keys_.declare(std::move(key), file_, parse_diags_); }
+void GraphmlModelBuilder::key(GraphmlKey key) {
+  if (seeded_) return;
+  if (items_read_) late_key_ = true;
+  keys_.declare(std::move(key), file_, parse_diags_);
+}
 
 std::string GraphmlModelBuilder::suggest(const std::string& word, const std::vector<std::string>& candidates) {
   if (suggestions_++ >= kMaxSuggestions) return "";
@@ -66,6 +70,7 @@ void GraphmlModelBuilder::open(GraphmlElement element, GraphmlItem& item) {
 }
 
 void GraphmlModelBuilder::close(GraphmlElement element, GraphmlItem& item) {
+  if (element != GraphmlElement::kGraph) items_read_ = true;
   switch (element) {
     case GraphmlElement::kGraph: graphs_[item.slot] = item; break;
     case GraphmlElement::kNode:

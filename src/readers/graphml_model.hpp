@@ -31,6 +31,16 @@ class GraphmlModelBuilder : public GraphmlSink {
   /// What needs every node: edges that came before their ends, people, sources, the document's order.
   void finish();
   bool graphml() const { return graphml_; }   ///< the root element is <graphml>
+  /// A <key> came after a node or edge had been read: GraphML declares keys first, but a file that does not
+  /// is read again with every key known from the start (seed_keys), as if they all came first.
+  bool late_key() const { return late_key_; }
+  /// The keys of a first pass over the same file; the keys this pass finds are then left alone (their
+  /// problems were reported by the first pass).
+  void seed_keys(GraphmlKeys keys) {
+    keys_ = std::move(keys);
+    seeded_ = true;
+  }
+  GraphmlKeys take_keys() { return std::move(keys_); }
   bool saw_root() const { return root_.line > 0; }
 
  private:
@@ -113,6 +123,7 @@ class GraphmlModelBuilder : public GraphmlSink {
   std::vector<StoredEdge> stored_edges_;
   std::vector<StoredDatum> stored_data_;
   bool declared_sources_ = false;
+  bool late_key_ = false, seeded_ = false, items_read_ = false;
   int suggestions_ = 0;
 };
 

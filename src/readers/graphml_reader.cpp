@@ -15,7 +15,20 @@ ReadResult read_graphml_stream(ByteSource& source, const std::string& file, cons
   std::vector<Diagnostic> model_diags;
   detail::GraphmlModelBuilder builder(file, result.model, model_diags, result.diagnostics);
   const detail::GraphmlParse parse = detail::parse_graphml(source, file, builder, result.diagnostics);
-  if (parse.well_formed) {
+  std::unique_ptr<ByteSource> second;
+  if (parse.well_formed && builder.late_key() && again && (second = again())) {
+    // A key after the first node: read once more with every key known, what the first pass found is dropped
+    // (the parser's own problems, the same in both passes, are the first pass's).
+    ReadResult again_result;
+    again_result.model.files.push_back(file);
+    std::vector<Diagnostic> again_model_diags, again_parse_diags;
+    detail::GraphmlModelBuilder seeded(file, again_result.model, again_model_diags, again_parse_diags);
+    seeded.seed_keys(builder.take_keys());
+    detail::parse_graphml(*second, file, seeded, again_parse_diags);
+    seeded.finish();
+    result.model = std::move(again_result.model);
+    result.diagnostics.insert(result.diagnostics.end(), again_model_diags.begin(), again_model_diags.end());
+  } else if (parse.well_formed) {
     builder.finish();
     result.diagnostics.insert(result.diagnostics.end(), model_diags.begin(), model_diags.end());
   } else {

@@ -206,7 +206,12 @@ ReadResult load_org_file(const std::string& path, const TableOptions& table) {
   if (input_format_from_path(path) == InputFormat::kGraphml) {
     auto stream = InputStream::open(path, why);
     if (!stream) throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}}});
-    return finish(read_graphml_stream(*stream, path, nullptr), {}, path);
+    auto again = [&]() -> std::unique_ptr<ByteSource> {
+      std::string ignored;
+      auto file = InputStream::open(path, ignored);
+      return file ? std::make_unique<InputStream>(std::move(*file)) : nullptr;
+    };
+    return finish(read_graphml_stream(*stream, path, again), {}, path);
   }
   auto file = read_input_file(path, why);
   if (!file) throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}}});

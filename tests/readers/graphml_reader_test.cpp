@@ -724,6 +724,32 @@ TEST(GraphmlStreaming, DuplicateIdsNameTheFirstInDocumentOrder) {
       << errors_of(text);
 }
 
+TEST(GraphmlStreaming, KeysAfterTheGraphAreReadAsIfDeclaredFirst) {
+  // GraphML declares keys first; a file that does not is read a second time with every key known.
+  const std::string text = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                           "  <key id=\"l\" for=\"node\" attr.name=\"label\"/>\n  <graph>\n"
+                           "    <node id=\"a\"><data key=\"l\">A</data><data key=\"k\">office</data></node>\n"
+                           "    <node id=\"b\"><data key=\"l\">B</data><data key=\"k\">office</data></node>\n"
+                           "    <edge source=\"a\" target=\"b\"><data key=\"r\">parent</data></edge>\n"
+                           "    <hyperedge><endpoint node=\"a\"/></hyperedge>\n"
+                           "  </graph>\n  <key id=\"k\" for=\"node\" attr.name=\"kind\"/>\n"
+                           "  <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n  <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n"
+                           "</graphml>\n";
+  const ReadResult r = read_graphml_string(text, "t.graphml");
+  // The parser's own problems once, not once per pass.
+  EXPECT_EQ(format_diagnostics(r.diagnostics),
+            "t.graphml:7:5: warning: this <hyperedge> is left out: orgchart draws edges between two nodes only; "
+            "replace it by <edge>s\n"
+            "        <hyperedge><endpoint node=\"a\"/></hyperedge>\n"
+            "        ^\n"
+            "t.graphml:11:3: error: the key id 'r' is declared twice (first at line 10); give each <key> its own id\n"
+            "      <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n"
+            "      ^\n");
+  ASSERT_EQ(r.model.units.size(), 2u);
+  EXPECT_EQ(r.model.units[0].kind, "office");
+  EXPECT_EQ(r.model.units[1].parent, "a");
+}
+
 /// A GraphML file of `n` units (u0 the root) with `line` inserted before the closing </graph>.
 std::string many_units(int n, const std::string& line = "") {
   std::string text = std::string(kHead) + "  <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n  <graph>\n";
