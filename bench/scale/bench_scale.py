@@ -75,7 +75,7 @@ def tree(n, seed=SEED):
     return rows
 
 
-# orgchart reads no file over 64 MiB (README "Safety"); 1M units take 94 MB of YAML, so big trees are written as a
+# orgchart reads no YAML file over 64 MiB (README "Safety"; GraphML is streamed); 1M units take 94 MB of YAML, so big trees are written as a
 # main file that includes parts of at most this many units (each about 37 MB), as a big organisation's data would be.
 YAML_PART_UNITS = 400000
 

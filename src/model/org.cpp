@@ -113,25 +113,33 @@ OrgModel snapshot(OrgModel&& model, const std::optional<Date>& as_of) {
       }
     p.roles = std::move(roles);
   }
+  // Kept units and relations move down in place: no second vector of them (a unit is large), no move at all
+  // when everything holds on the date.
   std::size_t kept = 0;
-  for (const auto& u : model.units) kept += u.valid.holds_at(as_of) ? 1 : 0;
-  out.units.reserve(kept);
   for (std::size_t i = 0; i < model.units.size(); ++i) {
     Unit& u = model.units[i];
     if (!u.valid.holds_at(as_of)) continue;
     // A unit whose parent does not exist yet (or any more) is drawn as a root on that date.
     if (parent_gone[i]) u.parent.clear();
     u.uncertain = u.valid.at(as_of) == Holds::kUncertain;
-    out.units.push_back(std::move(u));
+    if (kept != i) model.units[kept] = std::move(u);
+    ++kept;
   }
   present.clear();
+  model.units.erase(model.units.begin() + static_cast<std::ptrdiff_t>(kept), model.units.end());
+  out.units = std::move(model.units);
   for (auto& p : model.people)
     if (!p.roles.empty()) out.people.push_back(std::move(p));
+  kept = 0;
   for (std::size_t i = 0; i < model.relations.size(); ++i)
     if (relation_kept[i]) {
-      out.relations.push_back(std::move(model.relations[i]));
-      out.relations.back().uncertain = out.relations.back().valid.at(as_of) == Holds::kUncertain;
+      Relation& r = model.relations[i];
+      r.uncertain = r.valid.at(as_of) == Holds::kUncertain;
+      if (kept != i) model.relations[kept] = std::move(r);
+      ++kept;
     }
+  model.relations.erase(model.relations.begin() + static_cast<std::ptrdiff_t>(kept), model.relations.end());
+  out.relations = std::move(model.relations);
   model = OrgModel{};
   return out;
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string_view>
 #include <tuple>
@@ -89,8 +90,24 @@ ReadResult read(const std::string& text, const std::string& file, InputFormat fo
   return read_yaml_string(text, file, texts);
 }
 
-/// Validates what was read, sorts every problem like a compiler, and throws when any is an error.
-ReadResult finish(ReadResult r, const std::map<std::string, std::string>& texts) {
+/// Fills in the source line of each diagnostic about `path` that has none yet, reading the file once more for
+/// those lines only: a streamed input (GraphML) is not held in memory.
+void attach_streamed_lines(std::vector<Diagnostic>& diags, const std::string& path) {
+  std::set<int> wanted;
+  for (const auto& d : diags)
+    if (d.source_line.empty() && d.loc.line > 0 && d.loc.file == path) wanted.insert(d.loc.line);
+  std::string why;
+  auto file = wanted.empty() ? std::nullopt : InputStream::open(path, why);
+  if (!file) return;
+  const std::map<int, std::string> lines = read_lines(*file, wanted);
+  for (auto& d : diags)
+    if (d.source_line.empty() && d.loc.line > 0 && d.loc.file == path)
+      if (auto it = lines.find(d.loc.line); it != lines.end()) set_source_line(d, it->second);
+}
+
+/// Validates what was read, sorts every problem like a compiler, and throws when any is an error. `streamed`:
+/// a file read in chunks, whose lines are read again for the diagnostics that need them.
+ReadResult finish(ReadResult r, const std::map<std::string, std::string>& texts, const std::string& streamed = {}) {
   const bool read_failed = has_errors(r.diagnostics);
   // Validate what could be read even when reading failed, so one run reports every problem.
   auto more = validate(r.model);
@@ -108,6 +125,7 @@ ReadResult finish(ReadResult r, const std::map<std::string, std::string>& texts)
     return std::make_tuple(rank(a), a.loc.line, a.loc.column) < std::make_tuple(rank(b), b.loc.line, b.loc.column);
   });
   attach_source_lines(r.diagnostics, texts);
+  if (!streamed.empty()) attach_streamed_lines(r.diagnostics, streamed);
   if (read_failed || has_errors(r.diagnostics)) {
     // Notes ("drawn as a separate root") only distract from errors that must be fixed first.
     std::erase_if(r.diagnostics, [](const Diagnostic& d) { return d.severity == Severity::kNote; });
@@ -183,6 +201,18 @@ InputFormat input_format_for(const std::string& path, const std::string& text) {
 }
 
 ReadResult load_org_file(const std::string& path, const TableOptions& table) {
+  // GraphML is streamed: memory follows the graph, not the file, and the file may pass kMaxInputBytes.
+  if (input_format_from_path(path) == InputFormat::kGraphml) {
+    std::string why;
+    auto stream = InputStream::open(path, why);
+    if (!stream) throw ParseError({{Severity::kError, SourceLoc{path, 0, 0}, "cannot read file: " + why, {}}});
+    auto again = [&]() -> std::unique_ptr<ByteSource> {
+      std::string ignored;
+      auto file = InputStream::open(path, ignored);
+      return file ? std::make_unique<InputStream>(std::move(*file)) : nullptr;
+    };
+    return finish(read_graphml_stream(*stream, path, again), {}, path);
+  }
   std::vector<Diagnostic> diags;
   auto file = read_input_file(path, diags);
   if (!file) throw ParseError(std::move(diags));

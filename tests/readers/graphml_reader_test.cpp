@@ -6,6 +6,7 @@
 
 #include "orgchart/cli/export.hpp"
 #include "orgchart/model/validate.hpp"
+#include "orgchart/readers/text_file.hpp"
 #include "orgchart/writers/graphml_writer.hpp"
 #include "support/test_support.hpp"
 
@@ -652,6 +653,170 @@ TEST(GraphmlInputSafety, SourcesDataCannotExpandWithoutBound) {
   const std::string got = errors_of(text);
   EXPECT_NE(got.find("t.graphml:3:10: error: the graph's 'sources' is not a list of sources: its aliases (*name) would "
                      "expand it past"), std::string::npos) << got;
+}
+
+// ---- streamed reading (the file is never held whole) ------------------------------------------------------------
+
+using test::temp_dir;
+using test::write_file;
+
+/// A small org with a relation: keys, then `nodes` and `edges` in the order asked for.
+std::string small_org(bool edges_first) {
+  const std::string keys = std::string(kHead) + "  <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n";
+  const std::string nodes = "    <node id=\"a\"><data key=\"l\">A</data><data key=\"k\">office</data></node>\n"
+                            "    <node id=\"b\"><data key=\"l\">B</data><data key=\"k\">office</data></node>\n"
+                            "    <node id=\"c\"><data key=\"l\">C</data><data key=\"k\">office</data></node>\n";
+  const std::string edges = "    <edge source=\"a\" target=\"b\"><data key=\"r\">parent</data></edge>\n"
+                            "    <edge source=\"a\" target=\"c\"><data key=\"r\">parent</data></edge>\n"
+                            "    <edge source=\"c\" target=\"b\"><data key=\"r\">funds</data></edge>\n"
+                            "    <edge source=\"b\" target=\"c\"><data key=\"r\">advises</data></edge>\n";
+  return keys + "  <graph>\n" + (edges_first ? edges + nodes : nodes + edges) + "  </graph>\n</graphml>\n";
+}
+
+TEST(GraphmlStreaming, EdgesBeforeTheirNodesReadAsAfterThem) {
+  for (bool edges_first : {false, true}) {
+    SCOPED_TRACE(edges_first ? "edges first" : "nodes first");
+    const OrgModel m = read_ok(small_org(edges_first));
+    EXPECT_EQ(ids(m), (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(unit(m, "b").parent, "a");
+    EXPECT_EQ(unit(m, "c").parent, "a");
+    ASSERT_EQ(m.relations.size(), 2u);
+    EXPECT_EQ(m.relations[0].kind, "funds");  // in the order written
+    EXPECT_EQ(m.relations[1].kind, "advises");
+  }
+}
+
+TEST(GraphmlStreaming, AnEdgeToAnUnknownNodeIsReportedWhereverItStands) {
+  std::string text = small_org(true);
+  text.replace(text.find("target=\"b\""), 10, "target=\"bb\"");
+  EXPECT_EQ(errors_of(text), "t.graphml:6:5: error: this edge has the unknown target node 'bb' (did you mean 'b'?)\n"
+                             "        <edge source=\"a\" target=\"bb\"><data key=\"r\">parent</data></edge>\n"
+                             "        ^\n");
+}
+
+TEST(GraphmlStreaming, NodesInsideAGroupKeepTheDocumentOrder) {
+  // yEd writes a group as a node holding a <graph>: the group closes after its members.
+  const std::string text = std::string(kHead) + "  <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n  <graph>\n"
+                           "    <node id=\"g\"><data key=\"l\">G</data><data key=\"k\">office</data>\n"
+                           "      <graph id=\"g:\">\n"
+                           "        <node id=\"ga\"><data key=\"l\">A</data><data key=\"k\">office</data></node>\n"
+                           "        <node id=\"gb\"><data key=\"l\">B</data><data key=\"k\">office</data></node>\n"
+                           "        <edge source=\"g\" target=\"ga\"><data key=\"r\">parent</data></edge>\n"
+                           "      </graph>\n    </node>\n"
+                           "    <node id=\"z\"><data key=\"l\">Z</data><data key=\"k\">office</data></node>\n"
+                           "    <edge source=\"g\" target=\"gb\"><data key=\"r\">parent</data></edge>\n"
+                           "  </graph>\n</graphml>\n";
+  ReadResult r = read_graphml_string(text, "t.graphml");
+  EXPECT_EQ(format_diagnostics(r.diagnostics), "");
+  std::vector<std::string> names;
+  for (const Unit& u : r.model.units) names.push_back(u.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"G", "A", "B", "Z"}));
+  EXPECT_EQ(r.model.units[1].parent, "g");
+  EXPECT_EQ(r.model.units[2].parent, "g");
+}
+
+TEST(GraphmlStreaming, DuplicateIdsNameTheFirstInDocumentOrder) {
+  const std::string text = std::string(kHead) + "  <graph>\n"
+                           "    <node id=\"a\"><data key=\"l\">A</data><data key=\"k\">office</data>\n"
+                           "      <graph><node id=\"a\"><data key=\"l\">A2</data><data key=\"k\">office</data></node></graph>\n"
+                           "    </node>\n  </graph>\n</graphml>\n";
+  EXPECT_NE(errors_of(text).find("t.graphml:6:14: error: duplicate node id 'a' (first at line 5)"), std::string::npos)
+      << errors_of(text);
+}
+
+TEST(GraphmlStreaming, KeysAfterTheGraphAreReadAsIfDeclaredFirst) {
+  // GraphML declares keys first; a file that does not is read a second time with every key known.
+  const std::string text = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                           "  <key id=\"l\" for=\"node\" attr.name=\"label\"/>\n  <graph>\n"
+                           "    <node id=\"a\"><data key=\"l\">A</data><data key=\"k\">office</data></node>\n"
+                           "    <node id=\"b\"><data key=\"l\">B</data><data key=\"k\">office</data></node>\n"
+                           "    <edge source=\"a\" target=\"b\"><data key=\"r\">parent</data></edge>\n"
+                           "    <hyperedge><endpoint node=\"a\"/></hyperedge>\n"
+                           "  </graph>\n  <key id=\"k\" for=\"node\" attr.name=\"kind\"/>\n"
+                           "  <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n  <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n"
+                           "</graphml>\n";
+  const ReadResult r = read_graphml_string(text, "t.graphml");
+  // The parser's own problems once, not once per pass.
+  EXPECT_EQ(format_diagnostics(r.diagnostics),
+            "t.graphml:7:5: warning: this <hyperedge> is left out: orgchart draws edges between two nodes only; "
+            "replace it by <edge>s\n"
+            "        <hyperedge><endpoint node=\"a\"/></hyperedge>\n"
+            "        ^\n"
+            "t.graphml:11:3: error: the key id 'r' is declared twice (first at line 10); give each <key> its own id\n"
+            "      <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n"
+            "      ^\n");
+  ASSERT_EQ(r.model.units.size(), 2u);
+  EXPECT_EQ(r.model.units[0].kind, "office");
+  EXPECT_EQ(r.model.units[1].parent, "a");
+}
+
+/// A GraphML file of `n` units (u0 the root) with `line` inserted before the closing </graph>.
+std::string many_units(int n, const std::string& line = "") {
+  std::string text = std::string(kHead) + "  <key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n  <graph>\n";
+  for (int i = 0; i < n; ++i)
+    text += "    <node id=\"u" + std::to_string(i) + "\"><data key=\"l\">Unité " + std::to_string(i) +
+            "</data><data key=\"k\">office</data></node>\n";
+  for (int i = 1; i < n; ++i)
+    text += "    <edge source=\"u" + std::to_string((i - 1) / 4) + "\" target=\"u" + std::to_string(i) +
+            "\"><data key=\"r\">parent</data></edge>\n";
+  return text + line + "  </graph>\n</graphml>\n";
+}
+
+TEST(GraphmlStreaming, DiagnosticsFarIntoAFileKeepTheirLinesAndColumns) {
+  // Far past the parser's first chunks: the lines shown are read again from the file.
+  const std::string dir = temp_dir();
+  std::string text = many_units(3000);
+  const std::size_t at = text.find("<node id=\"u2500\">");
+  text.replace(text.find("<data key=\"k\">office</data>", at), 27, "");
+  write_file(dir + "/big.graphml", text);
+  const ReadResult r = read_graphml_file(dir + "/big.graphml");
+  EXPECT_EQ(format_diagnostics(r.diagnostics),
+            dir + "/big.graphml:2506:5: error: node 'u2500' has no 'kind'; give it one of the unit kinds, such as "
+                  "'department'\n"
+                  "        <node id=\"u2500\"><data key=\"l\">Unité 2500</data></node>\n"
+                  "        ^\n");
+  // Validation's problems too, through the loader.
+  std::string bad_parent = many_units(3000);
+  const std::size_t last = bad_parent.rfind("target=\"u");
+  bad_parent.replace(last, bad_parent.find('"', last + 8) + 1 - last, "target=\"u0\"");  // a cycle
+  write_file(dir + "/parent.graphml", bad_parent);
+  try {
+    load_org_file(dir + "/parent.graphml");
+    ADD_FAILURE() << "no error";
+  } catch (const ParseError& e) {
+    const std::string got = format_diagnostics(e.diagnostics());
+    EXPECT_EQ(got.rfind(dir + "/parent.graphml:6004:5: error: ", 0), 0u) << got;
+    EXPECT_NE(got.find("\n        <edge source=\"u749\" target=\"u0\">"), std::string::npos) << got;
+  }
+}
+
+TEST(GraphmlStreaming, AnXmlErrorFarIntoAFileCountsColumnsInBytes) {
+  const std::string dir = temp_dir();
+  write_file(dir + "/broken.graphml", many_units(3000, "    <node id=\"é\" x=>\n"));
+  const ReadResult r = read_graphml_file(dir + "/broken.graphml");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << format_diagnostics(r.diagnostics);
+  EXPECT_EQ(r.diagnostics[0].loc.line, 6005);
+  EXPECT_EQ(r.diagnostics[0].loc.column, 21);  // the '>' after "x=", counted in bytes ("é" is two)
+  EXPECT_EQ(r.diagnostics[0].source_line, "    <node id=\"é\" x=>");
+  EXPECT_TRUE(r.model.units.empty());  // what came before the error is no model
+}
+
+TEST(GraphmlStreaming, AFileLargerThanTheWholeFileCapIsRead) {
+  // GraphML is streamed: the 64 MiB cap of whole-file readers does not apply (README "Scale").
+  const std::string dir = temp_dir();
+  std::string text = many_units(10);
+  const std::string comment = "    <!--" + std::string(9 << 20, '.') + "-->\n";  // libxml2 reads up to 10 MB
+  std::string filler;
+  while (filler.size() <= kMaxInputBytes) filler += comment;
+  text.insert(text.find("  <graph>\n") + 10, filler);
+  write_file(dir + "/big.graphml", text);
+  ASSERT_GT(text.size(), kMaxInputBytes);
+  const ReadResult r = load_org_file(dir + "/big.graphml");
+  EXPECT_EQ(r.model.units.size(), 10u);
+  std::string why;
+  EXPECT_FALSE(InputStream::open(dir + "/big.graphml", why, kMaxInputBytes));
+  EXPECT_EQ(why, "it is larger than 64 MiB, the most orgchart reads");
+  EXPECT_FALSE(read_input_file(dir + "/big.graphml", why));  // whole-file readers keep their cap
 }
 
 }  // namespace
