@@ -1,6 +1,7 @@
 """Issue 11 goal 2: our SVG, PNG and PDF beside `neato -n2` drawing our own DOT, in the same run.
 
     python3 bench/render_bench.py --binary build/orgchart --sizes 10k,100k [--work DIR] [--dpi 96]
+        [--formats svg,png,pdf] [--timeout 900]
 
 For each size a seeded random org tree (fan-out 3 to 12, breadth first) is written as YAML. Then, one process at a
 time under /usr/bin/time -v (CPU seconds, user + system, and peak RSS):
@@ -43,10 +44,16 @@ def write_tree(n, path, seed=20251130):
             head += 1
 
 
+TIMEOUT = None
+
+
 def timed(cmd, out_path=None):
     """(CPU seconds (user + system), peak MB, exit code, output bytes, stderr tail) of one process. CPU time, not
     wall time: the machine is shared, and CPU time is what the process itself spent."""
-    r = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
+    try:
+        r = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return float("nan"), float("nan"), -1, 0, f"timeout after {TIMEOUT} s"
     user = re.search(r"User time \(seconds\): ([\d.]+)", r.stderr)
     system = re.search(r"System time \(seconds\): ([\d.]+)", r.stderr)
     secs = float(user.group(1)) + float(system.group(1)) if user and system else float("nan")
@@ -62,7 +69,11 @@ def main():
     ap.add_argument("--sizes", default="10k,100k")
     ap.add_argument("--work", default=None)
     ap.add_argument("--dpi", default="96")
+    ap.add_argument("--formats", default="svg,png,pdf")
+    ap.add_argument("--timeout", type=float, default=900, help="seconds before a process counts as timed out")
     a = ap.parse_args()
+    global TIMEOUT
+    TIMEOUT = a.timeout
     work = a.work or tempfile.mkdtemp(prefix="orgchart-render-bench-")
     print(f"work folder: {work}\n")
     print("| size | format | ours: export (CPU s / MB) | ours: drawing only (CPU s) | neato -n2 (CPU s / MB) | ratio ours/neato (export, drawing) | notes |")
@@ -76,7 +87,7 @@ def main():
         if rc != 0:
             sys.exit(f"export to DOT failed: {err}")
         print(f"| {size} | dot (no drawing) | {base:.2f} / {base_mb:.0f} | | | | baseline |")
-        for fmt in ["svg", "png", "pdf"]:
+        for fmt in a.formats.split(","):
             out = os.path.join(work, f"org-{size}.{fmt}")
             args = [a.binary, "export", yaml, "-o", out] + (["--dpi", a.dpi] if fmt == "png" else [])
             secs, mb, rc, nbytes, err = timed(args, out)

@@ -13,6 +13,7 @@ packages=(
 )
 packages+=(libpango1.0-dev libfyaml-dev)  # issue 11: card text measured with pango; YAML read with libfyaml
 packages+=(librsvg2-dev libcairo2-dev)  # PNG and PDF: our SVG rendered by librsvg onto cairo surfaces
+packages+=(libpng-dev zlib1g-dev)  # our PNG packed by libpng and zlib (writers/svg_raster.cpp)
 packages+=(clang libfuzzer-14-dev)  # make fuzz: libFuzzer harnesses with ASan and UBSan
 
 missing=()

@@ -1,5 +1,6 @@
 #include "orgchart/cli/export.hpp"
 
+#include <memory>
 #include <sstream>
 
 #include "orgchart/cli/output_file.hpp"
@@ -53,16 +54,27 @@ std::vector<Output> render_export(const ExportOptions& options, std::ostream& di
   resolve_outputs(options.outputs, {options.input});
   const std::vector<Format> formats = output_formats(options.outputs, options.format);
   // The model read moves into the graph: one copy of every unit's text, not two.
-  const OrgGraph g = build_graph(load_model(options.input, diagnostics, false, options.table, options.aliases), options.graph);
-  const Layout layout = layout_for(g, options.layout, options.page);
+  // Shared by the outputs' write functions, which run when write_outputs streams each into its temporary file.
+  const auto g = std::make_shared<const OrgGraph>(
+      build_graph(load_model(options.input, diagnostics, false, options.table, options.aliases), options.graph));
+  const auto layout = std::make_shared<const Layout>(layout_for(*g, options.layout, options.page));
   std::vector<Output> outputs;
-  for (std::size_t i = 0; i < formats.size(); ++i)
-    outputs.push_back({options.outputs[i], render_output(g, layout, formats[i], options)});
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    outputs.emplace_back(options.outputs[i], [g, layout, format = formats[i], options](std::ostream& os) {
+      write_output(os, *g, *layout, format, options);
+    });
+  }
   return outputs;
 }
 
 std::string render_output(const OrgGraph& g, const Layout& layout, Format format, const ExportOptions& options) {
   std::ostringstream out;
+  write_output(out, g, layout, format, options);
+  return std::move(out).str();
+}
+
+void write_output(std::ostream& out, const OrgGraph& g, const Layout& layout, Format format,
+                  const ExportOptions& options) {
   switch (format) {
     case Format::kDot: write_dot(out, g, layout); break;
     case Format::kGraphml: write_graphml(out, g, layout, GraphmlOptions{options.graphml}); break;
@@ -85,7 +97,6 @@ std::string render_output(const OrgGraph& g, const Layout& layout, Format format
       break;
     }
   }
-  return std::move(out).str();
 }
 
 void run_export(const ExportOptions& options, std::ostream& out, std::ostream& diagnostics) {

@@ -11,6 +11,9 @@
 #include <cstring>
 #include <memory>
 #include <set>
+#include <sstream>
+#include <streambuf>
+#include <vector>
 
 #include "orgchart/cli/output_target.hpp"
 #include "orgchart/error.hpp"
@@ -135,21 +138,76 @@ std::string temporary_template(const std::string& path) {
   return (path.find('/') == std::string::npos ? std::string() : folder + "/") + "." + name + suffix;
 }
 
-void write_all(int fd, const std::string& bytes, const std::string& given) {
+/// Writes all `size` bytes; 0, or the errno of the failure.
+int write_bytes(int fd, const char* data, std::size_t size) {
   std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+  while (done < size) {
+    const ssize_t n = ::write(fd, data + done, size - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail("write", given, errno);
+      return errno;
     }
     done += static_cast<std::size_t>(n);
   }
+  return 0;
+}
+
+void write_all(int fd, const std::string& bytes, const std::string& given) {
+  if (const int err = write_bytes(fd, bytes.data(), bytes.size())) fail("write", given, err);
+}
+
+/// A stream buffer over a file descriptor: a writer streams into the temporary in 1 MB blocks. A failed write is
+/// kept (error()) and every later one refused, so the writer runs to its end and the caller reports the errno.
+class FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd), buf_(kSize) { setp(buf_.data(), buf_.data() + buf_.size()); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n < static_cast<std::streamsize>(buf_.size()) / 2) return std::streambuf::xsputn(s, n);
+    // A large block (a whole PNG, a writer's own buffer) goes straight to the file, not through ours.
+    if (!drain()) return 0;
+    error_ = write_bytes(fd_, s, static_cast<std::size_t>(n));
+    return error_ ? 0 : n;
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  static constexpr std::size_t kSize = std::size_t{1} << 20;
+  bool drain() {
+    if (error_) return false;
+    if (pptr() > pbase()) error_ = write_bytes(fd_, pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    setp(buf_.data(), buf_.data() + buf_.size());
+    return error_ == 0;
+  }
+  int fd_;
+  std::vector<char> buf_;
+  int error_ = 0;
+};
+
+/// The output's bytes into `fd`: its write function streaming through FdBuf, or its bytes.
+void write_output(int fd, const Output& output, const std::string& given) {
+  if (!output.write) return write_all(fd, output.bytes, given);
+  FdBuf buf(fd);
+  std::ostream os(&buf);
+  output.write(os);
+  os.flush();
+  if (buf.error()) fail("write", given, buf.error());
+  if (!os) fail("write", given, EIO);
 }
 
 struct Staged {
   const OutputTarget* target = nullptr;
-  const std::string* bytes = nullptr;
+  const Output* output = nullptr;
   std::string temp;    ///< the staged temporary, renamed over target->path on commit
   std::string backup;  ///< a second name of the replaced file while the commit may still roll back
   Pending* pending = nullptr;
@@ -176,7 +234,7 @@ void stage(Staged& s, PendingFiles& pending, mode_t umask_bits) {
     s.pending = pending.add(s.temp);
   }
   try {
-    write_all(fd, *s.bytes, t.given);
+    write_output(fd, *s.output, t.given);
     // Keep the replaced file's owner where we may (root, or a group we are in), then its mode; a new file
     // gets what open(2) would give it: 0666 minus the umask. mkstemp made it 0600.
     if (t.exists && (t.uid != ::geteuid() || t.gid != ::getegid())) {
@@ -308,15 +366,24 @@ void write_outputs(const std::vector<Output>& outputs, std::ostream& out, const 
     if (targets[i].kind == TargetKind::kFile) {
       Staged s;
       s.target = &targets[i];
-      s.bytes = &outputs[i].bytes;
+      s.output = &outputs[i];
       staged.push_back(std::move(s));
     }
+  // 0. A stream's output written by a function is made in memory before anything is written anywhere.
+  std::vector<std::string> made(targets.size());
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    if (targets[i].kind != TargetKind::kFile && outputs[i].write) {
+      std::ostringstream os;
+      outputs[i].write(os);
+      made[i] = std::move(os).str();
+    }
   try {
-    // 1. Every file staged and synced; 2. the streams, which cannot be taken back, once every file is ready;
-    // 3. every file renamed over its target, or none.
+    // 1. Every file staged (written, or streamed by its function) and synced; 2. the streams, which cannot be
+    // taken back, once every file is ready; 3. every file renamed over its target, or none.
     for (auto& s : staged) stage(s, pending, umask_bits);
     for (std::size_t i = 0; i < targets.size(); ++i)
-      if (targets[i].kind != TargetKind::kFile) write_stream(targets[i], outputs[i].bytes, out);
+      if (targets[i].kind != TargetKind::kFile)
+        write_stream(targets[i], outputs[i].write ? made[i] : outputs[i].bytes, out);
     commit(staged, pending);
   } catch (...) {
     remove_staged(staged);

@@ -63,10 +63,7 @@ void render_chart(std::ostream& out, const OrgGraph& g, const Layout& layout, Fo
     if (format == Format::kSvg) return write_svg(out, g, layout, heading);
     std::ostringstream svg;
     write_svg(svg, g, layout, heading, SvgOptions{.shared_photos = true});
-    std::string bytes = rasterize_svg(svg.view(), format == Format::kPng ? RasterFormat::kPng : RasterFormat::kPdf,
-                                      options.dpi);
-    if (format == Format::kPdf) fix_pdf_date(bytes);
-    out << bytes;
+    rasterize_svg(out, svg.view(), format == Format::kPng ? RasterFormat::kPng : RasterFormat::kPdf, options.dpi);
     return;
   }
   std::ostringstream dot;

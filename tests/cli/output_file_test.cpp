@@ -1,8 +1,11 @@
 // How outputs are written, in process: what a path names, staging, modes, all or nothing, run_cli's own stream.
 // The same end to end with devices, other users and signals: tests/scripts/test_output_safety.py.
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -95,6 +98,72 @@ TEST(OutputFile, AllOrNothing) {
                IoError);
   EXPECT_EQ(test::read_file(dir + "/ok.svg"), "old");
   EXPECT_EQ(out.str(), "") << "no stream is written before every file is staged";
+  EXPECT_FALSE(has_temporaries(dir));
+}
+
+TEST(OutputFile, WriteFunctionsStreamIntoTheirFiles) {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/big.svg", "old");
+  // More than the 1 MB stream buffer, in small pieces and one large block: every byte arrives, in order.
+  const auto writer = [](std::ostream& os) {
+    for (int i = 0; i < 200000; ++i) os << i << '\n';
+    os << std::string(3u << 20, 'z') << "end\n";
+  };
+  std::ostringstream expected;
+  writer(expected);
+  std::ostringstream out;
+  write_outputs({Output(dir + "/big.svg", writer), Output("-", writer), Output(dir + "/plain.dot", "bytes")}, out);
+  EXPECT_EQ(test::read_file(dir + "/big.svg"), expected.str());
+  EXPECT_EQ(out.str(), expected.str()) << "a stream target gets the function's bytes too";
+  EXPECT_EQ(test::read_file(dir + "/plain.dot"), "bytes");
+  EXPECT_FALSE(has_temporaries(dir));
+}
+
+TEST(OutputFile, AWriteFunctionThatThrowsWritesNothing) {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/a.svg", "old");
+  const auto failing = [](std::ostream& os) {
+    os << std::string(2u << 20, 'x');  // already partly in the temporary when it fails
+    throw LayoutError("cannot draw");
+  };
+  std::ostringstream out;
+  EXPECT_THROW(write_outputs({Output(dir + "/a.svg", "new"), Output("-", "report"), Output(dir + "/b.svg", failing)},
+                             out),
+               LayoutError);
+  EXPECT_EQ(test::read_file(dir + "/a.svg"), "old");
+  EXPECT_FALSE(fs::exists(dir + "/b.svg"));
+  EXPECT_EQ(out.str(), "");
+  EXPECT_FALSE(has_temporaries(dir));
+  // On a stream target the function runs before any file is staged.
+  EXPECT_THROW(write_outputs({Output(dir + "/c.svg", "new"), Output("-", failing)}, out), LayoutError);
+  EXPECT_FALSE(fs::exists(dir + "/c.svg"));
+  EXPECT_EQ(out.str(), "");
+  EXPECT_FALSE(has_temporaries(dir));
+}
+
+TEST(OutputFile, AStreamedWriteThatFailsNamesThePathAndLeavesNothing) {
+  // A file size limit makes write(2) fail with EFBIG part way through the stream (SIGXFSZ ignored meanwhile).
+  const std::string dir = test::temp_dir();
+  struct rlimit old {};
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &old), 0);
+  struct rlimit small = old;
+  small.rlim_cur = 1u << 20;
+  auto* old_handler = ::signal(SIGXFSZ, SIG_IGN);
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+  std::ostringstream out;
+  std::string message;
+  try {
+    write_outputs({Output(dir + "/huge.svg", [](std::ostream& os) {
+      for (int i = 0; i < 400000; ++i) os << "<g id=\"" << i << "\"/>\n";
+    })}, out);
+  } catch (const IoError& e) {
+    message = e.what();
+  }
+  ::setrlimit(RLIMIT_FSIZE, &old);
+  ::signal(SIGXFSZ, old_handler);
+  EXPECT_NE(message.find("cannot write '" + dir + "/huge.svg'"), std::string::npos) << message;
+  EXPECT_NE(message.find(std::strerror(EFBIG)), std::string::npos) << message;
+  EXPECT_FALSE(fs::exists(dir + "/huge.svg"));
   EXPECT_FALSE(has_temporaries(dir));
 }
 

@@ -30,7 +30,7 @@ struct ExportOptions {
   bool pages = false;                   ///< --pages: cut into pages (cli/paged_export.hpp)
 };
 
-/// Loads, lays out and renders every output in memory (nothing is written). Warnings go to `diagnostics`.
+/// Loads and lays out; every output's `write` renders it when write_outputs writes it. Warnings go to `diagnostics`.
 /// Throws ParseError/ValidationError (bad data), UsageError (bad options), LayoutError, IoError.
 std::vector<Output> render_export(const ExportOptions& options, std::ostream& diagnostics);
 
@@ -46,6 +46,10 @@ std::vector<Format> output_formats(const std::vector<std::string>& paths, std::o
 
 /// One format of an already laid-out graph, in memory (options: layout engine, dpi, GraphML dialect).
 std::string render_output(const OrgGraph& g, const Layout& layout, Format format, const ExportOptions& options);
+
+/// The same, written to `out` as it is made (render_export's outputs stream through it into their files).
+void write_output(std::ostream& out, const OrgGraph& g, const Layout& layout, Format format,
+                  const ExportOptions& options);
 
 /// Lays out `g` as `engine` needs: org -> our tidy tree from measured cards; dot/twopi -> empty (Graphviz places).
 Layout layout_for(const OrgGraph& g, LayoutEngine engine, const PageSize& page);
