@@ -208,7 +208,8 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
         column_left += column_width + o.column_gap;
       }
       out.width = column_left - o.column_gap;
-      out.anchor = columns == 1 ? 0 : out.width / 2;
+      // A flush parent's box starts at the first spine: its bus runs left from the centre line to it.
+      out.anchor = flush_ && !frame ? input_.size[v].width / 2 : columns == 1 ? 0 : out.width / 2;
       out.columns = columns;
       break;
     }
@@ -278,7 +279,7 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
 ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangement a, double cap,
                                              std::uint32_t param, double limit, bool place) {
   const TreeLayoutOptions& o = options_;
-  Shape s{0, 0, 0, cap, param, limit, a};
+  Shape s{0, 0, 0, cap, param, limit, a, flush_};
   if (forest_.is_frame(v)) {
     //  ┌─ caption ──────┐   a block: padding around its content, the caption on top; the trunk runs down half
     //  │┬───┬─────┬     │   a padding inside its left edge to the bus under the caption. Columns start at
@@ -308,7 +309,7 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
     bottom = band_top + band_.height;
   }
   // A list hanging from the centre line needs no bus: it starts a row gap below; columns need a short bus.
-  const bool hangs = a == Arrangement::kHanging || (a == Arrangement::kColumns && c.columns == 1);
+  const bool hangs = a == Arrangement::kHanging || (a == Arrangement::kColumns && c.columns == 1 && !flush_);
   const double gap = hangs ? std::max(o.row_gap, o.level_gap / 4) : a == Arrangement::kColumns ? o.level_gap / 2 : o.level_gap;
   const double content_top = bottom + gap;
   if (a != Arrangement::kNone) {
@@ -360,8 +361,16 @@ void ShapeLayout::build_shapes(Index v) {
     return;
   }
   auto add = [&](Arrangement a, double cap, std::uint32_t param, double limit) {
+    flush_ = false;
     const Content c = arrange(v, kids_, a, cap, param, limit, false);
     candidates_.push_back(wrap_content(v, c, a, cap, param, limit, false));
+    // One column also flush left under its parent: narrower by about half the parent's box.
+    if (a == Arrangement::kColumns && c.columns == 1 && !forest_.is_frame(v)) {
+      flush_ = true;
+      const Content f = arrange(v, kids_, a, cap, param, limit, false);
+      candidates_.push_back(wrap_content(v, f, a, cap, param, limit, false));
+      flush_ = false;
+    }
   };
   const bool all_single = std::all_of(kids_.begin(), kids_.end(), [&](Index c) { return count_[c] == 1; });
   // The caps worth trying: the children's own heights (for rows and shelves) or widths (for columns and
@@ -526,8 +535,10 @@ void ShapeLayout::place_item(Index v) {
   for (Index c : forest_.children(v)) (is_side(c) ? sides_ : kids_).push_back(c);
   has_band_ = !sides_.empty();
   if (has_band_) band_ = side_band(sides_, true);
+  flush_ = s.flush;
   const Content c = arrange(v, kids_, s.arrangement, s.cap, s.param, s.limit, true);
   wrap_content(v, c, s.arrangement, s.cap, s.param, s.limit, true);
+  flush_ = false;
   const double ox = left_[v] + origin_x_, oy = top_[v] + origin_y_;
   if (s.arrangement == Arrangement::kFolded) {
     folded_[v] = 1;

@@ -67,6 +67,9 @@ class ShapeLayout {
     std::uint32_t param = 0;  ///< rows per column (columns), or unused
     double limit = 0;         ///< the shelves' width (shelves)
     Arrangement arrangement = Arrangement::kNone;
+    /// Columns: the parent's box flush with the content's left edge (its bus runs left to the first spine)
+    /// instead of centred over several columns or above the spine of one.
+    bool flush = false;
   };
   /// An arrangement's content: its extent and the x of the parent's centre line, from the content's left.
   struct Content {
@@ -158,6 +161,7 @@ class ShapeLayout {
   // and its side band (has_band_), computed once per item.
   double origin_x_ = 0, origin_y_ = 0, hub_rel_ = 0;
   bool has_band_ = false;
+  bool flush_ = false;  ///< the arrangement at hand is the flush variant (Shape::flush)
   Band band_;
   // Scratch, reused per item.
   std::vector<Index> kids_, sides_;
