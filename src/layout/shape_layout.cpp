@@ -15,10 +15,10 @@ namespace {
 struct Effort {
   std::size_t row_caps, caps, params, shapes;
 };
-constexpr Effort kTiny{4, 3, 3, 6}, kSmall{10, 6, 8, 16}, kLarge{32, 24, 32, 48};
+constexpr Effort kTiny{4, 3, 3, 6}, kSmall{10, 6, 8, 16}, kLarge{64, 48, 64, 48};
 constexpr std::size_t kSmallSubtree = 12;  ///< nodes from which a subtree is no longer tiny
 /// A large root's shapes are the page's candidates and combine no further: it tries many more.
-constexpr Effort kRoot{64, 48, 96, 48};
+constexpr Effort kRoot{192, 128, 192, 48};
 constexpr std::size_t kLargeSubtree = 100;  ///< nodes from which a subtree counts as large ...
 constexpr std::size_t kLargeShare = 1000;   ///< ... and from which share of the whole chart (1 / this)
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -489,7 +489,7 @@ double ShapeLayout::choose_roots() {
   values_.clear();
   for (Index r : roots)
     for (const Shape& s : shapes(r)) values_.push_back(s.height);
-  spread(values_, roots.size() <= 64 ? 3 * kLarge.shapes : kLarge.caps);
+  spread(values_, roots.size() <= 64 ? 4096 : kLarge.caps);
   const std::vector<double> caps = values_;
   double best = kInf;
   sizes_.resize(roots.size());
