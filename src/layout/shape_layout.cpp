@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 #include "polyline.hpp"
@@ -15,10 +16,20 @@ namespace {
 struct Effort {
   std::size_t row_caps, caps, params, shapes;
 };
-constexpr Effort kTiny{4, 3, 3, 6}, kSmall{10, 6, 8, 16}, kLarge{64, 48, 64, 48};
+/// Per profile (ShapeLayout's `profile`): tiny, small, large subtrees, and a large root, whose shapes are the
+/// page's candidates and combine no further (it tries many more). Profile 0 is the default; the others sample
+/// the caps and keep the shapes differently, for small charts that can afford more than one try.
+struct Profile {
+  Effort tiny, small, large, root;
+};
+constexpr Profile kProfileTable[] = {
+    {{4, 3, 3, 6}, {10, 6, 8, 16}, {64, 48, 64, 48}, {192, 128, 192, 48}},
+    {{6, 4, 4, 10}, {16, 10, 12, 32}, {96, 64, 96, 96}, {192, 128, 192, 96}},
+    {{5, 4, 4, 8}, {12, 8, 10, 24}, {80, 56, 80, 64}, {256, 160, 256, 64}},
+};
+static_assert(std::size(kProfileTable) == ShapeLayout::kProfiles);
+constexpr Effort kLarge = kProfileTable[0].large;
 constexpr std::size_t kSmallSubtree = 12;  ///< nodes from which a subtree is no longer tiny
-/// A large root's shapes are the page's candidates and combine no further: it tries many more.
-constexpr Effort kRoot{192, 128, 192, 48};
 constexpr std::size_t kLargeSubtree = 100;  ///< nodes from which a subtree counts as large ...
 constexpr std::size_t kLargeShare = 1000;   ///< ... and from which share of the whole chart (1 / this)
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -35,8 +46,9 @@ void spread(std::vector<double>& values, std::size_t count) {
 
 }  // namespace
 
-ShapeLayout::ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options)
-    : forest_(forest), input_(input), options_(options) {
+ShapeLayout::ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options,
+                         std::size_t profile)
+    : forest_(forest), input_(input), options_(options), profile_(std::min(profile, kProfiles - 1)) {
   const std::size_t items = forest.size();
   first_.resize(items);
   count_.resize(items);
@@ -339,7 +351,8 @@ void ShapeLayout::build_shapes(Index v) {
   // Large effort only where a subtree is a visible part of the page: in a huge chart, a subtree of a few
   // hundred units is a speck, and the few thousand large ones bound the cost.
   const std::size_t large = std::max(kLargeSubtree, forest_.node_count / kLargeShare);
-  const Effort& effort = nodes >= large ? (root ? kRoot : kLarge) : nodes >= kSmallSubtree ? kSmall : kTiny;
+  const Profile& p = kProfileTable[profile_];
+  const Effort& effort = nodes >= large ? (root ? p.root : p.large) : nodes >= kSmallSubtree ? p.small : p.tiny;
   // A root's list is not combined any further: it keeps every shape on its front, so the page picks freely.
   max_shapes_ = root ? SIZE_MAX : effort.shapes;
   const std::size_t row_caps = effort.row_caps, cap_count = effort.caps, params = effort.params;

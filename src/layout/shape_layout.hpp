@@ -33,7 +33,11 @@ namespace orgchart::detail {
 
 class ShapeLayout {
  public:
-  ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options);
+  /// How many effort profiles there are: each samples the arrangements' caps and keeps shapes differently.
+  static constexpr std::size_t kProfiles = 3;
+  /// `profile` < kProfiles picks how hard each item tries (0: the default, linear in the chart's size).
+  ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options,
+              std::size_t profile = 0);
 
   /// Computes every item's shapes, picks the roots' shapes and their packing for the page (aspect and reserve
   /// from the options), and places everything. Returns what the page needs: max((W + rw) / aspect, H + rh).
@@ -144,6 +148,7 @@ class ShapeLayout {
   const ItemForest& forest_;
   const TreeLayoutInput& input_;
   const TreeLayoutOptions& options_;
+  std::size_t profile_ = 0;
   std::vector<Shape> pool_;
   std::vector<std::uint32_t> first_, count_, chosen_;
   std::vector<double> left_, top_;  ///< each item's shape: relative to its holder, then absolute
