@@ -502,7 +502,8 @@ double ShapeLayout::choose_roots() {
   values_.clear();
   for (Index r : roots)
     for (const Shape& s : shapes(r)) values_.push_back(s.height);
-  spread(values_, roots.size() <= 64 ? 4096 : kLarge.caps);
+  // Every height a cap for one root (its list is all it has); fewer per root for many (each costs a packing).
+  spread(values_, roots.size() <= 64 ? std::max<std::size_t>(3 * kLarge.shapes, 8192 / roots.size()) : kLarge.caps);
   const std::vector<double> caps = values_;
   double best = kInf;
   sizes_.resize(roots.size());
