@@ -21,11 +21,13 @@ struct Effort {
 /// the caps and keep the shapes differently, for small charts that can afford more than one try.
 struct Profile {
   Effort tiny, small, large, root;
+  bool flush = true;  ///< one column may also hang flush left under its parent
 };
 constexpr Profile kProfileTable[] = {
     {{4, 3, 3, 6}, {10, 6, 8, 16}, {64, 48, 64, 48}, {192, 128, 192, 48}},
     {{6, 4, 4, 10}, {16, 10, 12, 32}, {96, 64, 96, 96}, {192, 128, 192, 96}},
     {{5, 4, 4, 8}, {12, 8, 10, 24}, {80, 56, 80, 64}, {256, 160, 256, 64}},
+    {{4, 3, 3, 6}, {10, 6, 8, 16}, {64, 48, 64, 48}, {192, 128, 192, 48}, false},
 };
 static_assert(std::size(kProfileTable) == ShapeLayout::kProfiles);
 constexpr Effort kLarge = kProfileTable[0].large;
@@ -378,7 +380,7 @@ void ShapeLayout::build_shapes(Index v) {
     const Content c = arrange(v, kids_, a, cap, param, limit, false);
     candidates_.push_back(wrap_content(v, c, a, cap, param, limit, false));
     // One column also flush left under its parent: narrower by about half the parent's box.
-    if (a == Arrangement::kColumns && c.columns == 1 && !forest_.is_frame(v)) {
+    if (a == Arrangement::kColumns && c.columns == 1 && !forest_.is_frame(v) && kProfileTable[profile_].flush) {
       flush_ = true;
       const Content f = arrange(v, kids_, a, cap, param, limit, false);
       candidates_.push_back(wrap_content(v, f, a, cap, param, limit, false));
