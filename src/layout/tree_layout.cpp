@@ -105,7 +105,7 @@ class Search {
 };
 
 /// Charts up to this many items try every effort profile of the arrangement choice (a few ms each).
-constexpr std::size_t kTryAllProfiles = 20000;
+constexpr std::size_t kTryAllProfiles = 5000;
 
 /// Every combination when the chart is small enough that they cost no more than this many items placed.
 constexpr std::size_t kTryEverything = std::size_t{1} << 18;
