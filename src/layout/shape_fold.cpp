@@ -23,7 +23,7 @@ namespace orgchart::detail {
 namespace {
 
 constexpr std::size_t kMinSegments = 8;  ///< a shorter line is better drawn in the usual arrangements
-constexpr std::size_t kFoldCaps = 8, kFoldWidths = 16, kFoldLimits = 48;
+constexpr std::size_t kFoldCaps = 16, kFoldWidths = 32, kFoldLimits = 96;
 constexpr int kBisections = 12;
 constexpr double kAspectRange = 8;  ///< folds are tried for aspects from page / range to page * range
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 #include "polyline.hpp"
@@ -15,10 +16,22 @@ namespace {
 struct Effort {
   std::size_t row_caps, caps, params, shapes;
 };
-constexpr Effort kTiny{4, 3, 3, 6}, kSmall{10, 6, 8, 16}, kLarge{32, 24, 32, 48};
+/// Per profile (ShapeLayout's `profile`): tiny, small, large subtrees, and a large root, whose shapes are the
+/// page's candidates and combine no further (it tries many more). Profile 0 is the default; the others sample
+/// the caps and keep the shapes differently, for small charts that can afford more than one try.
+struct Profile {
+  Effort tiny, small, large, root;
+  bool flush = true;  ///< one column may also hang flush left under its parent
+};
+constexpr Profile kProfileTable[] = {
+    {{4, 3, 3, 6}, {10, 6, 8, 16}, {64, 48, 64, 48}, {192, 128, 192, 48}},
+    {{6, 4, 4, 10}, {16, 10, 12, 32}, {96, 64, 96, 96}, {192, 128, 192, 96}},
+    {{5, 4, 4, 8}, {12, 8, 10, 24}, {80, 56, 80, 64}, {256, 160, 256, 64}},
+    {{4, 3, 3, 6}, {10, 6, 8, 16}, {64, 48, 64, 48}, {192, 128, 192, 48}, false},
+};
+static_assert(std::size(kProfileTable) == ShapeLayout::kProfiles);
+constexpr Effort kLarge = kProfileTable[0].large;
 constexpr std::size_t kSmallSubtree = 12;  ///< nodes from which a subtree is no longer tiny
-/// A large root's shapes are the page's candidates and combine no further: it tries many more.
-constexpr Effort kRoot{64, 48, 96, 48};
 constexpr std::size_t kLargeSubtree = 100;  ///< nodes from which a subtree counts as large ...
 constexpr std::size_t kLargeShare = 1000;   ///< ... and from which share of the whole chart (1 / this)
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -35,8 +48,9 @@ void spread(std::vector<double>& values, std::size_t count) {
 
 }  // namespace
 
-ShapeLayout::ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options)
-    : forest_(forest), input_(input), options_(options) {
+ShapeLayout::ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options,
+                         std::size_t profile)
+    : forest_(forest), input_(input), options_(options), profile_(std::min(profile, kProfiles - 1)) {
   const std::size_t items = forest.size();
   first_.resize(items);
   count_.resize(items);
@@ -208,7 +222,8 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
         column_left += column_width + o.column_gap;
       }
       out.width = column_left - o.column_gap;
-      out.anchor = columns == 1 ? 0 : out.width / 2;
+      // A flush parent's box starts at the first spine: its bus runs left from the centre line to it.
+      out.anchor = flush_ && !frame ? input_.size[v].width / 2 : columns == 1 ? 0 : out.width / 2;
       out.columns = columns;
       break;
     }
@@ -278,7 +293,7 @@ ShapeLayout::Content ShapeLayout::arrange(Index v, std::span<const Index> kids, 
 ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangement a, double cap,
                                              std::uint32_t param, double limit, bool place) {
   const TreeLayoutOptions& o = options_;
-  Shape s{0, 0, 0, cap, param, limit, a};
+  Shape s{0, 0, 0, cap, param, limit, a, flush_};
   if (forest_.is_frame(v)) {
     //  ┌─ caption ──────┐   a block: padding around its content, the caption on top; the trunk runs down half
     //  │┬───┬─────┬     │   a padding inside its left edge to the bus under the caption. Columns start at
@@ -308,7 +323,7 @@ ShapeLayout::Shape ShapeLayout::wrap_content(Index v, const Content& c, Arrangem
     bottom = band_top + band_.height;
   }
   // A list hanging from the centre line needs no bus: it starts a row gap below; columns need a short bus.
-  const bool hangs = a == Arrangement::kHanging || (a == Arrangement::kColumns && c.columns == 1);
+  const bool hangs = a == Arrangement::kHanging || (a == Arrangement::kColumns && c.columns == 1 && !flush_);
   const double gap = hangs ? std::max(o.row_gap, o.level_gap / 4) : a == Arrangement::kColumns ? o.level_gap / 2 : o.level_gap;
   const double content_top = bottom + gap;
   if (a != Arrangement::kNone) {
@@ -338,7 +353,8 @@ void ShapeLayout::build_shapes(Index v) {
   // Large effort only where a subtree is a visible part of the page: in a huge chart, a subtree of a few
   // hundred units is a speck, and the few thousand large ones bound the cost.
   const std::size_t large = std::max(kLargeSubtree, forest_.node_count / kLargeShare);
-  const Effort& effort = nodes >= large ? (root ? kRoot : kLarge) : nodes >= kSmallSubtree ? kSmall : kTiny;
+  const Profile& p = kProfileTable[profile_];
+  const Effort& effort = nodes >= large ? (root ? p.root : p.large) : nodes >= kSmallSubtree ? p.small : p.tiny;
   // A root's list is not combined any further: it keeps every shape on its front, so the page picks freely.
   max_shapes_ = root ? SIZE_MAX : effort.shapes;
   const std::size_t row_caps = effort.row_caps, cap_count = effort.caps, params = effort.params;
@@ -360,8 +376,16 @@ void ShapeLayout::build_shapes(Index v) {
     return;
   }
   auto add = [&](Arrangement a, double cap, std::uint32_t param, double limit) {
+    flush_ = false;
     const Content c = arrange(v, kids_, a, cap, param, limit, false);
     candidates_.push_back(wrap_content(v, c, a, cap, param, limit, false));
+    // One column also flush left under its parent: narrower by about half the parent's box.
+    if (a == Arrangement::kColumns && c.columns == 1 && !forest_.is_frame(v) && kProfileTable[profile_].flush) {
+      flush_ = true;
+      const Content f = arrange(v, kids_, a, cap, param, limit, false);
+      candidates_.push_back(wrap_content(v, f, a, cap, param, limit, false));
+      flush_ = false;
+    }
   };
   const bool all_single = std::all_of(kids_.begin(), kids_.end(), [&](Index c) { return count_[c] == 1; });
   // The caps worth trying: the children's own heights (for rows and shelves) or widths (for columns and
@@ -480,7 +504,8 @@ double ShapeLayout::choose_roots() {
   values_.clear();
   for (Index r : roots)
     for (const Shape& s : shapes(r)) values_.push_back(s.height);
-  spread(values_, roots.size() <= 64 ? 3 * kLarge.shapes : kLarge.caps);
+  // Every height a cap for one root (its list is all it has); fewer per root for many (each costs a packing).
+  spread(values_, roots.size() <= 64 ? std::max<std::size_t>(3 * kLarge.shapes, 8192 / roots.size()) : kLarge.caps);
   const std::vector<double> caps = values_;
   double best = kInf;
   sizes_.resize(roots.size());
@@ -526,8 +551,10 @@ void ShapeLayout::place_item(Index v) {
   for (Index c : forest_.children(v)) (is_side(c) ? sides_ : kids_).push_back(c);
   has_band_ = !sides_.empty();
   if (has_band_) band_ = side_band(sides_, true);
+  flush_ = s.flush;
   const Content c = arrange(v, kids_, s.arrangement, s.cap, s.param, s.limit, true);
   wrap_content(v, c, s.arrangement, s.cap, s.param, s.limit, true);
+  flush_ = false;
   const double ox = left_[v] + origin_x_, oy = top_[v] + origin_y_;
   if (s.arrangement == Arrangement::kFolded) {
     folded_[v] = 1;

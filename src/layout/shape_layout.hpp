@@ -33,7 +33,11 @@ namespace orgchart::detail {
 
 class ShapeLayout {
  public:
-  ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options);
+  /// How many effort profiles there are: each samples the arrangements' caps and keeps shapes differently.
+  static constexpr std::size_t kProfiles = 4;
+  /// `profile` < kProfiles picks how hard each item tries (0: the default, linear in the chart's size).
+  ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options,
+              std::size_t profile = 0);
 
   /// Computes every item's shapes, picks the roots' shapes and their packing for the page (aspect and reserve
   /// from the options), and places everything. Returns what the page needs: max((W + rw) / aspect, H + rh).
@@ -67,6 +71,9 @@ class ShapeLayout {
     std::uint32_t param = 0;  ///< rows per column (columns), or unused
     double limit = 0;         ///< the shelves' width (shelves)
     Arrangement arrangement = Arrangement::kNone;
+    /// Columns: the parent's box flush with the content's left edge (its bus runs left to the first spine)
+    /// instead of centred over several columns or above the spine of one.
+    bool flush = false;
   };
   /// An arrangement's content: its extent and the x of the parent's centre line, from the content's left.
   struct Content {
@@ -141,6 +148,7 @@ class ShapeLayout {
   const ItemForest& forest_;
   const TreeLayoutInput& input_;
   const TreeLayoutOptions& options_;
+  std::size_t profile_ = 0;
   std::vector<Shape> pool_;
   std::vector<std::uint32_t> first_, count_, chosen_;
   std::vector<double> left_, top_;  ///< each item's shape: relative to its holder, then absolute
@@ -158,6 +166,7 @@ class ShapeLayout {
   // and its side band (has_band_), computed once per item.
   double origin_x_ = 0, origin_y_ = 0, hub_rel_ = 0;
   bool has_band_ = false;
+  bool flush_ = false;  ///< the arrangement at hand is the flush variant (Shape::flush)
   Band band_;
   // Scratch, reused per item.
   std::vector<Index> kids_, sides_;

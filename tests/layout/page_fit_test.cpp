@@ -30,7 +30,18 @@ struct Page {
 constexpr Page kPages[] = {{"A4 landscape", 842, 595}, {"A4 portrait", 595, 842}, {"A3", 842, 1191},
                            {"1920x1080", 1920, 1080}};
 constexpr double kMargin = 18, kTitle = 28;  // what the org adapter adds around the drawing
-constexpr double kMeanFloor[] = {0.58, 0.58, 0.65, 0.65}, kTreeFloor = 0.50;
+// Issue 14 asks for 0.65 on average on every page and 0.55 for every tree: the mean holds on A3 and 1920x1080;
+// on A4 the floor is what this layout reaches (0.641), and two cells miss 0.55 (kShortfalls), so that a
+// regression fails.
+constexpr double kMeanFloor[] = {0.64, 0.64, 0.65, 0.65}, kTreeFloor = 0.55;
+/// The cells known to miss kTreeFloor, with the floor they do hold (the README lists them).
+struct Shortfall {
+  const char* tree;
+  const char* page;
+  double floor;
+};
+constexpr Shortfall kShortfalls[] = {{"deep narrow: depth 40", "A4 landscape", 0.545},
+                                     {"deep narrow: depth 40", "1920x1080", 0.53}};
 
 struct Fit {
   double e, scale, aspect;
@@ -121,8 +132,11 @@ TEST(PageFit, EverySuiteTreeKeepsThePagesShape) {
       if (!t.assistants) {
         EXPECT_GE(now.e, before.e - 1e-9);
       }
-      // No tree falls below this floor (issue 14 asks for 0.55: see the README for the trees that miss it).
-      EXPECT_GE(now.e, kTreeFloor);
+      // No tree falls below 0.55, but for the known shortfalls, which hold their own floor.
+      double floor = kTreeFloor;
+      for (const Shortfall& s : kShortfalls)
+        if (t.name == s.tree && std::string(page.name) == s.page) floor = s.floor;
+      EXPECT_GE(now.e, floor);
       // Too large for the page at full size: then the page's shape, within 1.5x (counted, see below).
       const double page_aspect = page.width / page.height;
       if (now.scale < 1 && (now.aspect > 1.5 * page_aspect || now.aspect < page_aspect / 1.5)) {
@@ -136,10 +150,8 @@ TEST(PageFit, EverySuiteTreeKeepsThePagesShape) {
   for (std::size_t i = 0; i < std::size(kPages); ++i) {
     const double n = static_cast<double>(trees.size()), mean = sum[i] / n;
     char cell[64];
-    std::snprintf(cell, sizeof cell, " **%.2f -> %.2f** |", sum_before[i] / n, mean);
+    std::snprintf(cell, sizeof cell, " **%.2f -> %.3f** |", sum_before[i] / n, mean);
     table += cell;
-    // Issue 14's 0.65 on average holds on A3 and 1920x1080; on A4 the floor is what this layout reaches (see
-    // the README), so that a regression fails.
     EXPECT_GE(mean, kMeanFloor[i]) << kPages[i].name;
     EXPECT_GE(mean, sum_before[i] / n + 0.05) << kPages[i].name << ": no better than before";
   }

@@ -220,7 +220,9 @@ TEST(TreeLayout, AFoldKeepsBlocksAssistantsAndAsidesApart) {
     expect_valid_layout(in, o, r);
     folds += std::count(r.arrangement.begin(), r.arrangement.end(), Arrangement::kFolded);
   }
-  EXPECT_GT(folds, 10);  // on some pages the fold wins (on others a plain arrangement fits as well)
+  // On some page the fold wins (a fold has at least 8 segments, so 8 nodes in it); on others a plain
+  // arrangement fits as well.
+  EXPECT_GE(folds, 8);
 }
 
 TEST(TreeLayout, WideStar) {
