@@ -57,6 +57,15 @@ struct PagePlan {
   std::vector<std::size_t> root_cut;              ///< pieces of roots cut off the overview
   std::vector<std::vector<std::size_t>> pages;    ///< per page (0 = page 1): its pieces in depth-first order
   std::vector<std::size_t> page_of;               ///< per piece: its page (0-based)
+  // plan_flow() only (empty from plan_pages()):
+  /// Per piece: the piece that goes on with the same parent's children on a later page, whose stub hangs from
+  /// this piece's header (kNoParent: none).
+  std::vector<std::size_t> next_run;
+  /// Where each card of a flowed page stands: its column (0-based, per page). Per node; per piece for its header
+  /// and for its stub (on the page before); per node for the cards beside it (FlowInput::side). -1: overview.
+  std::vector<int> column, header_column, stub_column;
+  std::vector<std::vector<int>> side_column;
+  std::size_t unfit = 0;  ///< flowed pages overfull because a single card (with its header) exceeds a page
 };
 
 /// Estimated area of one box with its share of the gaps around it.

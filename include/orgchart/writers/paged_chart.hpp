@@ -27,6 +27,8 @@ struct ChartPage {
   /// Per vertex of `graph`: the vertex of the whole chart it draws (units, people, --depth stubs) or
   /// Graph::null_vertex() for the page's own cards (stubs, headers, references).
   std::vector<Vertex> source;
+  /// Per vertex of `graph`: the column it stands in on a flowed page (layout/pages_flow.hpp); -1 on the overview.
+  std::vector<int> column;
 };
 
 struct PagingSettings {
