@@ -90,7 +90,7 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
   plan.cut.resize(n);
   plan.column.assign(n, -1);
   plan.side_column.resize(n);
-  plan.pieces.push_back({kNoParent, {}, 0});
+  plan.pieces.push_back({kNoParent, {}});
   for (std::size_t r : in.roots)
     if (depth[r] <= o.overview_depth) plan.pieces[0].tops.push_back(r);
   plan.pages.push_back({0});
@@ -193,7 +193,7 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
       cols = trial;
       if (needs_header) {
         const std::size_t piece = plan.pieces.size();
-        plan.pieces.push_back({x, {}, 0});
+        plan.pieces.push_back({x, {}});
         plan.pages[page].push_back(piece);
         plan.page_of.push_back(page);
         plan.next_run.push_back(kNoParent);
@@ -212,7 +212,7 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
       if (is_root && (root_piece == kNoParent || plan.page_of[root_piece] != page)) {
         // Roots below the overview: pieces without a header, each with its stub on the overview.
         root_piece = plan.pieces.size();
-        plan.pieces.push_back({kNoParent, {}, 0});
+        plan.pieces.push_back({kNoParent, {}});
         plan.pages[page].push_back(root_piece);
         plan.page_of.push_back(page);
         plan.next_run.push_back(kNoParent);

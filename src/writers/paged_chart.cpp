@@ -408,12 +408,11 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   std::vector<double> level_area, level_stubs;
   {
     std::vector<Vertex> order(g.roots.begin(), g.roots.end());
-    PagingOptions po;
     for (std::size_t i = 0; i < order.size(); ++i) {
       const Vertex v = order[i];
       if (level_area.size() <= static_cast<std::size_t>(depth[v])) level_area.resize(depth[v] + 1, 0), level_stubs.resize(depth[v] + 1, 0);
-      level_area[depth[v]] += footprint(sizes.cards[v], po);
-      if (!g.children[v].empty()) level_stubs[depth[v]] += footprint(in.stub[g.children[v].front()], po);
+      level_area[depth[v]] += footprint(sizes.cards[v]);
+      if (!g.children[v].empty()) level_stubs[depth[v]] += footprint(in.stub[g.children[v].front()]);
       for (Vertex c : g.children[v]) depth[c] = depth[v] + 1, order.push_back(c);
     }
   }
