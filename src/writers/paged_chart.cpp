@@ -16,6 +16,7 @@ namespace {
 
 constexpr double kTitleHeight = 28;  // the title band org_layout keeps (cli layout_for does the same)
 constexpr double kMargin = 18;       // OrgLayoutOptions::margin
+constexpr double kFlowTitleHeight = kTitleHeight + 8;  // a flowed page: the date line under the title clear of the top connectors
 
 std::string page_ref(std::size_t page) { return "p. " + std::to_string(page); }
 
@@ -229,7 +230,9 @@ class PageBuilder {
         }
         const int column = v < plan_.side_column.size() && k < plan_.side_column[v].size() ? plan_.side_column[v][k] : -1;
         ++k;
-        if (auto it = copy_of_.find(t); it != copy_of_.end()) {
+        // On the overview, a relation within the page is drawn; on a flowed page it is a reference card like any
+        // other (its place is kept anyway, and lines across the columns' connectors would not read).
+        if (auto it = copy_of_.find(t); it != copy_of_.end() && page_ == 0) {
           OrgEdge copy = oe;
           if (oe.type == EdgeType::kRelation) {
             copy.index = out_.graph.model.relations.size();
@@ -378,6 +381,7 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   // What a page holds at the smallest scale: the paper over that scale, less the margins and the title band.
   const double w = std::max(settings.page.width / out.min_scale - 2 * kMargin, 1.0);
   const double h = std::max(settings.page.height / out.min_scale - 2 * kMargin - kTitleHeight, 1.0);
+  const double flow_h = std::max(h - (kFlowTitleHeight - kTitleHeight), 1.0);
   {
     const TreeLayoutOptions gaps;
     double cards = 0;
@@ -398,7 +402,7 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   }
   FlowOptions fo;
   fo.width = w;
-  fo.height = h;
+  fo.height = flow_h;
   fo.shrink.assign(n, Size{0, 0});
 
   // The overview: the top levels, as deep as their cards (and a stub under each parent of the last level) take at
@@ -447,7 +451,7 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
     for (std::size_t page = 0; page < out.pages.size(); ++page) {
       ChartPage& cp = out.pages[page];
       if (page > 0) {
-        lo.title_height = cp.graph.model.title.empty() ? 0 : kTitleHeight;
+        lo.title_height = kFlowTitleHeight;
         lo.title_width = heading_width(chart_heading(cp.graph, std::nullopt));
         cp.layout = flow_layout(cp.graph, cards[page], cp.column, lo);
       }
