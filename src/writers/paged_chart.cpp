@@ -437,9 +437,8 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
     {
       const auto cards = page_card_sizes(out.pages, sizes.cards);
       ChartPage& cp = out.pages[0];
-      cp.layout = lay_out_page(cp.graph, cards[0], sizes.legend, settings.page);
-      if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9)
-        cp.layout = lay_out_page(cp.graph, cards[0], measure_cards(cp.graph).legend, settings.page);
+      // Its legend as the writer draws it: the kinds on the page.
+      cp.layout = lay_out_page(cp.graph, cards[0], measure_cards(cp.graph).legend, settings.page);
       if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9 && overview >= 0) {
         --overview;
         continue;
