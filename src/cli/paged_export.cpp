@@ -63,6 +63,32 @@ PagedTarget target_of(const std::string& path, const std::optional<Format>& forc
   return t;
 }
 
+/// A folder or `%d` output of an earlier, longer run would keep its last pages beside this run's: the set would
+/// mix two charts. orgchart removes no file it is not writing now (the old ones may be the user's, or links), so
+/// the run is refused, naming what is in the way, before anything is written. Looked at with lstat: a link counts
+/// as in the way and is never followed.
+void refuse_stale_pages(const std::vector<PagedTarget>& targets, std::size_t pages) {
+  std::string problems;
+  for (const auto& t : targets) {
+    if (!t.per_page) continue;
+    std::vector<std::string> stale;
+    for (std::size_t k = pages + 1;; ++k) {
+      struct stat st {};
+      const std::string path = with_page(t.pattern, k);
+      if (::lstat(path.c_str(), &st) != 0) break;
+      stale.push_back(path);
+      if (stale.size() > 100000) break;
+    }
+    if (stale.empty()) continue;
+    problems += "\n  '" + stale.front() + "'" +
+                (stale.size() > 1 ? " to '" + stale.back() + "' (" + std::to_string(stale.size()) + " files)" : "") +
+                " would be left from an earlier, longer run: this run writes " + std::to_string(pages) + " pages";
+  }
+  if (!problems.empty())
+    throw UsageError("--pages refuses to leave pages of an earlier run beside this one's (nothing was written):" +
+                     problems + "\n  remove those files, or write to an empty folder");
+}
+
 }  // namespace
 
 std::vector<Output> paged_outputs(const OrgGraph& g, const std::vector<std::string>& paths,
@@ -77,6 +103,7 @@ std::vector<Output> paged_outputs(const OrgGraph& g, const std::vector<std::stri
     diagnostics << "orgchart: warning: " << chart.unfit << " of " << chart.pages.size()
                 << " pages are drawn smaller than " << settings.min_text << " pt text (they hold a part of the chart "
                 << "that could not be cut smaller)\n";
+  refuse_stale_pages(targets, chart.pages.size());
   std::vector<Output> outputs;
   RenderOptions ro;
   ro.dpi = dpi;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "orgchart/layout/pages.hpp"
+#include "orgchart/layout/pages_flow.hpp"
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/render.hpp"
@@ -15,8 +16,57 @@ namespace {
 
 constexpr double kTitleHeight = 28;  // the title band org_layout keeps (cli layout_for does the same)
 constexpr double kMargin = 18;       // OrgLayoutOptions::margin
+constexpr double kFlowTitleHeight = kTitleHeight + 8;  // a flowed page: the date line under the title clear of the top connectors
 
 std::string page_ref(std::size_t page) { return "p. " + std::to_string(page); }
+
+std::string stub_text(const OrgGraph& g, Vertex first, std::size_t more, const std::string& ref) {
+  std::string text = display_name(g, first);
+  if (more > 0) text += " and " + std::to_string(more) + " more";
+  return text + "\ncontinued on " + ref;
+}
+std::string header_text(const OrgGraph& g, Vertex parent, const std::string& ref) {
+  return "from " + display_name(g, parent) + ", " + ref;
+}
+std::string reference_text(const OrgGraph& g, const OrgEdge& e, Vertex target, const std::string& ref) {
+  return (e.label.empty() ? e.relation : e.label) + " \u2192 " + display_name(g, target) + ", " + ref;
+}
+
+/// The unit of a page's own card (stub, header, reference) standing for vertex `v` of the whole chart: its colour
+/// and fields, saying `text`.
+Unit page_card_unit(const OrgGraph& g, Vertex v, const std::string& text, bool side) {
+  const OrgNode& orig = g.graph[v];
+  Unit u;
+  if (orig.type == NodeType::kUnit) {
+    u = g.unit(v);
+  } else {
+    u.id = orig.id;
+    u.name = display_name(g, v);
+    u.kind = orig.type == NodeType::kPerson ? "person" : "unit";
+  }
+  u.label = text;
+  u.placement = side ? "side" : "";
+  u.photo.clear();
+  u.photo_file.clear();
+  u.vacant = false;
+  u.parent.clear();
+  if (g.color_by != "group") u.group.clear();  // a frame of its own around one card: room for nothing
+  return u;
+}
+
+OrgNode page_card_node(const OrgGraph& g, Vertex v, const std::string& id, std::size_t index) {
+  const OrgNode& orig = g.graph[v];
+  OrgNode node;
+  node.type = NodeType::kUnit;
+  node.id = id;
+  node.index = index;
+  node.depth = orig.depth;
+  node.subtree_size = orig.subtree_size;
+  node.direct_reports = orig.direct_reports;
+  node.total_reports = orig.total_reports;
+  node.change = orig.change;
+  return node;
+}
 
 /// Builds the chart of one page from the whole chart and the plan.
 class PageBuilder {
@@ -36,6 +86,7 @@ class PageBuilder {
     for (std::size_t p : plan_.pages[page_]) add_piece(p);
     add_cross_edges();
     out_.source = std::move(source_);
+    out_.column = std::move(column_);
     return std::move(out_);
   }
 
@@ -53,6 +104,7 @@ class PageBuilder {
     const Vertex v = boost::add_vertex(node, out_.graph.graph);
     out_.graph.children.emplace_back();
     source_.push_back(from);
+    column_.push_back(-1);
     if (from != Graph::null_vertex()) copy_of_[from] = v;
     return v;
   }
@@ -67,7 +119,9 @@ class PageBuilder {
     } else {
       node.index = unit_index(node.index);
     }
-    return add(node, v);
+    const Vertex c = add(node, v);
+    if (v < plan_.column.size()) column_[c] = plan_.column[v];
+    return c;
   }
 
   std::size_t unit_index(std::size_t i) {
@@ -77,45 +131,22 @@ class PageBuilder {
   }
 
   /// A card of this page standing for vertex `v` of the whole chart (its colour and fields), saying `text`.
-  Vertex card(Vertex v, const std::string& text, bool side, PageLink::Kind kind, std::size_t target) {
-    const OrgNode& orig = g_.graph[v];
-    Unit u;
-    if (orig.type == NodeType::kUnit) {
-      u = g_.unit(v);
-    } else {
-      u.id = orig.id;
-      u.name = display_name(g_, v);
-      u.kind = orig.type == NodeType::kPerson ? "person" : "unit";
-    }
+  Vertex card(Vertex v, const std::string& text, bool side, PageLink::Kind kind, std::size_t target, int column) {
+    Unit u = page_card_unit(g_, v, text, side);
     u.id += "~p" + std::to_string(page_ + 1) + "." + std::to_string(++cards_);
-    u.label = text;
-    u.placement = side ? "side" : "";
-    u.photo.clear();
-    u.photo_file.clear();
-    u.vacant = false;
-    u.parent.clear();
-    if (g_.color_by != "group") u.group.clear();  // a frame of its own around one card: room for nothing
-    OrgNode node;
-    node.type = NodeType::kUnit;
-    node.id = u.id;
-    node.index = out_.graph.model.units.size();
-    node.depth = orig.depth;
-    node.subtree_size = orig.subtree_size;
-    node.direct_reports = orig.direct_reports;
-    node.total_reports = orig.total_reports;
-    node.change = orig.change;
+    OrgNode node = page_card_node(g_, v, u.id, out_.graph.model.units.size());
     out_.graph.model.units.push_back(std::move(u));
     const Vertex c = add(node, Graph::null_vertex());
+    column_[c] = column;
     out_.links.push_back({kind, c, target});
     return c;
   }
 
   Vertex stub_for(std::size_t piece) {
     const PagePiece& p = plan_.pieces[piece];
-    std::string text = display_name(g_, p.tops.front());
-    if (p.tops.size() > 1) text += " and " + std::to_string(p.tops.size() - 1) + " more";
-    text += "\ncontinued on " + page_ref(page_of_piece(piece));
-    return card(p.tops.front(), text, false, PageLink::Kind::kContinued, page_of_piece(piece));
+    const int column = piece < plan_.stub_column.size() ? plan_.stub_column[piece] : -1;
+    return card(p.tops.front(), stub_text(g_, p.tops.front(), p.tops.size() - 1, page_ref(page_of_piece(piece))), false,
+                PageLink::Kind::kContinued, page_of_piece(piece), column);
   }
 
   void add_edge(Vertex a, Vertex b, const OrgEdge& e) { boost::add_edge(a, b, e, out_.graph.graph); }
@@ -130,8 +161,8 @@ class PageBuilder {
     if (p.parent != kNoParent) {
       const Vertex parent = static_cast<Vertex>(p.parent);
       const std::size_t from = page_of_vertex(parent);
-      header = card(parent, "from " + display_name(g_, parent) + ", " + page_ref(from), false, PageLink::Kind::kFrom,
-                    from);
+      header = card(parent, header_text(g_, parent, page_ref(from)), false, PageLink::Kind::kFrom, from,
+                    piece < plan_.header_column.size() ? plan_.header_column[piece] : -1);
       out_.graph.roots.push_back(header);
     }
     // Preorder from the tops; the overview walks the roots and meets the cut ones as stubs in their place.
@@ -178,12 +209,18 @@ class PageBuilder {
       }
       stack.insert(stack.end(), kids.rbegin(), kids.rend());
     }
+    // The same parent's children go on on a later page: a stub under the header, last.
+    if (header != Graph::null_vertex() && piece < plan_.next_run.size() && plan_.next_run[piece] != kNoParent) {
+      const Vertex s = stub_for(plan_.next_run[piece]);
+      hierarchy(header, s);
+    }
   }
 
   /// Relations and roles: kept where both ends are on this page, else a reference card beside the source.
   void add_cross_edges() {
     for (Vertex v : on_page_) {
       const Vertex nv = copy_of_.at(v);
+      std::size_t k = 0;
       for (auto e : boost::make_iterator_range(boost::out_edges(v, g_.graph))) {
         const OrgEdge& oe = g_.graph[e];
         const Vertex t = boost::target(e, g_.graph);
@@ -191,7 +228,11 @@ class PageBuilder {
           if (plan_.piece_of[t] == plan_.piece_of[v]) add_edge(nv, copy_of_.at(t), oe);
           continue;
         }
-        if (auto it = copy_of_.find(t); it != copy_of_.end()) {
+        const int column = v < plan_.side_column.size() && k < plan_.side_column[v].size() ? plan_.side_column[v][k] : -1;
+        ++k;
+        // On the overview, a relation within the page is drawn; on a flowed page it is a reference card like any
+        // other (its place is kept anyway, and lines across the columns' connectors would not read).
+        if (auto it = copy_of_.find(t); it != copy_of_.end() && page_ == 0) {
           OrgEdge copy = oe;
           if (oe.type == EdgeType::kRelation) {
             copy.index = out_.graph.model.relations.size();
@@ -200,10 +241,9 @@ class PageBuilder {
           add_edge(nv, it->second, copy);
           continue;
         }
-        std::string label = oe.label.empty() ? oe.relation : oe.label;
         const std::size_t target_page = page_of_vertex(t);
-        const Vertex ref = card(t, label + " \u2192 " + display_name(g_, t) + ", " + page_ref(target_page), true,
-                                PageLink::Kind::kReference, target_page);
+        const Vertex ref = card(t, reference_text(g_, oe, t, page_ref(target_page)), true, PageLink::Kind::kReference,
+                                target_page, column);
         hierarchy(nv, ref);
       }
     }
@@ -214,6 +254,7 @@ class PageBuilder {
   std::size_t page_;
   ChartPage out_;
   std::vector<Vertex> source_;
+  std::vector<int> column_;
   std::vector<Vertex> on_page_;
   std::unordered_map<Vertex, Vertex> copy_of_;
   std::unordered_map<std::size_t, std::size_t> unit_at_, person_at_;
@@ -275,6 +316,61 @@ std::vector<std::vector<Size>> page_card_sizes(const std::vector<ChartPage>& pag
 
 }  // namespace
 
+namespace {
+
+/// Upper bounds on the sizes of the cards the pages add: per vertex a header naming it and a stub whose run starts
+/// at it, per relation or role the reference beside its source; page numbers and counts with the most digits
+/// they can have (digits are of one width).
+struct ExtraSizes {
+  std::vector<Size> header, stub;
+  std::vector<std::vector<Size>> side;
+};
+
+ExtraSizes extra_card_sizes(const OrgGraph& g) {
+  const std::size_t n = boost::num_vertices(g.graph);
+  std::size_t fan = 0;
+  for (std::size_t v = 0; v < n; ++v) fan = std::max(fan, g.children[v].size());
+  const std::string ref = "p. " + std::string(std::to_string(n + 1).size(), '8');
+  const std::size_t more = fan == 0 ? 0 : std::stoul(std::string(std::to_string(fan).size(), '8'));
+  OrgGraph probe;
+  probe.is_diff = g.is_diff;
+  probe.headcount = g.headcount;
+  probe.color_by = g.color_by;
+  probe.model.styles = g.model.styles;
+  auto add = [&](Vertex v, const std::string& text, bool side) {
+    Unit u = page_card_unit(g, v, text, side);
+    const OrgNode node = page_card_node(g, v, u.id, probe.model.units.size());
+    probe.model.units.push_back(std::move(u));
+    boost::add_vertex(node, probe.graph);
+    probe.children.emplace_back();
+    probe.roots.push_back(boost::num_vertices(probe.graph) - 1);
+  };
+  std::vector<std::size_t> sides(n, 0);
+  for (Vertex v = 0; v < n; ++v) {
+    add(v, header_text(g, v, ref), false);
+    add(v, stub_text(g, v, more, ref), false);
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, g.graph))) {
+      if (g.graph[e].type == EdgeType::kHierarchy) continue;
+      add(boost::target(e, g.graph), reference_text(g, g.graph[e], boost::target(e, g.graph), ref), true);
+      ++sides[v];
+    }
+  }
+  const CardSizes measured = measure_cards(probe);
+  ExtraSizes out;
+  out.header.resize(n);
+  out.stub.resize(n);
+  out.side.resize(n);
+  std::size_t k = 0;
+  for (Vertex v = 0; v < n; ++v) {
+    out.header[v] = measured.cards[k++];
+    out.stub[v] = measured.cards[k++];
+    for (std::size_t i = 0; i < sides[v]; ++i) out.side[v].push_back(measured.cards[k++]);
+  }
+  return out;
+}
+
+}  // namespace
+
 PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   PagedChart out;
   out.page = settings.page;
@@ -282,68 +378,96 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   const std::size_t n = boost::num_vertices(g.graph);
   const CardSizes sizes = measure_cards(g);
 
-  PagingInput in;
-  in.size = sizes.cards;
-  in.children.resize(n);
-  for (std::size_t v = 0; v < n; ++v) in.children[v].assign(g.children[v].begin(), g.children[v].end());
-  in.roots.assign(g.roots.begin(), g.roots.end());
-  // A relation or role may end on another page: then a reference card stands beside its source.
-  in.extra.assign(n, 0);
-
-  // What a page holds at the smallest scale: the paper over that scale, less the margins, the title band and
-  // the legend (every page has one).
-  PagingOptions po;
-  const double w = settings.page.width / out.min_scale - 2 * kMargin;
-  const double h = settings.page.height / out.min_scale - 2 * kMargin - kTitleHeight;
-  po.capacity = std::max(w, 1.0) * std::max(h, 1.0) - footprint(sizes.legend, po);
+  // What a page holds at the smallest scale: the paper over that scale, less the margins and the title band.
+  const double w = std::max(settings.page.width / out.min_scale - 2 * kMargin, 1.0);
+  const double h = std::max(settings.page.height / out.min_scale - 2 * kMargin - kTitleHeight, 1.0);
+  const double flow_h = std::max(h - (kFlowTitleHeight - kTitleHeight), 1.0);
   {
     const TreeLayoutOptions gaps;
     double cards = 0;
     for (const Size& z : sizes.cards) cards += (z.width + gaps.sibling_gap) * (z.height + gaps.row_gap);
-    out.lower_bound = static_cast<std::size_t>(std::ceil(cards / (std::max(w, 1.0) * std::max(h, 1.0)) - 1e-9));
-    out.lower_bound = std::max<std::size_t>(out.lower_bound, 1);
+    out.lower_bound = std::max<std::size_t>(static_cast<std::size_t>(std::ceil(cards / (w * h) - 1e-9)), 1);
   }
-  if (po.capacity < 0.1 * w * h) po.capacity = 0.1 * w * h;
-  for (std::size_t v = 0; v < n; ++v)
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, g.graph)))
-      if (g.graph[e].type != EdgeType::kHierarchy) in.extra[v] += footprint({po.stub.width, 1.5 * po.stub.height}, po);
-  po.fill_of.assign(n, 0);
-  po.weight_of.assign(n, 1);
-  constexpr double kShrink = 0.8;
 
+  FlowInput in;
+  in.size = sizes.cards;
+  in.children.resize(n);
+  for (std::size_t v = 0; v < n; ++v) in.children[v].assign(g.children[v].begin(), g.children[v].end());
+  in.roots.assign(g.roots.begin(), g.roots.end());
+  {
+    ExtraSizes extra = extra_card_sizes(g);
+    in.header = std::move(extra.header);
+    in.stub = std::move(extra.stub);
+    in.side = std::move(extra.side);
+  }
+  FlowOptions fo;
+  fo.width = w;
+  fo.height = flow_h;
+  fo.shrink.assign(n, Size{0, 0});
+
+  // The overview: the top levels, as deep as their cards (and a stub under each parent of the last level) take at
+  // most a third of the page by area (a tidy chart uses about that much of its box); shallower if its layout does
+  // not fit at the smallest scale.
+  std::vector<int> depth(n, 0);
+  std::vector<double> level_area, level_stubs;
+  {
+    std::vector<Vertex> order(g.roots.begin(), g.roots.end());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const Vertex v = order[i];
+      if (level_area.size() <= static_cast<std::size_t>(depth[v])) level_area.resize(depth[v] + 1, 0), level_stubs.resize(depth[v] + 1, 0);
+      level_area[depth[v]] += footprint(sizes.cards[v]);
+      if (!g.children[v].empty()) level_stubs[depth[v]] += footprint(in.stub[g.children[v].front()]);
+      for (Vertex c : g.children[v]) depth[c] = depth[v] + 1, order.push_back(c);
+    }
+  }
+  int overview = 0;
+  for (double area = level_area.empty() ? 0 : level_area[0];
+       overview + 1 < static_cast<int>(level_area.size()) &&
+       area + level_area[overview + 1] + level_stubs[overview + 1] <= w * h / 3;)
+    area += level_area[++overview];
+
+  FlowLayoutOptions lo;
+  lo.geometry = fo.geometry;
+  lo.margin = kMargin;
   for (out.rounds = 1;; ++out.rounds) {
-    const PagePlan plan = plan_pages(in, po);
+    fo.overview_depth = overview;
+    const PagePlan plan = plan_flow(in, fo);
     out.pages.clear();
-    out.unfit = 0;
-    bool retry = false;
-    for (std::size_t page = 0; page < plan.pages.size(); ++page) out.pages.push_back(PageBuilder(g, plan, page).build());
+    out.pages.push_back(PageBuilder(g, plan, 0).build());
+    {
+      const auto cards = page_card_sizes(out.pages, sizes.cards);
+      ChartPage& cp = out.pages[0];
+      // Its legend as the writer draws it: the kinds on the page.
+      cp.layout = lay_out_page(cp.graph, cards[0], measure_cards(cp.graph).legend, settings.page);
+      if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9 && overview >= 0) {
+        --overview;
+        continue;
+      }
+    }
+    for (std::size_t page = 1; page < plan.pages.size(); ++page) out.pages.push_back(PageBuilder(g, plan, page).build());
     const auto cards = page_card_sizes(out.pages, sizes.cards);
-    for (std::size_t page = 0; page < plan.pages.size(); ++page) {
+    out.unfit = 0;
+    for (std::size_t page = 0; page < out.pages.size(); ++page) {
       ChartPage& cp = out.pages[page];
-      cp.layout = lay_out_page(cp.graph, cards[page], sizes.legend, settings.page);
-      // The chart's legend lists every kind; a page's lists its own. Measured only where it decides the fit.
-      if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9)
-        cp.layout = lay_out_page(cp.graph, cards[page], measure_cards(cp.graph).legend, settings.page);
+      if (page > 0) {
+        lo.title_height = kFlowTitleHeight;
+        lo.title_width = heading_width(chart_heading(cp.graph, std::nullopt));
+        cp.layout = flow_layout(cp.graph, cards[page], cp.column, lo);
+      }
       if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9) {
         ++out.unfit;
-        // Too big once laid out: the pieces of a shared page count bigger when packed; a page of one piece is cut
-        // smaller (lower fill where its subtrees were cut).
-        const auto& pieces = plan.pages[page];
-        retry = true;
-        if (pieces.size() > 1) {
-          for (std::size_t p : pieces) po.weight_of[plan.pieces[p].tops.front()] /= kShrink;
-        } else {
-          const PagePiece& piece = plan.pieces[pieces.front()];
-          if (pieces.front() == 0) po.root_fill = (po.root_fill > 0 ? po.root_fill : po.fill) * kShrink;
-          for (std::size_t t : piece.tops) {
-            po.fill_of[t] = (po.fill_of[t] > 0 ? po.fill_of[t] : po.fill) * kShrink;
-            retry = true;
-          }
-          if (pieces.front() == 0) retry = true;
+        // The planner's sizes of stubs and headers are upper bounds but for where their final text wraps: give
+        // the page that much less room and flow again (its first card keys it; pages before it stay the same).
+        if (page > 0) {
+          const std::size_t first = plan.pieces[plan.pages[page].front()].tops.front();
+          const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
+          const double ex_h = cp.layout.bounds.height - settings.page.height / out.min_scale;
+          fo.shrink[first].width += std::max(ex_w, 0.0) + (ex_w > 0 ? 1 : 0);
+          fo.shrink[first].height += std::max(ex_h, 0.0) + (ex_h > 0 ? 1 : 0);
         }
       }
     }
-    if (!retry || out.rounds >= settings.max_rounds) break;
+    if (out.unfit == 0 || out.rounds >= settings.max_rounds) break;
   }
   return out;
 }

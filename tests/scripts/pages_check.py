@@ -14,8 +14,8 @@ from common import ROOT, Checker, binary, tmpdir
 S = "{http://www.w3.org/2000/svg}"
 A4_LANDSCAPE = (842.0, 595.0)
 MIN_TEXT = 9.0
-# Issue 13 asks for 1.3; the layout's density keeps us at 3.2..4.0 (README "Pages"): this guards against worse.
-MAX_RATIO = 4.5
+# Issue 13 asks for 1.3; the flowed pages reach 1.56 (3,000 and 30,000) and 1.60 (300) (README "Pages"): no worse than 1.65.
+MAX_RATIO = 1.65
 PAGE_REF = re.compile(r"p\. (\d+)")
 
 

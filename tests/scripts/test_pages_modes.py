@@ -69,6 +69,32 @@ for args, what in [
     c.check(r.stderr.startswith("orgchart: "), f"{what}: says why ({r.stderr.strip()[:200]})")
 c.check(not any(os.path.exists(os.path.join(work, f)) for f in ("x.dot", "x.svg", "y.pdf")), "refused runs write nothing")
 
+# Pages of an earlier, longer run: refused before anything is written (orgchart deletes no file it is not
+# writing); a link in the way is neither followed nor touched; with the old pages gone the run goes through.
+stale = os.path.join(work, "stale")
+os.mkdir(stale)
+keep = os.path.join(work, "keep.txt")
+with open(keep, "w") as f:
+    f.write("not ours")
+count = len(svgs)
+for k in range(1, count + 3):
+    with open(os.path.join(stale, f"page-{k}.svg"), "w") as f:
+        f.write("old")
+os.symlink(keep, os.path.join(stale, f"page-{count + 3}.svg"))
+r = run("export", "data/party-state.yaml", "--pages", "--page", "500x350", "-o", stale + "/")
+c.check(r.returncode == 2, f"stale pages: usage error (exit {r.returncode}: {r.stderr.strip()[:300]})")
+c.check(f"page-{count + 1}.svg" in r.stderr and f"page-{count + 3}.svg" in r.stderr and "earlier" in r.stderr,
+        f"stale pages: the message names the first and last old page ({r.stderr.strip()[:300]})")
+c.check(all(open(os.path.join(stale, f"page-{k}.svg")).read() == "old" for k in range(1, count + 3)),
+        "stale pages: nothing written or removed")
+c.check(os.path.islink(os.path.join(stale, f"page-{count + 3}.svg")) and open(keep).read() == "not ours",
+        "stale pages: the link and its target are untouched")
+for k in range(count + 1, count + 4):
+    os.remove(os.path.join(stale, f"page-{k}.svg"))
+r = run("export", "data/party-state.yaml", "--pages", "--page", "500x350", "-o", stale + "/")
+c.check(r.returncode == 0 and sorted(os.listdir(stale)) == svgs, f"stale pages removed: the run writes its pages "
+        f"({r.returncode}: {r.stderr.strip()[:200]})")
+
 # Deterministic: the same input twice gives the same PDF bytes.
 a, b = os.path.join(work, "a.pdf"), os.path.join(work, "b.pdf")
 run("export", "data/party-state.yaml", "--pages", "-o", a)

@@ -27,13 +27,15 @@ struct ChartPage {
   /// Per vertex of `graph`: the vertex of the whole chart it draws (units, people, --depth stubs) or
   /// Graph::null_vertex() for the page's own cards (stubs, headers, references).
   std::vector<Vertex> source;
+  /// Per vertex of `graph`: the column it stands in on a flowed page (layout/pages_flow.hpp); -1 on the overview.
+  std::vector<int> column;
 };
 
 struct PagingSettings {
   PageSize page;               ///< the paper (default A4 landscape)
   double min_text = 9;         ///< smallest effective text size (pt) once a page is fitted to the paper
   double smallest_font = 10;   ///< the smallest font the drawing uses (pt): card details
-  int max_rounds = 12;         ///< re-cuts of pages that did not fit once laid out
+  int max_rounds = 12;         ///< flows of the chart: again while a page comes out too big once laid out
 };
 
 struct PagedChart {
@@ -51,7 +53,8 @@ struct PagedChart {
 /// The scale at which a drawing of `bounds` (margins included) is put on the paper: the largest that fits, at most 1.
 double page_scale(const Rect& bounds, const PageSize& page);
 
-/// Cuts `g` into pages (see layout/pages.hpp) and lays out each one. Deterministic; O(n log n) per round.
+/// Cuts `g` into pages: the overview (org_layout) and the flowed pages (layout/pages_flow.hpp), each laid out.
+/// Deterministic; O(n h) per round (h: the cards of one page's path).
 PagedChart paginate(const OrgGraph& g, const PagingSettings& settings = {});
 
 }  // namespace orgchart

@@ -1,0 +1,69 @@
+#pragma once
+/// `--pages`, dense: the chart below the overview flows depth first down columns and across pages, as an
+/// outline (each card indented one step under its parent, hanging from the parent's spine), so pages fill
+/// like the columns of a book. Standard library only, except flow_layout() which draws one flowed page.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "orgchart/graph/org_graph.hpp"
+#include "orgchart/layout/layout.hpp"
+#include "orgchart/layout/pages.hpp"
+
+namespace orgchart {
+
+/// The forest to flow, and upper bounds on the sizes of the cards the pages add.
+struct FlowInput {
+  std::vector<Size> size;                          ///< per node: its card
+  std::vector<std::vector<std::size_t>> children;  ///< per node, in order
+  std::vector<std::size_t> roots;
+  std::vector<Size> header;                        ///< per node: a header card "from <node>, p. M" naming it
+  std::vector<Size> stub;                          ///< per node: a stub "<node> and K more, continued on p. N"
+  std::vector<std::vector<Size>> side;             ///< per node (optional): cards beside it (relation references)
+};
+
+/// Geometry of a flowed page, at the drawing's scale (pt). A card at outline depth d (its page's header cards
+/// at 0) stands (d - b) * indent right of its column's left edge, b the smallest depth in that column.
+struct FlowGeometry {
+  double indent = 8;      ///< one outline step; the parent's spine runs down half of it in from its left edge
+  double column_gap = 12;  ///< between columns; the spine of depth b - 1 runs down its middle
+  double row_gap = 6;      ///< between cards in a column
+  double edge = 6;         ///< kept free above and below the cards of every column for connectors (pt)
+};
+
+struct FlowOptions {
+  double width = 0, height = 0;  ///< the page's room for columns (pt at the drawing's scale), edges included
+  /// Nodes of depth <= this (roots 0) are on the overview, page 1; -1: none, the roots flow too, and the
+  /// overview holds a stub for each page's run of roots.
+  int overview_depth = 0;
+  /// Per node, optional: a page whose first card is this node has this much less room (the caller's correction
+  /// for a page that came out too big once its cards were measured with their final text).
+  std::vector<Size> shrink;
+  FlowGeometry geometry;
+};
+
+/// Page 1 is the overview (the nodes of depth <= overview_depth; a stub under each of them whose children go
+/// on). The other nodes flow in preorder: each card goes in the current column, or the next one, or on the next
+/// page when the page could then no longer hold the stubs of the runs it would have to cut. A page starts with a
+/// header card for the parent of its first card; where the flow comes back to a parent on no card of the page, a
+/// header for it starts another piece. Pages and columns are filled greedily: every page but the last is full
+/// up to one card and its stubs. O(n * h) for h the nodes of one page's path with cards on it; no recursion.
+/// Throws std::invalid_argument when the input is not a forest or the room is not positive.
+PagePlan plan_flow(const FlowInput& input, const FlowOptions& options);
+
+struct FlowLayoutOptions {
+  FlowGeometry geometry;
+  double margin = 18;
+  double title_height = 0;
+  double title_width = 0;
+};
+
+/// Draws a flowed page: `column[v]` per vertex (from plan_flow); depths from the graph's roots; in each column the
+/// cards top to bottom in preorder, a vertex's side cards (placement "side") before its other children. Each
+/// connector runs down its parent's spine and in to the left side of the child; to a child in a later column it
+/// goes down to the foot of the column, across, up the next gap and along the top of the next column. No legend
+/// and no group frames. Relations within the page are routed as in org_layout. Linear plus routing.
+Layout flow_layout(const OrgGraph& g, const std::vector<Size>& sizes, const std::vector<int>& column,
+                   const FlowLayoutOptions& options);
+
+}  // namespace orgchart
