@@ -102,7 +102,9 @@ void check_plan(const FlowInput& in, const FlowOptions& o, const PagePlan& plan)
     const std::size_t page = plan.page_of[plan.piece_of[v]];
     ASSERT_GE(page, last_page) << "node " << v << " goes back a page";
     ASSERT_GE(plan.column[v], 0);
-    if (page == last_page) EXPECT_GE(plan.column[v], last_column) << "node " << v << " goes back a column";
+    if (page == last_page) {
+      EXPECT_GE(plan.column[v], last_column) << "node " << v << " goes back a column";
+    }
     last_page = page;
     last_column = plan.column[v];
   }
