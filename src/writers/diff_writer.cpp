@@ -52,6 +52,19 @@ std::string with_window(JsonObject& o, const ChangeWindow& w) {
   return o.done();
 }
 
+// One JSON object per change record, its validity window last.
+template <class Record, class Fill>
+std::vector<std::string> json_records(const std::vector<Record>& records, Fill fill) {
+  std::vector<std::string> out;
+  out.reserve(records.size());
+  for (const auto& r : records) {
+    JsonObject o;
+    fill(o, r);
+    out.push_back(with_window(o, r.window));
+  }
+  return out;
+}
+
 }  // namespace
 
 void write_diff_text(std::ostream& out, const OrgDiff& d, const OrgModel& before, const OrgModel& after,
@@ -102,30 +115,17 @@ void write_diff_json(std::ostream& out, const OrgDiff& d, const DiffLabels& labe
   out << "{\n";
   write_json_member(out, "before", json_quote(labels.before));
   write_json_member(out, "after", json_quote(labels.after));
-  std::vector<std::string> units, roles, relations;
-  for (const auto& u : d.units) {
-    JsonObject o;
+  const auto units = json_records(d.units, [](JsonObject& o, const UnitDiff& u) {
     o.str("change", unit_change_name(u.kind)).str("id", u.id).str("before", u.before).str("after", u.after);
-    units.push_back(with_window(o, u.window));
-  }
-  for (const auto& r : d.roles) {
-    JsonObject o;
-    o.str("change", r.kind == RoleDiff::Kind::kTook ? "took" : "left")
-        .str("person", r.person)
-        .str("unit", r.unit)
-        .str("role", r.role)
-        .str("title", r.title);
-    roles.push_back(with_window(o, r.window));
-  }
-  for (const auto& r : d.relations) {
-    JsonObject o;
-    o.str("change", r.kind == RelationDiff::Kind::kAdded ? "added" : "removed")
-        .str("unit", r.unit)
-        .str("relation", r.relation)
-        .str("target", r.target)
-        .str("label", r.label);
-    relations.push_back(with_window(o, r.window));
-  }
+  });
+  const auto roles = json_records(d.roles, [](JsonObject& o, const RoleDiff& r) {
+    o.str("change", r.kind == RoleDiff::Kind::kTook ? "took" : "left").str("person", r.person);
+    o.str("unit", r.unit).str("role", r.role).str("title", r.title);
+  });
+  const auto relations = json_records(d.relations, [](JsonObject& o, const RelationDiff& r) {
+    o.str("change", r.kind == RelationDiff::Kind::kAdded ? "added" : "removed").str("unit", r.unit);
+    o.str("relation", r.relation).str("target", r.target).str("label", r.label);
+  });
   write_json_array(out, "units", units, false);
   write_json_array(out, "roles", roles, false);
   write_json_array(out, "relations", relations, true);
