@@ -26,7 +26,7 @@ struct Columns {
   double width(const FlowGeometry& g) const { return empty ? 0 : maxv - base * g.indent; }
   /// Puts a card of size s at depth d: in this column, or the next; -1 when it fits on neither.
   int place(Size s, int d, double room_w, double room_h, const FlowGeometry& g, bool force = false) {
-    const double col_h = room_h - 2 * g.edge;
+    const double col_h = room_h - g.edge - g.foot;
     auto width_with = [&] { return std::max(maxv, d * g.indent + s.width) - std::min(base, d) * g.indent; };
     if (!empty && (y + s.height > col_h + kEps || x + width_with() > room_w + kEps)) {
       x += width(g) + g.column_gap;

@@ -86,7 +86,7 @@ Layout flow_layout(const OrgGraph& g, const std::vector<Size>& sizes, const std:
     right = std::max(right, x[k] + width(k));
     low = std::max(low, bottom[k]);
   }
-  out.bounds = Rect{0, 0, right + o.margin, low + geo.edge + o.margin};
+  out.bounds = Rect{0, 0, right + o.margin, low + std::max(geo.foot, geo.edge / 2) + std::max(o.margin - geo.edge / 2, 0.0)};
   route_relations(g, out);
   return out;
 }

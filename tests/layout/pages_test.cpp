@@ -144,7 +144,7 @@ void check_plan(const FlowInput& in, const FlowOptions& o, const PagePlan& plan)
     if (plan.next_run[p] != kNoParent) put(plan.page_of[p], plan.stub_column[plan.next_run[p]], 1, in.stub[plan.pieces[plan.next_run[p]].tops.front()]);
   std::map<std::size_t, double> width;
   for (const auto& [key, c] : cols) {
-    EXPECT_LE(c.height - g.row_gap, o.height - 2 * g.edge + 1e-6) << "page " << key.first + 1 << " column " << key.second;
+    EXPECT_LE(c.height - g.row_gap, o.height - g.edge - g.foot + 1e-6) << "page " << key.first + 1 << " column " << key.second;
     width[key.first] += c.maxv - c.base * g.indent + (key.second > 0 ? g.column_gap : 0);
   }
   for (const auto& [page, w] : width) EXPECT_LE(w, o.width + 1e-6) << "page " << page + 1;

@@ -28,7 +28,11 @@ struct FlowGeometry {
   double indent = 8;      ///< one outline step; the parent's spine runs down half of it in from its left edge
   double column_gap = 12;  ///< between columns; the spine of depth b - 1 runs down its middle
   double row_gap = 6;      ///< between cards in a column
-  double edge = 6;         ///< kept free above and below the cards of every column for connectors (pt)
+  double edge = 6;         ///< kept free above the cards of every column for the connectors along its top (pt)
+  /// Kept free below the cards of every column. The connectors along a column's foot run edge / 2 below its last
+  /// card whatever this is: with 0 they lie in the page's margin (which must be wider than edge / 2), so the
+  /// columns get that room for cards.
+  double foot = 0;
 };
 
 struct FlowOptions {
