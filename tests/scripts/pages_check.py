@@ -14,8 +14,9 @@ from common import ROOT, Checker, binary, tmpdir
 S = "{http://www.w3.org/2000/svg}"
 A4_LANDSCAPE = (842.0, 595.0)
 MIN_TEXT = 9.0
-# Issue 13 asks for 1.3; the flowed pages reach 1.56 (3,000 and 30,000) and 1.60 (300) (README "Pages"): no worse than 1.65.
-MAX_RATIO = 1.65
+# Issue 13 asks for 1.3; the flowed pages reach 1.60 (300 units: 8 / 5), 1.52 (3,000: 73 / 48) and 1.55 (30,000:
+# 734 / 474) (README "Pages"): each size is held to what it reaches, so a regression of one page fails.
+MAX_RATIO = {300: 1.60, 3000: 1.53, 30000: 1.55}
 PAGE_REF = re.compile(r"p\. (\d+)")
 
 
@@ -129,7 +130,8 @@ def run(n, seed, pdf=True):
     s = MIN_TEXT / 10.0
     usable = (A4_LANDSCAPE[0] / s - 36) * (A4_LANDSCAPE[1] / s - 36 - 28)
     bound = max(1, math.ceil(card_area / usable - 1e-9))
-    c.check(count <= MAX_RATIO * bound, f"{count} pages within {MAX_RATIO} x the lower bound {bound}")
+    limit = MAX_RATIO.get(n, max(MAX_RATIO.values()))
+    c.check(count <= limit * bound + 1e-9, f"{count} pages within {limit} x the lower bound {bound}")
     if pdf:
         check_pdf(c, os.path.join(work, "chart.pdf"), count, per_page_refs)
     print(f"{n} units: {count} pages, lower bound {bound}, ratio {count / bound:.2f}; {len(refs)} page references")
