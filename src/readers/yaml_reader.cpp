@@ -409,7 +409,7 @@ class DocumentReader {
     model_.relations.push_back(std::move(r));
   }
 
-  std::string file_;
+  FileName file_;  // named once: every location of this file shares it
   std::map<std::string, SourceLoc> style_at_;
   OrgModel& model_;
   std::vector<Diagnostic>& diags_;
