@@ -1,8 +1,45 @@
 #include "orgchart/error.hpp"
 
 #include <algorithm>
+#include <mutex>
+#include <ostream>
+#include <unordered_set>
 
 namespace orgchart {
+
+namespace {
+
+/// Every file name a SourceLoc has held; nodes never move, so a FileName keeps a pointer to its entry. Locked:
+/// readers may run on several threads.
+struct FileNameTable {
+  std::mutex mutex;
+  std::unordered_set<std::string> names;
+};
+
+FileNameTable& file_names() {
+  static FileNameTable* table = new FileNameTable;  // never destroyed: FileNames may outlive static destruction
+  return *table;
+}
+
+const std::string* intern(std::string_view name) {
+  if (name.empty()) return nullptr;
+  FileNameTable& t = file_names();
+  std::lock_guard<std::mutex> lock(t.mutex);
+  return &*t.names.emplace(name).first;
+}
+
+}  // namespace
+
+FileName::FileName(const std::string& name) : name_(intern(name)) {}
+FileName::FileName(const char* name) : name_(intern(name ? std::string_view(name) : std::string_view())) {}
+FileName::FileName(std::string_view name) : name_(intern(name)) {}
+
+const std::string& FileName::empty_name() {
+  static const std::string empty;
+  return empty;
+}
+
+std::ostream& operator<<(std::ostream& os, const FileName& f) { return os << f.str(); }
 
 namespace {
 
@@ -83,7 +120,7 @@ void set_source_line(Diagnostic& d, std::string_view line) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.loc.file;
+  std::string out = d.loc.file.str();
   if (d.loc.line > 0) {
     out += ':' + std::to_string(d.loc.line);
     if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);

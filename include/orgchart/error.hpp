@@ -2,15 +2,48 @@
 /// The one family of user-facing failures, and the compiler-style diagnostics they carry.
 #include <stdexcept>
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace orgchart {
 
+/// A file name as SourceLoc holds it: one pointer into a process-wide table of the names seen (each name stored
+/// once, never freed), so that a million locations in one file share one string. Reads as a `const std::string&`.
+class FileName {
+ public:
+  FileName() = default;
+  FileName(const std::string& name);  // NOLINT(google-explicit-constructor): SourceLoc{file, line, column}
+  FileName(const char* name);         // NOLINT(google-explicit-constructor)
+  FileName(std::string_view name);    // NOLINT(google-explicit-constructor)
+
+  const std::string& str() const { return name_ ? *name_ : empty_name(); }
+  operator const std::string&() const { return str(); }  // NOLINT(google-explicit-constructor)
+  bool empty() const { return name_ == nullptr; }
+  std::size_t size() const { return str().size(); }
+  const char* c_str() const { return str().c_str(); }
+  std::string substr(std::size_t pos, std::size_t n = std::string::npos) const { return str().substr(pos, n); }
+
+  /// Equal names are one entry of the table: comparing is comparing pointers.
+  friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_; }
+  friend bool operator==(const FileName& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const FileName& a, const char* b) { return a.str() == b; }
+  friend std::string operator+(const FileName& a, const std::string& b) { return a.str() + b; }
+  friend std::string operator+(const FileName& a, const char* b) { return a.str() + b; }
+  friend std::string operator+(const FileName& a, char b) { return a.str() + b; }
+  friend std::string operator+(const std::string& a, const FileName& b) { return a + b.str(); }
+  friend std::string operator+(const char* a, const FileName& b) { return a + b.str(); }
+  friend std::ostream& operator<<(std::ostream& os, const FileName& f);
+
+ private:
+  static const std::string& empty_name();
+  const std::string* name_ = nullptr;  ///< nullptr: no file ("")
+};
+
 /// Where something is in an input file: 1-based line and column (0 = unknown).
 struct SourceLoc {
-  std::string file;
+  FileName file;
   int line = 0;
   int column = 0;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <string_view>
 #include <unordered_map>
 
 namespace orgchart {
@@ -32,46 +33,63 @@ class Validator {
   void add(Severity s, const SourceLoc& l, std::string msg) { diags_.push_back({s, l, std::move(msg), {}}); }
   void error(const SourceLoc& l, std::string msg) { add(Severity::kError, l, std::move(msg)); }
 
-  std::string suggest(const std::string& word, const std::vector<std::string>& candidates) {
+  /// `ids` is unit_ids() or source_ids(): the candidate lists are built on the first miss only.
+  template <typename Ids>
+  std::string suggest(const std::string& word, Ids ids) {
     if (suggestions_++ >= kMaxSuggestions) return "";
-    std::string s = did_you_mean(word, candidates);
+    std::string s = did_you_mean(word, (this->*ids)());
     return s.empty() ? "" : " (did you mean '" + s + "'?)";
   }
 
+  const std::vector<std::string>& source_ids() {
+    if (source_ids_.size() != m_.sources.size())
+      for (const auto& s : m_.sources) source_ids_.push_back(s.id);
+    return source_ids_;
+  }
+  const std::vector<std::string>& unit_ids() {
+    if (unit_ids_.size() != m_.units.size())
+      for (const auto& u : m_.units) unit_ids_.push_back(u.id);
+    return unit_ids_;
+  }
+
+  // The indexes view the model's ids (no copies): a million units cost no second set of strings.
   void index_sources() {
+    source_at_.reserve(m_.sources.size());
     for (const auto& s : m_.sources) {
       auto [it, fresh] = source_at_.emplace(s.id, &s);
       if (!fresh && !s.id.empty())
         error(s.loc, "duplicate source id '" + s.id + "' (first defined at " + where(it->second->loc) +
                          "); give each source its own id");
-      source_ids_.push_back(s.id);
     }
   }
 
   void index_units() {
+    unit_at_.reserve(m_.units.size());
     for (std::size_t i = 0; i < m_.units.size(); ++i) {
       const Unit& u = m_.units[i];
       auto [it, fresh] = unit_at_.emplace(u.id, i);
       if (!fresh && !u.id.empty())
         error(u.loc, "duplicate unit id '" + u.id + "' (first defined at " + where(m_.units[it->second].loc) +
                          "); give each unit its own id, or merge the two");
-      unit_ids_.push_back(u.id);
     }
   }
 
-  void check_sources(const std::vector<std::string>& ids, const SourceLoc& l, const std::string& what) {
+  /// `what` names the record (a callable giving a string): built only for a message.
+  template <typename What>
+  void check_sources(const std::vector<std::string>& ids, const SourceLoc& l, const What& what) {
     for (const auto& id : ids)
       if (!source_at_.count(id))
-        error(l, "unknown source '" + id + "' cited by " + what + suggest(id, source_ids_) +
+        error(l, "unknown source '" + id + "' cited by " + what() + suggest(id, &Validator::source_ids) +
                      "; declare it under 'sources:'");
     if (ids.empty() && !m_.sources.empty())
-      add(Severity::kWarning, l, what + " cites no source; add 'sources: [<source id>]'");
+      add(Severity::kWarning, l, what() + " cites no source; add 'sources: [<source id>]'");
   }
 
-  void check_validity(const Validity& v, const SourceLoc& l, const std::string& what) {
+  template <typename What>
+  void check_validity(const Validity& v, const SourceLoc& l, const What& what) {
     // Uncertain bounds are wrong only when every day of `until`'s window is at or before every day of `from`'s.
     if (v.from && v.until && v.until->latest <= v.from->earliest)
-      error(l, what + " has 'until: " + v.until->str() + "' not after 'from: " + v.from->str() +
+      error(l, what() + " has 'until: " + v.until->str() + "' not after 'from: " + v.from->str() +
                    "'; 'until' is the first date on which it no longer holds");
   }
 
@@ -79,25 +97,25 @@ class Validator {
     // Kinds are open: any kind is valid. A kind that is not a known one, is used by one unit only and is one or
     // two edits from a known kind is most likely a typo, so it gets a warning (not an error: it may be meant).
     const auto& kinds = unit_kinds();
-    std::unordered_map<std::string, std::size_t> kind_uses;
+    std::unordered_map<std::string_view, std::size_t> kind_uses;
     for (const Unit& u : m_.units) ++kind_uses[u.kind];
     for (const Unit& u : m_.units) {
-      const std::string what = "unit '" + u.id + "'";
+      const auto what = [&u] { return "unit '" + u.id + "'"; };
       if (!u.kind.empty() && kind_uses[u.kind] == 1 && std::find(kinds.begin(), kinds.end(), u.kind) == kinds.end()) {
         const std::string close = suggestions_ < kMaxSuggestions ? did_you_mean(u.kind, kinds) : std::string();
         if (!close.empty()) {
           ++suggestions_;
           add(Severity::kWarning, u.loc,
-              what + " has kind '" + u.kind + "', used by no other unit (did you mean '" + close +
+              what() + " has kind '" + u.kind + "', used by no other unit (did you mean '" + close +
                   "'?); kinds are open, so it is drawn as a kind of its own");
         }
       }
       if (!u.parent.empty()) {
-        if (u.parent == u.id) error(u.parent_loc, what + " is its own parent; remove 'parent' or name another unit");
+        if (u.parent == u.id) error(u.parent_loc, what() + " is its own parent; remove 'parent' or name another unit");
         else if (!unit_at_.count(u.parent))
-          error(u.parent_loc, "unknown parent '" + u.parent + "'" + suggest(u.parent, unit_ids_));
+          error(u.parent_loc, "unknown parent '" + u.parent + "'" + suggest(u.parent, &Validator::unit_ids));
       } else if (!u.id.empty()) {
-        add(Severity::kNote, u.loc, what + " has no parent: it is drawn as a separate root");
+        add(Severity::kNote, u.loc, what() + " has no parent: it is drawn as a separate root");
       }
       check_validity(u.valid, u.loc, what);
       check_sources(u.sources, u.loc, what);
@@ -135,7 +153,7 @@ class Validator {
   }
 
   void check_unit_ref(const std::string& id, const SourceLoc& l, const std::string& what) {
-    if (!id.empty() && !unit_at_.count(id)) error(l, "unknown unit '" + id + "' in " + what + suggest(id, unit_ids_));
+    if (!id.empty() && !unit_at_.count(id)) error(l, "unknown unit '" + id + "' in " + what + suggest(id, &Validator::unit_ids));
   }
 
   void check_people() {
@@ -144,8 +162,8 @@ class Validator {
       for (const Role& r : p.roles) {
         const std::string what = "the role of '" + p.name + "'";
         check_unit_ref(r.unit, r.unit_loc, what);
-        check_validity(r.valid, r.loc, what);
-        check_sources(r.sources, r.loc, what + " as " + r.role + " of '" + r.unit + "'");
+        check_validity(r.valid, r.loc, [&] { return what; });
+        check_sources(r.sources, r.loc, [&] { return what + " as " + r.role + " of '" + r.unit + "'"; });
         if (r.role == "head" || r.role == "co-head") heads[r.unit].push_back({&r, &p});
       }
     }
@@ -181,10 +199,10 @@ class Validator {
 
   void check_relations() {
     for (const Relation& r : m_.relations) {
-      const std::string what = "relation '" + r.kind + "' from '" + r.unit + "' to '" + r.target + "'";
+      const auto what = [&r] { return "relation '" + r.kind + "' from '" + r.unit + "' to '" + r.target + "'"; };
       check_unit_ref(r.unit, r.unit_loc, "the 'unit' of a relation");
       check_unit_ref(r.target, r.target_loc, "the 'target' of a relation");
-      if (!r.unit.empty() && r.unit == r.target) error(r.target_loc, what + " links a unit to itself");
+      if (!r.unit.empty() && r.unit == r.target) error(r.target_loc, what() + " links a unit to itself");
       check_validity(r.valid, r.loc, what);
       check_sources(r.sources, r.loc, what);
     }
@@ -192,8 +210,8 @@ class Validator {
 
   const OrgModel& m_;
   std::vector<Diagnostic> diags_;
-  std::unordered_map<std::string, const Source*> source_at_;
-  std::unordered_map<std::string, std::size_t> unit_at_;
+  std::unordered_map<std::string_view, const Source*> source_at_;
+  std::unordered_map<std::string_view, std::size_t> unit_at_;
   std::vector<std::string> unit_ids_, source_ids_;
   int suggestions_ = 0;
 };

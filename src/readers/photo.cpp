@@ -81,7 +81,7 @@ std::vector<Diagnostic> resolve_photos(OrgModel& model) {
       continue;
     }
     std::error_code ec;
-    const std::string named_by = where.file.empty() ? (model.files.empty() ? std::string() : model.files.front()) : where.file;
+    const std::string named_by = where.file.empty() ? (model.files.empty() ? std::string() : model.files.front()) : where.file.str();
     // One canonical folder per data file, not one per row (a table of people names one file).
     auto [known, fresh] = base_of.try_emplace(named_by);
     if (fresh) known->second = fs::weakly_canonical(fs::absolute(fs::path(named_by).parent_path(), ec), ec);

@@ -84,6 +84,7 @@ struct PendingRef {
 
 struct TableMapper::Impl {
   std::string file;
+  FileName file_name;  // `file`, named once: every location of the table shares it
   TableOptions options;
   std::vector<Diagnostic> diags;
   TableColumns cols;
@@ -97,7 +98,7 @@ struct TableMapper::Impl {
   std::unordered_set<std::string> made_ids;  // ids made from names (no id column)
   bool header_failed = false;  // no column holds names: rows are not read
 
-  SourceLoc loc_of(const TableField& f) const { return {file, f.line, f.column}; }
+  SourceLoc loc_of(const TableField& f) const { return {file_name, f.line, f.column}; }
   void error(const SourceLoc& l, std::string msg) { diags.push_back({Severity::kError, l, std::move(msg), {}}); }
 
   std::string cell(const TableRecord& r, ColumnRole role) const {
@@ -107,7 +108,7 @@ struct TableMapper::Impl {
   SourceLoc cell_loc(const TableRecord& r, ColumnRole role) const {
     const auto c = cols[role];
     if (c && *c < r.fields.size()) return loc_of(r.fields[*c]);
-    return {file, r.line, 1};
+    return {file_name, r.line, 1};
   }
   const std::string& header(ColumnRole role) const { return cols.headers[*cols[role]]; }
 
@@ -149,7 +150,7 @@ struct TableMapper::Impl {
     const std::size_t diags_before = diags.size();
     Unit u;
     const std::size_t index = result.model.units.size();
-    u.loc = cols[ColumnRole::kId] ? cell_loc(r, ColumnRole::kId) : SourceLoc{file, r.line, 1};
+    u.loc = cols[ColumnRole::kId] ? cell_loc(r, ColumnRole::kId) : SourceLoc{file_name, r.line, 1};
     // Name: the name column, else first + last name.
     if (cols[ColumnRole::kName]) u.name = cell(r, ColumnRole::kName);
     if (u.name.empty()) {
@@ -363,6 +364,7 @@ struct TableMapper::Impl {
 
 TableMapper::TableMapper(std::string file, const TableOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->file = std::move(file);
+  impl_->file_name = impl_->file;
   impl_->options = options;
   impl_->result.model.files.push_back(impl_->file);
 }

@@ -41,8 +41,10 @@ const FieldSet kRelationFields = {"unit", "kind", "target", "label", "amount", "
 /// Reads one file's YAML tree into the model, reporting against that file's name.
 class DocumentReader {
  public:
-  DocumentReader(std::string file, OrgModel& model, std::vector<Diagnostic>& diags)
-      : file_(std::move(file)), model_(model), diags_(diags) {}
+  /// `more_bytes` / `bytes`: the size of the files still to read after this one, and of this one's text.
+  DocumentReader(std::string file, OrgModel& model, std::vector<Diagnostic>& diags, std::uintmax_t bytes = 0,
+                 std::uintmax_t more_bytes = 0)
+      : file_(std::move(file)), model_(model), diags_(diags), bytes_(bytes), more_bytes_(more_bytes) {}
 
   /// Returns the include paths as written (resolved by the caller).
   std::vector<std::pair<std::string, SourceLoc>> read(const YamlNode& root) {
@@ -74,7 +76,14 @@ class DocumentReader {
         for (const auto& [path, loc] : string_list(v, key)) includes.emplace_back(path, loc);
       } else if (key == "sources") each_map(v, key, "source", [&](const YamlNode& n) { read_source(n); });
       else if (key == "units") {
-        model_.units.reserve(model_.units.size() + v.size());  // a unit is large: no moves while the list grows
+        // A unit is large: no moves while the list grows. Units split over included files would be moved once per
+        // file (old and new buffers both live), so room is also made for the files still to read, estimated from
+        // this file's units per byte; room never used is address space only, never touched.
+        std::size_t more = 0;
+        if (bytes_ > 0 && more_bytes_ > 0)
+          more = static_cast<std::size_t>(std::min<std::uintmax_t>(more_bytes_, 1ull << 40) * v.size() / bytes_);
+        if (model_.units.capacity() < model_.units.size() + v.size())
+          model_.units.reserve(model_.units.size() + v.size() + more);
         each_map(v, key, "unit", [&](const YamlNode& n) { read_unit(n); });
       }
       else if (key == "people") each_map(v, key, "person", [&](const YamlNode& n) { read_person(n); });
@@ -409,10 +418,11 @@ class DocumentReader {
     model_.relations.push_back(std::move(r));
   }
 
-  std::string file_;
+  FileName file_;  // named once: every location of this file shares it
   std::map<std::string, SourceLoc> style_at_;
   OrgModel& model_;
   std::vector<Diagnostic>& diags_;
+  std::uintmax_t bytes_ = 0, more_bytes_ = 0;
   bool ours_ = true;
 };
 
@@ -454,7 +464,8 @@ struct Document {
 };
 
 /// Parses one document into `model`.
-Document read_document(const std::string& text, const std::string& file, OrgModel& model, std::vector<Diagnostic>& diags) {
+Document read_document(const std::string& text, const std::string& file, OrgModel& model, std::vector<Diagnostic>& diags,
+                       std::uintmax_t more_bytes = 0) {
   if (auto d = not_text(text, file)) {
     diags.push_back(std::move(*d));
     return {{}, false};
@@ -487,7 +498,7 @@ Document read_document(const std::string& text, const std::string& file, OrgMode
                      "line, or move what follows to a file of its own and list it under 'include:'",
                      {}});
   const YamlNode root = parsed.tree.root();
-  DocumentReader reader(file, model, diags);
+  DocumentReader reader(file, model, diags, text.size(), more_bytes);
   Document doc{reader.read(root), true};
   doc.ours = reader.ours();
   return doc;
@@ -524,9 +535,19 @@ ReadResult read_all(const std::string& main_text, const std::string& main_file,
   Document main = read_document(main_text, main_file, result.model, result.diagnostics);
   if (texts && main.ours) (*texts)[main_file] = main_text;
   std::vector<std::pair<std::string, SourceLoc>> work;
+  // Sizes of the queued files (0 when unknown) and their sum past the one being read: the units' room is made for
+  // them too (DocumentReader), so that units split over parts are not moved once per part.
+  std::vector<std::uintmax_t> sizes;
+  std::uintmax_t queued_bytes = 0;
   auto queue = [&](const std::string& from, std::vector<std::pair<std::string, SourceLoc>>& includes) {
     const fs::path base = fs::path(from).parent_path();
-    for (auto& [path, loc] : includes) work.emplace_back((base / path).lexically_normal().string(), loc);
+    for (auto& [path, loc] : includes) {
+      work.emplace_back((base / path).lexically_normal().string(), loc);
+      std::error_code ec;
+      const std::uintmax_t size = fs::file_size(work.back().first, ec);
+      sizes.push_back(ec ? 0 : size);
+      queued_bytes += sizes.back();
+    }
   };
   queue(main_file, main.includes);
   if (work.empty()) return result;
@@ -534,6 +555,7 @@ ReadResult read_all(const std::string& main_text, const std::string& main_file,
   std::string title = result.model.title, description = result.model.description;
   for (std::size_t i = 0; i < work.size(); ++i) {
     const auto [path, where] = work[i];
+    queued_bytes -= sizes[i];
     std::error_code ec;
     const fs::path real = fs::canonical(path, ec);
     if (ec) {
@@ -556,7 +578,7 @@ ReadResult read_all(const std::string& main_text, const std::string& main_file,
     }
     if (!seen.emplace(file->device, file->inode).second) continue;  // included twice, or a cycle: read once
     result.model.files.push_back(path);
-    Document doc = read_document(file->text, path, result.model, result.diagnostics);
+    Document doc = read_document(file->text, path, result.model, result.diagnostics, queued_bytes);
     if (texts && doc.ours) (*texts)[path] = std::move(file->text);
     queue(path, doc.includes);
   }
