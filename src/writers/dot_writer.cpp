@@ -86,10 +86,9 @@ std::string spline_pos(const std::vector<Point>& pts, double height) {
   return s;
 }
 
-class DotWriter : detail::ChartWriter {
+class DotWriter : detail::ChartWriter<DotOptions> {
  public:
-  DotWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const DotOptions& o)
-      : ChartWriter(out, g, layout), o_(o) {}
+  using ChartWriter::ChartWriter;
 
   void write() {
     const auto& m = g_.model;
@@ -108,7 +107,7 @@ class DotWriter : detail::ChartWriter {
          << ", fontsize=" << num(kFontSize) << "];\n";
     if (layout_.empty()) write_clustered();
     else write_positioned();
-    if (o_.edges) write_relations();
+    if (options_.edges) write_relations();
     out_ << "}\n";
   }
 
@@ -121,7 +120,7 @@ class DotWriter : detail::ChartWriter {
     const auto picture = card_picture(g_, v);
     const ColourEntry* colour = n.type == NodeType::kUnit ? &colours_.entry_of(g_.unit(v)) : nullptr;
     out_ << indent << id(v) << " [id=" << dot_quote(element_id(g_, v)) << ", label="
-         << (!o_.html_labels ? plain_label(lines)
+         << (!options_.html_labels ? plain_label(lines)
              : picture      ? html_picture_label(lines, *picture, colour->style)
                             : html_label(lines));
     if (n.type == NodeType::kUnit) {
@@ -139,13 +138,13 @@ class DotWriter : detail::ChartWriter {
         else if (colour->bold || outline == Outline::kThick) out_ << ", penwidth=2.6";
         else if (outline == Outline::kDotted) out_ << ", style=\"rounded,filled,dotted\", penwidth=1.8";
         else if (outline == Outline::kThickDotted) out_ << ", style=\"rounded,filled,dotted\", penwidth=3.2";
-        if (o_.data_attributes && outline != Outline::kSolid) out_ << ", outline=\"" << outline_name(outline) << "\"";
+        if (options_.data_attributes && outline != Outline::kSolid) out_ << ", outline=\"" << outline_name(outline) << "\"";
       } else {
         out_ << ", fillcolor=\"" << (n.change == Change::kRemoved ? std::string("#f2f2f2") : st.fill.hex())
              << "\", color=\"" << change_colour(n.change) << "\", penwidth=3";
         if (n.change == Change::kRemoved) out_ << ", style=\"rounded,filled,dashed\"";
       }
-      if (o_.data_attributes) {
+      if (options_.data_attributes) {
         out_ << ", unit_id=" << dot_quote(u.id) << ", kind=" << dot_quote(u.kind);
         if (!u.group.empty()) out_ << ", group_label=" << dot_quote(u.group);
       }
@@ -154,7 +153,7 @@ class DotWriter : detail::ChartWriter {
     } else {
       out_ << ", shape=note, style=filled, fillcolor=\"#ffffff\", color=\"#888888\"";
     }
-    if (o_.data_attributes) {
+    if (options_.data_attributes) {
       const auto sources = g_.sources_of(v);
       if (!sources.empty()) out_ << ", sources=" << dot_quote(join(sources, " "));
     }
@@ -196,7 +195,7 @@ class DotWriter : detail::ChartWriter {
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph)))
       if (!written[v]) write_node(v, "  ");
     write_legend();
-    if (!o_.edges) return;
+    if (!options_.edges) return;
     write_hierarchy();
     write_roles();
   }
@@ -214,7 +213,7 @@ class DotWriter : detail::ChartWriter {
     }
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) write_node(v, "  ");
     write_legend();
-    if (!o_.edges) return;
+    if (!options_.edges) return;
     write_hierarchy();
     write_roles();
   }
@@ -308,7 +307,7 @@ class DotWriter : detail::ChartWriter {
         edge_head(e);
         out_ << ", style=dotted, penwidth=1.6, constraint=false, arrowhead=none, color=\"" << kDottedLineColour
              << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
-        if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
+        if (options_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
         if (!layout_.empty()) write_relation_route(oe, false);
         out_ << "];\n";
         continue;
@@ -319,14 +318,13 @@ class DotWriter : detail::ChartWriter {
       out_ << ", label=" << dot_quote(shorten(oe.label, kChartTextMax))
            << ", style=dashed, constraint=false, arrowhead=normal, color=\"" << c << "\", fontcolor=\"" << c
            << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
-      if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
+      if (options_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
       if (oe.change != Change::kNone) out_ << ", penwidth=2.5";
       if (!layout_.empty()) write_relation_route(oe, true);
       out_ << "];\n";
     }
   }
 
-  const DotOptions& o_;
 };
 
 }  // namespace
