@@ -57,11 +57,8 @@ class ShapeCounter : public YAML::EventHandler {
     stack_.push_back({anchor, 1});
   }
   void close() {
-    if (stack_.empty()) return;
-    const Frame f = stack_.back();
-    stack_.pop_back();
-    if (f.anchor) anchors_[f.anchor] = f.size;
-    add_to_parent(f.size);
+    Frame f{};
+    close_frame(stack_, anchors_, f);
   }
   void add_to_parent(std::size_t size) {
     if (!stack_.empty()) stack_.back().size = saturating_add(stack_.back().size, size);

@@ -19,6 +19,19 @@ inline constexpr std::size_t kAliasNodeFloor = 100000;
 
 inline std::size_t saturating_add(std::size_t a, std::size_t b) { return a > SIZE_MAX - b ? SIZE_MAX : a + b; }
 
+/// Closes the innermost open collection of both YAML event handlers: its node count goes to its anchor (an
+/// alias of it costs that many nodes) and to the collection around it. False when none is open. `Frame` has
+/// at least `anchor` and `size`.
+template <typename Frame, typename AnchorSizes>
+bool close_frame(std::vector<Frame>& frames, AnchorSizes& anchor_sizes, Frame& closed) {
+  if (frames.empty()) return false;
+  closed = frames.back();
+  frames.pop_back();
+  if (closed.anchor) anchor_sizes[closed.anchor] = closed.size;
+  if (!frames.empty()) frames.back().size = saturating_add(frames.back().size, closed.size);
+  return true;
+}
+
 /// What the aliases of a text add to it, alias by alias: both YAML parsers' event handlers count with it.
 template <typename Mark>
 class AliasCount {

@@ -146,11 +146,8 @@ class YamlTreeBuilder {
   }
 
   void end() {
-    if (frames_.empty()) return;
-    const Frame f = frames_.back();
-    frames_.pop_back();
-    if (f.anchor) anchor_sizes_[f.anchor] = f.size;
-    add_to_parent(f.size);
+    Frame f{};
+    if (!close_frame(frames_, anchor_sizes_, f)) return;
     if (!building()) return;
     auto& r = tree_.records_[f.record];
     r.a = static_cast<std::uint32_t>(tree_.kids_.size());

@@ -8,16 +8,19 @@
 
 namespace orgchart::detail {
 
-/// The stream written to, the graph and its layout, and the colours of the drawn chart (so that every format
-/// colours a card alike). A format's writer derives from it and adds its options.
+/// The stream written to, the graph and its layout, the format's options, and the colours of the drawn chart
+/// (so that every format colours a card alike). A format's writer derives from it and inherits its constructor.
+template <typename Options>
 class ChartWriter {
- protected:
-  ChartWriter(std::ostream& out, const OrgGraph& g, const Layout& layout)
-      : out_(out), g_(g), layout_(layout), colours_(g.model, g.color_by) {}
+ public:
+  ChartWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const Options& options)
+      : out_(out), g_(g), layout_(layout), options_(options), colours_(g.model, g.color_by) {}
 
+ protected:
   std::ostream& out_;
   const OrgGraph& g_;
   const Layout& layout_;
+  const Options& options_;
   ColourScheme colours_;
 };
 

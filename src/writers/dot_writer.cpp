@@ -38,11 +38,11 @@ std::string html_lines(const std::vector<CardLine>& lines, const char* br) {
       // One size for all text (kFontSize): secondary lines differ by weight and colour, so that nothing
       // shrinks below what stays readable when the chart is fitted to a page.
       case CardLine::Style::kNative: out += text; break;
-      case CardLine::Style::kDetail: out += "<FONT COLOR=\"#444444\">" + text + "</FONT>"; break;
-      case CardLine::Style::kLeader: out += "<FONT COLOR=\"#333333\">" + text + "</FONT>"; break;
+      case CardLine::Style::kDetail: out += "<FONT COLOR=\"" + std::string(kDetailTextColour) + "\">" + text + "</FONT>"; break;
+      case CardLine::Style::kLeader: out += "<FONT COLOR=\"" + std::string(kLeaderTextColour) + "\">" + text + "</FONT>"; break;
       // The department under a person's title: smaller, as in the HR charts users know; 10 pt stays readable.
-      case CardLine::Style::kSmall: out += "<FONT POINT-SIZE=\"10\" COLOR=\"#555555\">" + text + "</FONT>"; break;
-      case CardLine::Style::kVacant: out += "<FONT COLOR=\"#666666\"><I>" + text + "</I></FONT>"; break;
+      case CardLine::Style::kSmall: out += "<FONT POINT-SIZE=\"10\" COLOR=\"" + std::string(kSmallTextColour) + "\">" + text + "</FONT>"; break;
+      case CardLine::Style::kVacant: out += "<FONT COLOR=\"" + std::string(kVacantTextColour) + "\"><I>" + text + "</I></FONT>"; break;
     }
   }
   return out;
@@ -86,10 +86,9 @@ std::string spline_pos(const std::vector<Point>& pts, double height) {
   return s;
 }
 
-class DotWriter : detail::ChartWriter {
+class DotWriter : detail::ChartWriter<DotOptions> {
  public:
-  DotWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const DotOptions& o)
-      : ChartWriter(out, g, layout), o_(o) {}
+  using ChartWriter::ChartWriter;
 
   void write() {
     const auto& m = g_.model;
@@ -104,11 +103,11 @@ class DotWriter : detail::ChartWriter {
     out_ << "];\n";
     out_ << "  node [shape=box, style=\"rounded,filled\", fontname=" << dot_quote(kFontFamily)
          << ", fontsize=" << num(kFontSize) << ", margin=\"0.12,0.06\", penwidth=1.2];\n";
-    out_ << "  edge [color=\"#555555\", arrowhead=none, penwidth=1.2, fontname=" << dot_quote(kFontFamily)
+    out_ << "  edge [color=\"" << kEdgeColour << "\", arrowhead=none, penwidth=1.2, fontname=" << dot_quote(kFontFamily)
          << ", fontsize=" << num(kFontSize) << "];\n";
     if (layout_.empty()) write_clustered();
     else write_positioned();
-    if (o_.edges) write_relations();
+    if (options_.edges) write_relations();
     out_ << "}\n";
   }
 
@@ -121,7 +120,7 @@ class DotWriter : detail::ChartWriter {
     const auto picture = card_picture(g_, v);
     const ColourEntry* colour = n.type == NodeType::kUnit ? &colours_.entry_of(g_.unit(v)) : nullptr;
     out_ << indent << id(v) << " [id=" << dot_quote(element_id(g_, v)) << ", label="
-         << (!o_.html_labels ? plain_label(lines)
+         << (!options_.html_labels ? plain_label(lines)
              : picture      ? html_picture_label(lines, *picture, colour->style)
                             : html_label(lines));
     if (n.type == NodeType::kUnit) {
@@ -129,7 +128,7 @@ class DotWriter : detail::ChartWriter {
       const KindStyle& st = colour->style;
       if (n.change == Change::kNone && u.vacant) {
         // A vacancy: an open (white, dashed) card in the outline colour of its value.
-        out_ << ", fillcolor=\"#ffffff\", color=\"" << st.border.hex() << "\", style=\"rounded,filled,dashed\", penwidth=1.6";
+        out_ << ", fillcolor=\"" << kWhite << "\", color=\"" << st.border.hex() << "\", style=\"rounded,filled,dashed\", penwidth=1.6";
       } else if (n.change == Change::kNone) {
         out_ << ", fillcolor=\"" << st.fill.hex() << "\", color=\"" << st.border.hex() << "\"";
         // Uncertain on the chart's date: a dashed outline (and "(?)" after the leader), the legend says so.
@@ -139,22 +138,22 @@ class DotWriter : detail::ChartWriter {
         else if (colour->bold || outline == Outline::kThick) out_ << ", penwidth=2.6";
         else if (outline == Outline::kDotted) out_ << ", style=\"rounded,filled,dotted\", penwidth=1.8";
         else if (outline == Outline::kThickDotted) out_ << ", style=\"rounded,filled,dotted\", penwidth=3.2";
-        if (o_.data_attributes && outline != Outline::kSolid) out_ << ", outline=\"" << outline_name(outline) << "\"";
+        if (options_.data_attributes && outline != Outline::kSolid) out_ << ", outline=\"" << outline_name(outline) << "\"";
       } else {
-        out_ << ", fillcolor=\"" << (n.change == Change::kRemoved ? std::string("#f2f2f2") : st.fill.hex())
+        out_ << ", fillcolor=\"" << (n.change == Change::kRemoved ? std::string(kRemovedFillColour) : st.fill.hex())
              << "\", color=\"" << change_colour(n.change) << "\", penwidth=3";
         if (n.change == Change::kRemoved) out_ << ", style=\"rounded,filled,dashed\"";
       }
-      if (o_.data_attributes) {
+      if (options_.data_attributes) {
         out_ << ", unit_id=" << dot_quote(u.id) << ", kind=" << dot_quote(u.kind);
         if (!u.group.empty()) out_ << ", group_label=" << dot_quote(u.group);
       }
     } else if (n.type == NodeType::kStub) {
-      out_ << ", style=\"rounded,dashed\", color=\"#888888\", fontcolor=\"#555555\"";
+      out_ << ", style=\"rounded,dashed\", color=\"" << kStubOutlineColour << "\", fontcolor=\"" << kSmallTextColour << "\"";
     } else {
-      out_ << ", shape=note, style=filled, fillcolor=\"#ffffff\", color=\"#888888\"";
+      out_ << ", shape=note, style=filled, fillcolor=\"" << kWhite << "\", color=\"" << kStubOutlineColour << "\"";
     }
-    if (o_.data_attributes) {
+    if (options_.data_attributes) {
       const auto sources = g_.sources_of(v);
       if (!sources.empty()) out_ << ", sources=" << dot_quote(join(sources, " "));
     }
@@ -185,7 +184,7 @@ class DotWriter : detail::ChartWriter {
       for (const auto& grp : groups) {
         out_ << "  subgraph cluster_" << cluster++ << " {\n";
         out_ << "    graph [label=" << dot_quote(shorten(grp, kChartTextMax))
-             << ", style=\"rounded,dashed\", color=\"#999999\", fontsize=12, fontcolor=\"#444444\"];\n";
+             << ", style=\"rounded,dashed\", color=\"" << kGroupOutlineColour << "\", fontsize=12, fontcolor=\"" << kDetailTextColour << "\"];\n";
         for (Vertex c : members[grp]) {
           write_node(c, "    ");
           written[c] = 1;
@@ -196,7 +195,7 @@ class DotWriter : detail::ChartWriter {
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph)))
       if (!written[v]) write_node(v, "  ");
     write_legend();
-    if (!o_.edges) return;
+    if (!options_.edges) return;
     write_hierarchy();
     write_roles();
   }
@@ -207,14 +206,14 @@ class DotWriter : detail::ChartWriter {
       const auto& grp = layout_.groups[i];
       const Rect& r = grp.rect;
       out_ << "  " << dot_quote("group:" + std::to_string(i)) << " [id=" << dot_quote("g" + std::to_string(i))
-           << ", label=" << dot_quote(shorten(grp.caption, kChartTextMax)) << ", labelloc=t, shape=box, style=\"rounded,dashed\", color=\"#999999\""
-           << ", fontcolor=\"#444444\", fillcolor=none, tooltip=" << dot_quote(shorten(grp.caption, kChartTextMax)) << ", pos=\""
+           << ", label=" << dot_quote(shorten(grp.caption, kChartTextMax)) << ", labelloc=t, shape=box, style=\"rounded,dashed\", color=\"" << kGroupOutlineColour << "\""
+           << ", fontcolor=\"" << kDetailTextColour << "\", fillcolor=none, tooltip=" << dot_quote(shorten(grp.caption, kChartTextMax)) << ", pos=\""
            << num(r.x + r.width / 2) << "," << num(layout_.bounds.height - (r.y + r.height / 2)) << "!\", width="
            << num(r.width / 72) << ", height=" << num(r.height / 72) << ", fixedsize=true];\n";
     }
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) write_node(v, "  ");
     write_legend();
-    if (!o_.edges) return;
+    if (!options_.edges) return;
     write_hierarchy();
     write_roles();
   }
@@ -308,7 +307,7 @@ class DotWriter : detail::ChartWriter {
         edge_head(e);
         out_ << ", style=dotted, penwidth=1.6, constraint=false, arrowhead=none, color=\"" << kDottedLineColour
              << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
-        if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
+        if (options_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
         if (!layout_.empty()) write_relation_route(oe, false);
         out_ << "];\n";
         continue;
@@ -319,14 +318,13 @@ class DotWriter : detail::ChartWriter {
       out_ << ", label=" << dot_quote(shorten(oe.label, kChartTextMax))
            << ", style=dashed, constraint=false, arrowhead=normal, color=\"" << c << "\", fontcolor=\"" << c
            << "\", tooltip=" << dot_quote(tooltip_text(g_, e));
-      if (o_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
+      if (options_.data_attributes && !r.sources.empty()) out_ << ", sources=" << dot_quote(join(r.sources, " "));
       if (oe.change != Change::kNone) out_ << ", penwidth=2.5";
       if (!layout_.empty()) write_relation_route(oe, true);
       out_ << "];\n";
     }
   }
 
-  const DotOptions& o_;
 };
 
 }  // namespace

@@ -51,10 +51,9 @@ Validity overlap(const Validity* a, const Validity* b) {
   return v;
 }
 
-class GexfWriter : detail::ChartWriter {
+class GexfWriter : detail::ChartWriter<GexfOptions> {
  public:
-  GexfWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const GexfOptions& o)
-      : ChartWriter(out, g, layout), options_(o) {}
+  using ChartWriter::ChartWriter;
 
   void write() {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -166,7 +165,6 @@ class GexfWriter : detail::ChartWriter {
     out_ << "      </edge>\n";
   }
 
-  GexfOptions options_;
   std::map<std::string, std::string> extras_;  // attribute name -> GEXF attribute id
 };
 

@@ -82,10 +82,10 @@ std::string sources_json(const std::vector<Source>& sources) {
   return out + "]";
 }
 
-class GraphmlWriter : detail::ChartWriter {
+class GraphmlWriter : detail::ChartWriter<GraphmlOptions> {
  public:
   GraphmlWriter(std::ostream& out, const OrgGraph& g, const Layout& layout, const GraphmlOptions& o)
-      : ChartWriter(out, g, layout), yed_(o.dialect == GraphmlDialect::kYed) {}
+      : ChartWriter(out, g, layout, o), yed_(o.dialect == GraphmlDialect::kYed) {}
 
   void write() {
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <string_view>
 
 #include "orgchart/error.hpp"
 #include "orgchart/model/validate.hpp"
@@ -77,23 +78,28 @@ bool has_kind_style(const std::string& kind) {
   return std::find(k.begin(), k.end(), kind) != k.end();
 }
 
+namespace {
+
+/// Styles from a compact table: "#fill #outline" pairs separated by white space.
+std::vector<KindStyle> styles_of(std::string_view table) {
+  std::vector<std::string> hex;
+  for (std::size_t at = table.find('#'); at != std::string_view::npos; at = table.find('#', at + 7))
+    hex.emplace_back(table.substr(at, 7));
+  std::vector<KindStyle> out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back({parse_rgb(hex[i]), parse_rgb(hex[i + 1])});
+  return out;
+}
+
+}  // namespace
+
 const std::vector<KindStyle>& value_palette() {
   // Hues far apart, fills alternating between lighter and darker tints so that neighbouring values also
   // differ in greyscale; any two fills differ by CIEDE2000 >= 10; outlines are the dark version of each hue.
-  static const std::vector<KindStyle> kPalette = {
-      {{0xc8, 0xda, 0xf1}, {0x08, 0x51, 0x9c}},  // blue
-      {{0xf5, 0xee, 0xd2}, {0xa6, 0x36, 0x03}},  // orange
-      {{0x93, 0xd1, 0x97}, {0x00, 0x6d, 0x2c}},  // green
-      {{0xfe, 0xdf, 0xdd}, {0xa5, 0x0f, 0x15}},  // red
-      {{0xbf, 0xbd, 0xda}, {0x54, 0x27, 0x8f}},  // purple
-      {{0xfe, 0xdc, 0xbd}, {0x8c, 0x51, 0x0a}},  // brown
-      {{0xf3, 0xb6, 0xdb}, {0x8e, 0x01, 0x52}},  // pink
-      {{0xda, 0xf2, 0xe2}, {0x01, 0x66, 0x5e}},  // teal
-      {{0xff, 0xe0, 0x67}, {0x7a, 0x5c, 0x00}},  // yellow
-      {{0xf2, 0xf1, 0xf2}, {0x25, 0x25, 0x25}},  // grey
-      {{0xd0, 0xef, 0xa0}, {0x4d, 0x6b, 0x00}},  // olive
-      {{0xc9, 0xf5, 0xff}, {0x01, 0x5d, 0x78}},  // cyan
-  };
+  // Fill and outline of each hue, in the order used: blue, orange, green, red, purple, brown, pink, teal,
+  // yellow, grey, olive, cyan.
+  static const std::vector<KindStyle> kPalette = styles_of(
+      "#c8daf1 #08519c  #f5eed2 #a63603  #93d197 #006d2c  #fedfdd #a50f15  #bfbdda #54278f  #fedcbd #8c510a  "
+      "#f3b6db #8e0152  #daf2e2 #01665e  #ffe067 #7a5c00  #f2f1f2 #252525  #d0efa0 #4d6b00  #c9f5ff #015d78");
   return kPalette;
 }
 

@@ -87,6 +87,18 @@ const char* change_colour(Change c);
 inline constexpr const char* kDottedLine = "dotted-line";
 inline constexpr const char* kDottedLineColour = "#5a6b8c";
 
+/// The greys of the drawn chart: text of a card's detail, leader, small and vacant lines; hierarchy edges;
+/// the outline of stubs and notes; the dashed frame of a group; a removed card's fill.
+inline constexpr const char* kDetailTextColour = "#444444";
+inline constexpr const char* kLeaderTextColour = "#333333";
+inline constexpr const char* kSmallTextColour = "#555555";
+inline constexpr const char* kVacantTextColour = "#666666";
+inline constexpr const char* kEdgeColour = "#555555";
+inline constexpr const char* kStubOutlineColour = "#888888";
+inline constexpr const char* kGroupOutlineColour = "#999999";
+inline constexpr const char* kRemovedFillColour = "#f2f2f2";
+inline constexpr const char* kWhite = "#ffffff";
+
 /// People and "+N units" stubs, which have no kind: a white card with a grey outline.
 const KindStyle& other_node_style();
 
