@@ -34,7 +34,7 @@ namespace orgchart::detail {
 class ShapeLayout {
  public:
   /// How many effort profiles there are: each samples the arrangements' caps and keeps shapes differently.
-  static constexpr std::size_t kProfiles = 4;
+  static constexpr std::size_t kProfiles = 5;
   /// `profile` < kProfiles picks how hard each item tries (0: the default, linear in the chart's size).
   ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options,
               std::size_t profile = 0);
