@@ -131,6 +131,8 @@ class ShapeLayout {
   // The fold (shape_fold.cpp): a line of command, each node's heavy child heading the next segment.
   void count_subtrees();
   void add_folds(Index v);
+  /// How many times as densely as the default this profile samples a fold's caps, widths and column heights.
+  std::size_t fold_effort() const;
   /// One segment per node of the line from v that has children: their row, the heavy child as its box only.
   void fold_caps(Index v);
   struct Segment {
