@@ -24,6 +24,8 @@ namespace {
 
 constexpr std::size_t kMinSegments = 8;  ///< a shorter line is better drawn in the usual arrangements
 constexpr std::size_t kFoldCaps = 16, kFoldWidths = 32, kFoldLimits = 96;
+/// The thorough effort profile (the last; small charts only) samples the fold this many times as densely.
+constexpr std::size_t kThoroughFold = 4;
 constexpr int kBisections = 12;
 constexpr double kAspectRange = 8;  ///< folds are tried for aspects from page / range to page * range
 
@@ -53,6 +55,8 @@ void ShapeLayout::count_subtrees() {
   }
 }
 
+std::size_t ShapeLayout::fold_effort() const { return profile_ + 1 == kProfiles ? kThoroughFold : 1; }
+
 void ShapeLayout::fold_caps(Index v) {
   // Caps for the light children's shapes: their heights, spread, and no cap.
   values_.clear();
@@ -63,8 +67,8 @@ void ShapeLayout::fold_caps(Index v) {
   std::sort(values_.begin(), values_.end());
   values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
   fold_caps_.clear();
-  const std::size_t m = values_.size();
-  for (std::size_t j = 0; j + 1 < kFoldCaps && m > 0; ++j) fold_caps_.push_back(values_[j * (m - 1) / (kFoldCaps - 2)]);
+  const std::size_t m = values_.size(), count = kFoldCaps * fold_effort();
+  for (std::size_t j = 0; j + 1 < count && m > 0; ++j) fold_caps_.push_back(values_[j * (m - 1) / (count - 2)]);
   fold_caps_.erase(std::unique(fold_caps_.begin(), fold_caps_.end()), fold_caps_.end());
   fold_caps_.push_back(std::numeric_limits<double>::infinity());
 }
@@ -130,8 +134,9 @@ void ShapeLayout::add_folds(Index v) {
     narrow = std::max(narrow, segment(u, fold_caps_.back()).width);
     wide = std::max(wide, segment(u, fold_caps_.front()).width);
   }
-  for (std::size_t j = 0; j < kFoldWidths && wide > narrow; ++j)
-    tries.push_back({narrow * std::pow(wide / narrow, double(j) / (kFoldWidths - 1)) + 1e-9, true});
+  const std::size_t widths = kFoldWidths * fold_effort(), limit_count = kFoldLimits * (fold_effort() + 1) / 2;
+  for (std::size_t j = 0; j < widths && wide > narrow; ++j)
+    tries.push_back({narrow * std::pow(wide / narrow, double(j) / (widths - 1)) + 1e-9, true});
   const double gap = options_.level_gap;
   for (const auto& [cap, by_width] : tries) {
     build_segments(v, cap, by_width);
@@ -145,8 +150,8 @@ void ShapeLayout::add_folds(Index v) {
     // column of its own width), and the two extremes.
     std::vector<double> limits{tallest, total};
     const double page = options_.page_aspect > 0 ? options_.page_aspect : 1;
-    for (std::size_t j = 0; j < kFoldLimits; ++j) {
-      const double t = page * std::pow(kAspectRange, 2.0 * double(j) / (kFoldLimits - 1) - 1);
+    for (std::size_t j = 0; j < limit_count; ++j) {
+      const double t = page * std::pow(kAspectRange, 2.0 * double(j) / (limit_count - 1) - 1);
       limits.push_back(std::clamp(std::sqrt(area / t), tallest, total));
     }
     // Each limit gives some number of columns; the least limit that gives no more balances them (a short last

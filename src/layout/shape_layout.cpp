@@ -28,6 +28,8 @@ constexpr Profile kProfileTable[] = {
     {{6, 4, 4, 10}, {16, 10, 12, 32}, {96, 64, 96, 96}, {192, 128, 192, 96}},
     {{5, 4, 4, 8}, {12, 8, 10, 24}, {80, 56, 80, 64}, {256, 160, 256, 64}},
     {{4, 3, 3, 6}, {10, 6, 8, 16}, {64, 48, 64, 48}, {192, 128, 192, 48}, false},
+    // The thorough one: about twice the caps and shapes of profile 0 (charts of up to kTryAllProfiles only).
+    {{8, 6, 6, 16}, {24, 16, 16, 64}, {128, 96, 128, 128}, {256, 160, 256, 128}},
 };
 static_assert(std::size(kProfileTable) == ShapeLayout::kProfiles);
 constexpr Effort kLarge = kProfileTable[0].large;

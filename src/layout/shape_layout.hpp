@@ -34,7 +34,7 @@ namespace orgchart::detail {
 class ShapeLayout {
  public:
   /// How many effort profiles there are: each samples the arrangements' caps and keeps shapes differently.
-  static constexpr std::size_t kProfiles = 4;
+  static constexpr std::size_t kProfiles = 5;
   /// `profile` < kProfiles picks how hard each item tries (0: the default, linear in the chart's size).
   ShapeLayout(const ItemForest& forest, const TreeLayoutInput& input, const TreeLayoutOptions& options,
               std::size_t profile = 0);
@@ -131,6 +131,8 @@ class ShapeLayout {
   // The fold (shape_fold.cpp): a line of command, each node's heavy child heading the next segment.
   void count_subtrees();
   void add_folds(Index v);
+  /// How many times as densely as the default this profile samples a fold's caps, widths and column heights.
+  std::size_t fold_effort() const;
   /// One segment per node of the line from v that has children: their row, the heavy child as its box only.
   void fold_caps(Index v);
   struct Segment {

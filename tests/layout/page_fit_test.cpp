@@ -30,18 +30,17 @@ struct Page {
 constexpr Page kPages[] = {{"A4 landscape", 842, 595}, {"A4 portrait", 595, 842}, {"A3", 842, 1191},
                            {"1920x1080", 1920, 1080}};
 constexpr double kMargin = 18, kTitle = 28;  // what the org adapter adds around the drawing
-// Issue 14 asks for 0.65 on average on every page and 0.55 for every tree: the mean holds on A3 and 1920x1080;
-// on A4 the floor is what this layout reaches (0.641), and two cells miss 0.55 (kShortfalls), so that a
-// regression fails.
-constexpr double kMeanFloor[] = {0.64, 0.64, 0.65, 0.65}, kTreeFloor = 0.55;
+// Issue 14 asks for 0.65 on average on every page and 0.55 for every tree: the mean holds on A4 portrait (0.650),
+// A3 and 1920x1080; on A4 landscape the floor is what this layout reaches (0.643), and one cell misses 0.55
+// (kShortfalls: 0.547), so that a regression fails.
+constexpr double kMeanFloor[] = {0.64, 0.65, 0.65, 0.65}, kTreeFloor = 0.55;
 /// The cells known to miss kTreeFloor, with the floor they do hold (the README lists them).
 struct Shortfall {
   const char* tree;
   const char* page;
   double floor;
 };
-constexpr Shortfall kShortfalls[] = {{"deep narrow: depth 40", "A4 landscape", 0.545},
-                                     {"deep narrow: depth 40", "1920x1080", 0.53}};
+constexpr Shortfall kShortfalls[] = {{"deep narrow: depth 40", "1920x1080", 0.545}};
 
 struct Fit {
   double e, scale, aspect;
