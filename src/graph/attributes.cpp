@@ -58,7 +58,7 @@ AttributeValue drawn_number(const AttributeItem& a) { return a.drawn.*M; }
 template <std::uint8_t Drawn::*M>
 AttributeValue drawn_channel(const AttributeItem& a) { return static_cast<long long>(a.drawn.*M); }
 
-template <std::size_t OrgNode::*M>
+template <auto OrgNode::*M>
 AttributeValue node_count(const AttributeItem& a) { return static_cast<long long>(a.g.graph[a.v].*M); }
 
 AttributeValue label(const AttributeItem& a) { return a.g.display_name(a.v); }
@@ -84,7 +84,6 @@ AttributeValue leaders(const AttributeItem& a) {
   return s;
 }
 AttributeValue node_sources(const AttributeItem& a) { return join(a.g.sources_of(a.v), " "); }
-AttributeValue depth(const AttributeItem& a) { return static_cast<long long>(a.g.graph[a.v].depth); }
 AttributeValue size(const AttributeItem& a) { return node_importance(a.g.graph[a.v].subtree_size); }
 
 /// Hierarchy edges carry no label (their `relation` says "parent"), so that Gephi does not print "parent" on
@@ -165,6 +164,20 @@ constexpr Attribute unit_field(const char* name, const char* json = nullptr) {
   return {name, S, N, kBothXml, unit_text<M>, json, read_text<M>};
 }
 
+/// A count on the node (depth, subtree size, reports), in GraphML and GEXF.
+template <auto OrgNode::*M>
+constexpr Attribute count(const char* name) { return {name, I, N, kBothXml, node_count<M>}; }
+
+/// A drawn box coordinate or extent of the node.
+template <double Drawn::*M>
+constexpr Attribute drawn(const char* name, unsigned formats) { return {name, F, N, formats, drawn_number<M>}; }
+
+/// A colour channel of the drawn node or edge, GraphML only (GEXF has viz:color).
+template <std::uint8_t Drawn::*M>
+constexpr Attribute channel(const char* name, AttributeFor domain = N) {
+  return {name, I, domain, kGraphml, drawn_channel<M>};
+}
+
 // Gephi matches label, x, y, size, r, g, b, weight by these exact lowercase names; igraph rejects "integer"
 // and list types; nobody gets a key named "id". GEXF carries label, position, size, colour and weight in
 // its own XML (viz:*, label=, weight=), so those are GraphML only: graphology-gexf would merge an attribute
@@ -192,18 +205,18 @@ constexpr Attribute kNodeAttributes[] = {
     {"valid_from", S, N, kBothXml, node_valid<&Validity::from>, nullptr, read_unit_valid<&Validity::from>},
     {"valid_until", S, N, kBothXml, node_valid<&Validity::until>, nullptr, read_unit_valid<&Validity::until>},
     {"sources", S, N, kBothXml, node_sources},
-    {"depth", I, N, kBothXml, depth},
-    {"subtree_size", I, N, kBothXml, node_count<&OrgNode::subtree_size>},
-    {"x", F, N, kGraphml, drawn_number<&Drawn::x>},
-    {"y", F, N, kGraphml, drawn_number<&Drawn::y>},
-    {"width", F, N, kBothXml, drawn_number<&Drawn::width>},
-    {"height", F, N, kBothXml, drawn_number<&Drawn::height>},
+    count<&OrgNode::depth>("depth"),
+    count<&OrgNode::subtree_size>("subtree_size"),
+    drawn<&Drawn::x>("x", kGraphml),
+    drawn<&Drawn::y>("y", kGraphml),
+    drawn<&Drawn::width>("width", kBothXml),
+    drawn<&Drawn::height>("height", kBothXml),
     {"size", F, N, kGraphml, size},
-    {"r", I, N, kGraphml, drawn_channel<&Drawn::r>},
-    {"g", I, N, kGraphml, drawn_channel<&Drawn::g>},
-    {"b", I, N, kGraphml, drawn_channel<&Drawn::b>},
-    {"direct_reports", I, N, kBothXml, node_count<&OrgNode::direct_reports>},
-    {"total_reports", I, N, kBothXml, node_count<&OrgNode::total_reports>},
+    channel<&Drawn::r>("r"),
+    channel<&Drawn::g>("g"),
+    channel<&Drawn::b>("b"),
+    count<&OrgNode::direct_reports>("direct_reports"),
+    count<&OrgNode::total_reports>("total_reports"),
     unit_field<&Unit::title>("title", "title"),
     {"vacant", B, N, kBothXml, unit_flag<&Unit::vacant>, "vacant", read_flag<&Unit::vacant>},
     unit_field<&Unit::placement>("placement", "placement"),
@@ -222,9 +235,9 @@ constexpr Attribute kEdgeAttributes[] = {
     {"valid_from", S, E, kBothXml, edge_valid<&Validity::from>, nullptr, nullptr, read_relation_valid<&Validity::from>},
     {"valid_until", S, E, kBothXml, edge_valid<&Validity::until>, nullptr, nullptr,
      read_relation_valid<&Validity::until>},
-    {"r", I, E, kGraphml, drawn_channel<&Drawn::r>},  // Gephi's GraphML importer colours edges by r, g, b
-    {"g", I, E, kGraphml, drawn_channel<&Drawn::g>},
-    {"b", I, E, kGraphml, drawn_channel<&Drawn::b>},
+    channel<&Drawn::r>("r", E),  // Gephi's GraphML importer colours edges by r, g, b
+    channel<&Drawn::g>("g", E),
+    channel<&Drawn::b>("b", E),
 };
 
 }  // namespace

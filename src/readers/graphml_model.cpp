@@ -8,7 +8,9 @@
 #include "graphml_json.hpp"
 #include "graphml_roles.hpp"
 #include "graphml_text.hpp"
+#include "orgchart/model/ids.hpp"
 #include "orgchart/model/validate.hpp"
+#include "orgchart/readers/whitespace.hpp"
 
 namespace orgchart::detail {
 
@@ -217,8 +219,7 @@ void GraphmlModelBuilder::read_node(const GraphmlItem& n) {
   u.id = unit_id.text.empty() ? n.id : std::string(unit_id.text);
   if (!valid_id(u.id))
     error(unit_id.present ? loc(unit_id) : at,
-          "'" + u.id + "' is not a valid unit id: use letters, digits, '-', '_' or '.', starting with a letter or "
-                       "digit (set 'unit_id')");
+          "'" + u.id + "' is not a valid unit id: " + kIdRule + " (set 'unit_id')");
   u.name = std::move(name);
   u.kind = fields_.get("kind").text;
   if (trim(u.kind).empty())
@@ -302,7 +303,7 @@ void GraphmlModelBuilder::read_edge(const EdgeHead& e, std::span<const GraphmlDa
   r.target = model_.units[t->index].id;
   r.kind = relation.text;
   if (!valid_id(r.kind))
-    error(loc(relation), "'" + r.kind + "' is not a valid relation kind: use letters, digits, '-', '_' or '.'");
+    error(loc(relation), "'" + r.kind + "' is not a valid relation kind: " + kIdRule);
   // The writer always writes a label; an implied one ("secretariat-of" -> "secretariat of") is no label.
   if (const std::string_view label = fields_.get("label").text; label != r.display_label()) r.label = label;
   r.sources = words(fields_.get("sources").text);

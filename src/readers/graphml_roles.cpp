@@ -1,15 +1,9 @@
 #include "graphml_roles.hpp"
 
 #include "graphml_text.hpp"
+#include "orgchart/model/ids.hpp"
 
 namespace orgchart::detail {
-
-namespace {
-
-/// As in build_graph: heads, then deputies, then the rest.
-int role_rank(const std::string& role) { return role == "head" ? 0 : role == "deputy-head" ? 1 : 2; }
-
-}  // namespace
 
 std::string role_id_from_title(std::string_view title) {
   std::string id;

@@ -11,6 +11,7 @@
 
 #include "graphml_lines.hpp"
 #include "graphml_text.hpp"
+#include "orgchart/readers/whitespace.hpp"
 
 namespace orgchart::detail {
 
@@ -258,7 +259,7 @@ class SaxReader {
     switch (o.frame) {
       case Frame::kData: r.in_data_ = false; break;
       case Frame::kKey: r.sink_.key(std::move(r.key_)); break;
-      case Frame::kNodeLabel: r.items_[r.data_owner_].yed_label = trim(r.label_); break;
+      case Frame::kNodeLabel: r.items_[r.data_owner_].yed_label = std::string(trim(r.label_)); break;
       case Frame::kGraph:
       case Frame::kNode:
       case Frame::kEdge:
@@ -319,7 +320,7 @@ class SaxReader {
       r.read_failed();
       return;
     }
-    std::string msg = trim(e->message ? e->message : "malformed XML");
+    std::string msg(trim(e->message ? e->message : "malformed XML"));
     // libxml2 advises its caller ("use XML_PARSE_HUGE option"); the user needs to hear what is wrong.
     if (msg.rfind("Excessive depth in document", 0) == 0) msg = "the elements are nested more than 256 deep";
     // libxml2's size limits (names of 50 000 bytes, texts of 10 MB), which it names after its own internals.

@@ -5,12 +5,6 @@
 
 namespace orgchart::detail {
 
-bool valid_id(std::string_view s) {
-  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-  if (s.empty() || !alnum(s[0])) return false;
-  return std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
-}
-
 std::vector<std::string> split(std::string_view s, std::string_view sep) {
   std::vector<std::string> out;
   for (std::size_t at = 0; at <= s.size();) {
@@ -33,12 +27,6 @@ std::vector<std::string> words(std::string_view s) {
     if (i > b) out.emplace_back(s.substr(b, i - b));
   }
   return out;
-}
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
 }
 
 std::string unescape_xml(std::string_view s) {

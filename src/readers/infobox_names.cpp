@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
+#include <string_view>
 #include <vector>
 
 #include "orgchart/model/org.hpp"
@@ -37,43 +39,49 @@ std::string bare(std::string_view w) {
   return out;
 }
 
-struct KindWord {
-  const char* word;
-  const char* kind;
-};
+// Head nouns of body names, singular and plural, after the kind they name ("kind: word word ..." a line);
+// "agency" is mapped only when the model styles that kind.
+constexpr std::string_view kKindWords =
+    "ministry: ministry ministries\n"
+    "department: department departments directorate division divisions\n"
+    "bureau: bureau bureaus bureaux\n"
+    "office: office offices room secretariat\n"
+    "committee: committee committees\n"
+    "commission: commission commissions\n"
+    "agency: agency agencies administration service\n"
+    "institution: institution institutions institute institutes center centre centers centres\n"
+    "enterprise: enterprise enterprises company companies corporation\n"
+    "association: association associations society federation league\n"
+    "foundation: foundation foundations\n"
+    "university: university universities college\n"
+    "school: school schools academy\n"
+    "media: magazine publishing press newspaper television radio\n"
+    "party-organ: party\n"
+    "government: council government\n";
 
-// Head nouns of body names, singular and plural; "agency" is mapped only when the model styles that kind.
-constexpr KindWord kKindWords[] = {
-    {"ministry", "ministry"},       {"ministries", "ministry"},      {"department", "department"},
-    {"departments", "department"},  {"directorate", "department"},   {"division", "department"},
-    {"divisions", "department"},    {"bureau", "bureau"},            {"bureaus", "bureau"},
-    {"bureaux", "bureau"},          {"office", "office"},            {"offices", "office"},
-    {"room", "office"},             {"secretariat", "office"},       {"committee", "committee"},
-    {"committees", "committee"},    {"commission", "commission"},    {"commissions", "commission"},
-    {"agency", "agency"},           {"agencies", "agency"},          {"administration", "agency"},
-    {"service", "agency"},          {"institution", "institution"},  {"institutions", "institution"},
-    {"institute", "institution"},   {"institutes", "institution"},   {"center", "institution"},
-    {"centre", "institution"},      {"centers", "institution"},      {"centres", "institution"},
-    {"enterprise", "enterprise"},   {"enterprises", "enterprise"},   {"company", "enterprise"},
-    {"companies", "enterprise"},    {"corporation", "enterprise"},   {"association", "association"},
-    {"associations", "association"}, {"society", "association"},     {"federation", "association"},
-    {"league", "association"},      {"foundation", "foundation"},    {"foundations", "foundation"},
-    {"university", "university"},   {"universities", "university"},  {"college", "university"},
-    {"school", "school"},           {"schools", "school"},           {"academy", "school"},
-    {"magazine", "media"},          {"publishing", "media"},         {"press", "media"},
-    {"newspaper", "media"},         {"television", "media"},         {"radio", "media"},
-    {"party", "party-organ"},       {"council", "government"},       {"government", "government"},
-};
+/// The kind each head noun names, from kKindWords (parsed once).
+const std::map<std::string, std::string>& kind_words() {
+  static const auto kWords = [] {
+    std::map<std::string, std::string> out;
+    for (std::size_t at = 0; at < kKindWords.size();) {
+      std::size_t end = kKindWords.find('\n', at);
+      if (end == std::string_view::npos) end = kKindWords.size();
+      const std::string_view line = kKindWords.substr(at, end - at);
+      const std::size_t colon = line.find(':');
+      const std::string kind(line.substr(0, colon));
+      for (std::string& w : words_of(line.substr(colon + 1))) out.emplace(std::move(w), kind);
+      at = end + 1;
+    }
+    return out;
+  }();
+  return kWords;
+}
 
 std::string kind_of_word(const std::string& w) {
-  for (const KindWord& k : kKindWords) {
-    if (w != k.word) continue;
-    std::string kind = k.kind;
-    const auto& kinds = unit_kinds();
-    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kind = "organization";
-    return kind;
-  }
-  return "";
+  const auto it = kind_words().find(w);
+  if (it == kind_words().end()) return "";
+  const auto& kinds = unit_kinds();
+  return std::find(kinds.begin(), kinds.end(), it->second) == kinds.end() ? "organization" : it->second;
 }
 
 // Words of a rank or office written before a person's name (lower case, punctuation stripped).

@@ -337,7 +337,7 @@ std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
   auto row = [](const std::string& swatch, const std::string& text) {
     return "<TR><TD>" + swatch + "</TD><TD ALIGN=\"LEFT\">" + text + "</TD></TR>";
   };
-  std::string out = "<<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
+  std::string out = std::string("<<TABLE BORDER=\"1\" COLOR=\"") + kLegendFrameColour + "\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" "
                     "BGCOLOR=\"white\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
   if (!colours.by_kind())
     out += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>colour: " + dot_html_text(colours.column()) + "</I></TD></TR>";
@@ -351,12 +351,13 @@ std::string legend_label(const OrgGraph& g, const ColourScheme& colours) {
            "\" WIDTH=\"24\" HEIGHT=\"12\"></TD><TD ALIGN=\"LEFT\">" + name + "</TD></TR>";
   }
   if (vacancy)
-    out += "<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"#4a5a6a\" BGCOLOR=\"#ffffff\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"
+    out += std::string("<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"") + kVacancyOutlineColour + "\" BGCOLOR=\"" + kWhite +
+           "\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"
            "<TD ALIGN=\"LEFT\">vacancy (dashed)</TD></TR>";
   if (uncertain)
-    out += "<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"#444444\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"
+    out += std::string("<TR><TD BORDER=\"1\" STYLE=\"DASHED\" COLOR=\"") + kUncertainOutlineColour + "\" WIDTH=\"24\" HEIGHT=\"12\"></TD>"
            "<TD ALIGN=\"LEFT\">uncertain on this date (dashed, (?) after a name)</TD></TR>";
-  if (hierarchy) out += row("<FONT COLOR=\"#555555\">\u2014\u2014</FONT>", "reports to (hierarchy)");
+  if (hierarchy) out += row(std::string("<FONT COLOR=\"") + kEdgeColour + "\">\u2014\u2014</FONT>", "reports to (hierarchy)");
   if (dotted) out += row(std::string("<FONT COLOR=\"") + kDottedLineColour + "\">\u00b7\u00b7\u00b7\u00b7\u00b7</FONT>", "dotted-line manager");
   for (const auto& rel : relations) {
     out += row("<FONT COLOR=\"" + relation_colours[rel] + "\">- - \u2192</FONT>", dot_html_text(shorten(rel, kChartTextMax)) + " (relation)");

@@ -166,7 +166,8 @@ class GraphmlWriter : detail::ChartWriter<GraphmlOptions> {
            << "\"/><y:Fill color=\"" << upper(style.fill.hex()) << "\" transparent=\"false\"/><y:BorderStyle color=\""
            << upper(Rgb{drawn.r, drawn.g, drawn.b}.hex()) << "\" type=\"" << (n.type == NodeType::kStub ? "dashed" : "line")
            << "\" width=\"1.2\"/><y:NodeLabel alignment=\"center\" autoSizePolicy=\"content\" fontFamily=\""
-           << kFontFamily << "\" fontSize=\"12\" modelName=\"internal\" modelPosition=\"c\" textColor=\"#000000\">"
+           << kFontFamily << "\" fontSize=\"" << format_number(kFontSize)
+           << "\" modelName=\"internal\" modelPosition=\"c\" textColor=\"" << kBlack << "\">"
            << xml_escape(card_text(v)) << "</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n";
     }
     values("n_", node_attributes(), node_item(g_, v, drawn), node_extras_,

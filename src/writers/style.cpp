@@ -16,33 +16,55 @@ std::string Rgb::hex() const {
   return buf;
 }
 
+namespace {
+
+/// Kind styles from a compact table: "kind #fill #outline" per line.
+std::map<std::string, KindStyle> kind_styles_of(std::string_view table) {
+  std::map<std::string, KindStyle> out;
+  for (std::size_t at = 0; at < table.size();) {
+    std::size_t end = table.find('\n', at);
+    if (end == std::string_view::npos) end = table.size();
+    const std::string_view line = table.substr(at, end - at);
+    const std::size_t fill = line.find('#');
+    if (fill != std::string_view::npos && line.size() >= fill + 15) {
+      std::string_view name = line.substr(0, fill);
+      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+      out[std::string(name)] = {parse_rgb(std::string(line.substr(fill, 7))),
+                                parse_rgb(std::string(line.substr(fill + 8, 7)))};
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 const KindStyle& kind_style(const std::string& kind) {
   // Light fills keep 12 pt dark text readable (L* >= 74); borders are the saturated version of each hue. The
   // fills are chosen so that any two differ by CIEDE2000 >= 10 (tests/scripts/test_chart_geometry.py), and
   // within one outline style (kind_outline) by L* >= 4, so that greyscale print keeps them apart.
-  static const std::map<std::string, KindStyle> kStyles = {
-      {"party-organ", {{0xe1, 0xb0, 0xa2}, {0x99, 0x00, 0x00}}},
-      {"government", {{0xbc, 0xb6, 0xca}, {0x51, 0x3b, 0x8c}}},
-      {"ministry", {{0xcb, 0xe0, 0xfe}, {0x0b, 0x53, 0x94}}},
-      {"commission", {{0xfb, 0xcf, 0xab}, {0xb4, 0x5f, 0x06}}},
-      {"department", {{0xe8, 0xf4, 0xb8}, {0xbf, 0x90, 0x00}}},
-      {"bureau", {{0xae, 0xea, 0xde}, {0x38, 0x76, 0x1d}}},
-      {"office", {{0x9f, 0xbf, 0xb8}, {0x13, 0x4f, 0x5c}}},
-      {"committee", {{0xd6, 0xac, 0xce}, {0x74, 0x1b, 0x47}}},
-      {"institution", {{0xe8, 0xfe, 0xe9}, {0x11, 0x55, 0xcc}}},
-      {"enterprise", {{0xfc, 0xe2, 0x9f}, {0x7f, 0x60, 0x00}}},
-      {"association", {{0xc6, 0xca, 0xb8}, {0x6a, 0x3d, 0x9a}}},
-      {"foundation", {{0xda, 0xf9, 0xff}, {0x0b, 0x6e, 0x4f}}},
-      {"think-tank", {{0xbf, 0xc6, 0xcb}, {0xa0, 0x40, 0x00}}},
-      {"school", {{0xb9, 0xf5, 0xc4}, {0x4f, 0x7a, 0x28}}},
-      {"university", {{0xa0, 0xce, 0xe0}, {0x2f, 0x4b, 0x7c}}},
-      {"media", {{0xea, 0xca, 0xd1}, {0x9c, 0x2a, 0x4d}}},
-      {"front", {{0xe1, 0xd3, 0xca}, {0x33, 0x33, 0x33}}},
-      {"organization", {{0xfe, 0xf6, 0xdb}, {0x66, 0x66, 0x66}}},
+  static const std::map<std::string, KindStyle> kStyles = kind_styles_of(
+      "party-organ   #e1b0a2 #990000\n"
+      "government    #bcb6ca #513b8c\n"
+      "ministry      #cbe0fe #0b5394\n"
+      "commission    #fbcfab #b45f06\n"
+      "department    #e8f4b8 #bf9000\n"
+      "bureau        #aeeade #38761d\n"
+      "office        #9fbfb8 #134f5c\n"
+      "committee     #d6acce #741b47\n"
+      "institution   #e8fee9 #1155cc\n"
+      "enterprise    #fce29f #7f6000\n"
+      "association   #c6cab8 #6a3d9a\n"
+      "foundation    #daf9ff #0b6e4f\n"
+      "think-tank    #bfc6cb #a04000\n"
+      "school        #b9f5c4 #4f7a28\n"
+      "university    #a0cee0 #2f4b7c\n"
+      "media         #eacad1 #9c2a4d\n"
+      "front         #e1d3ca #333333\n"
+      "organization  #fef6db #666666\n"
       // People cards stay white, as in the HR charts users know; a position (vacant or not) is a shade off.
-      {"person", {{0xff, 0xff, 0xff}, {0x4a, 0x5a, 0x6a}}},
-      {"position", {{0xee, 0xe8, 0xfe}, {0x4a, 0x5a, 0x6a}}},
-  };
+      "person        #ffffff #4a5a6a\n"
+      "position      #eee8fe #4a5a6a\n");
   auto it = kStyles.find(kind);
   return it == kStyles.end() ? kStyles.at("organization") : it->second;
 }

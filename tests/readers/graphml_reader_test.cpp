@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "orgchart/cli/export.hpp"
@@ -552,7 +553,7 @@ t.graphml:12:5: error: this edge has the unknown target node 'x'
 t.graphml:13:5: error: edge 'e1' from 'a' to 'c' has no 'relation'; write 'parent' for the hierarchy or a relation kind such as 'funds'
         <edge id="e1" source="a" target="c"/>
         ^
-t.graphml:14:41: error: 'funded by' is not a valid relation kind: use letters, digits, '-', '_' or '.'
+t.graphml:14:41: error: 'funded by' is not a valid relation kind: use letters, digits, '-', '_' or '.', starting with a letter or digit
         <edge id="e2" source="a" target="b"><data key="r">funded by</data></edge>
                                             ^
 t.graphml:16:5: error: unit 'c' has a second parent edge (the first is at line 15); a unit has one parent
@@ -817,6 +818,59 @@ TEST(GraphmlStreaming, AFileLargerThanTheWholeFileCapIsRead) {
   EXPECT_FALSE(InputStream::open(dir + "/big.graphml", why, kMaxInputBytes));
   EXPECT_EQ(why, "it is larger than 64 MiB, the most orgchart reads");
   EXPECT_FALSE(read_input_file(dir + "/big.graphml", why));  // whole-file readers keep their cap
+}
+
+// ---- the same id syntax and role order as the YAML reader (model/ids.hpp) -------------------------------
+
+TEST(GraphmlReader, AcceptsTheIdsTheYamlReaderAccepts) {
+  // '@' and '+' make e-mail addresses usable as keys in YAML; a GraphML file with them must read the same.
+  const OrgModel m = read_ok(R"(<graphml>
+  <key id="r" for="edge" attr.name="relation"/>
+  <key id="l" for="node" attr.name="label"/>
+  <key id="k" for="node" attr.name="kind"/>
+  <graph>
+    <node id="ops@example.org"><data key="l">Ops</data><data key="k">office</data></node>
+    <node id="a+b"><data key="l">A and B</data><data key="k">team</data></node>
+    <edge source="ops@example.org" target="a+b"><data key="r">parent</data></edge>
+  </graph>
+</graphml>
+)");
+  const OrgModel y = load_org_string(R"(units:
+  - {id: ops@example.org, name: Ops, kind: office}
+  - {id: a+b, name: A and B, kind: team, parent: ops@example.org}
+)",
+                                     "t.yaml")
+                         .model;
+  EXPECT_EQ(ids(m), ids(y));
+  EXPECT_EQ(unit(m, "a+b").parent, "ops@example.org");
+  EXPECT_EQ(unit(m, "a+b").parent, unit(y, "a+b").parent);
+  // Still refused: a leading '@' and characters outside the rule, with the rule in the message.
+  EXPECT_NE(errors_of(R"(<graphml><key id="l" for="node" attr.name="label"/><graph>
+<node id="@x"><data key="l">X</data></node></graph></graphml>)")
+                .find("is not a valid unit id: use letters"),
+            std::string::npos);
+}
+
+TEST(GraphmlReader, CoHeadsRankAsHeadsAsInYaml) {
+  // Two co-heads above a deputy: YAML sorts co-heads with heads (rank 0); the GraphML reader, inferring the
+  // role from the card's titles, used to demote a co-head written before a deputy to "deputy-head".
+  const std::string yaml = R"(units:
+  - {id: a, name: A, kind: office}
+people:
+  - {name: P, unit: a, role: co-head}
+  - {name: Q, unit: a, role: co-head}
+  - {name: R, unit: a, role: deputy-head}
+)";
+  const OrgModel y = load_org_string(yaml, "t.yaml").model;
+  const OrgModel m = read_ok(graphml_of(build_graph(y), Layout{}, GraphmlDialect::kPlain));
+  auto roles = [](const OrgModel& model) {
+    std::vector<std::string> out;
+    for (const Person& p : model.people) out.push_back(p.roles.at(0).role + "/" + p.name);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(roles(m), (std::vector<std::string>{"co-head/P", "co-head/Q", "deputy-head/R"}));
+  EXPECT_EQ(roles(m), roles(y));
 }
 
 }  // namespace

@@ -140,12 +140,13 @@ for chart in CHARTS:
 # Every chart, not only ours: the built-in kind fills pairwise, and the palette for other values pairwise (as
 # written in the style module), differ by CIEDE2000 >= 10.
 style = open("src/writers/style.cpp", encoding="utf-8").read()
-hexes = lambda body: ["#%s%s%s" % m for m in re.findall(r"\{\{0x(\w\w), 0x(\w\w), 0x(\w\w)\}", body)]
-kinds_body = style[style.index("kStyles = {"):style.index("};", style.index("kStyles = {"))]
+# The kind styles are a compact table of "kind #fill #outline" lines: every other colour is a fill.
+kinds_body = style[style.index("kStyles = kind_styles_of("):style.index(");", style.index("kStyles = kind_styles_of("))]
 # The palette is a compact table of "#fill #outline" pairs: every other colour is a fill.
 palette_body = style[style.index("kPalette = styles_of("):style.index(");", style.index("kPalette = styles_of("))]
 palette_fills = re.findall(r"#[0-9a-f]{6}", palette_body)[::2]
-for name, fills in (("built-in kind", hexes(kinds_body)), ("palette", palette_fills)):
+kind_fills = re.findall(r"#[0-9a-f]{6}", kinds_body)[::2]
+for name, fills in (("built-in kind", kind_fills), ("palette", palette_fills)):
     c.check(len(fills) >= 12, f"{len(fills)} {name} fills read from style.cpp")
     for a, b in combinations(fills, 2):
         c.check(delta_e_hex(a, b) >= 10, f"{name} fills {a} and {b}: CIEDE2000 {delta_e_hex(a, b):.2f} < 10")

@@ -98,6 +98,12 @@ inline constexpr const char* kStubOutlineColour = "#888888";
 inline constexpr const char* kGroupOutlineColour = "#999999";
 inline constexpr const char* kRemovedFillColour = "#f2f2f2";
 inline constexpr const char* kWhite = "#ffffff";
+/// The legend's frame; the dashed outlines of a vacancy (a position's, as in kind_style) and of a card uncertain
+/// on the chart's date; text on a yEd card.
+inline constexpr const char* kLegendFrameColour = "#bbbbbb";
+inline constexpr const char* kVacancyOutlineColour = "#4a5a6a";
+inline constexpr const char* kUncertainOutlineColour = "#444444";
+inline constexpr const char* kBlack = "#000000";
 
 /// People and "+N units" stubs, which have no kind: a white card with a grey outline.
 const KindStyle& other_node_style();
