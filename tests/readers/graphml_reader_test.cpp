@@ -541,7 +541,7 @@ t.graphml:9:5: error: node 'c' has no 'kind'; give it one of the unit kinds, suc
 t.graphml:10:5: error: duplicate node id 'a' (first at line 7); give each node its own id
         <node id="a"><data key="l">A again</data></node>
         ^
-t.graphml:11:5: error: 'bad id' is not a valid unit id: use letters, digits, '-', '_' or '.', starting with a letter or digit (set 'unit_id')
+t.graphml:11:5: error: 'bad id' is not a valid unit id: use letters, digits, '-', '_', '.', '@' or '+', starting with a letter or digit (set 'unit_id')
         <node id="bad id"><data key="l">D</data><data key="k">office</data><data key="zz">?</data></node>
         ^
 t.graphml:11:72: error: <data> uses the key 'zz', which no <key> declares; declare it or remove the data
@@ -553,7 +553,7 @@ t.graphml:12:5: error: this edge has the unknown target node 'x'
 t.graphml:13:5: error: edge 'e1' from 'a' to 'c' has no 'relation'; write 'parent' for the hierarchy or a relation kind such as 'funds'
         <edge id="e1" source="a" target="c"/>
         ^
-t.graphml:14:41: error: 'funded by' is not a valid relation kind: use letters, digits, '-', '_' or '.', starting with a letter or digit
+t.graphml:14:41: error: 'funded by' is not a valid relation kind: use letters, digits, '-', '_', '.', '@' or '+', starting with a letter or digit
         <edge id="e2" source="a" target="b"><data key="r">funded by</data></edge>
                                             ^
 t.graphml:16:5: error: unit 'c' has a second parent edge (the first is at line 15); a unit has one parent

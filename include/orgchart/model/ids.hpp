@@ -5,7 +5,7 @@
 namespace orgchart {
 
 /// What valid_id accepts, for error messages: "use letters, digits, ...".
-inline constexpr const char* kIdRule = "use letters, digits, '-', '_' or '.', starting with a letter or digit";
+inline constexpr const char* kIdRule = "use letters, digits, '-', '_', '.', '@' or '+', starting with a letter or digit";
 
 /// An id of a unit, source, relation kind or role: ASCII letters and digits, '-', '_', '.', and '@' '+' (so that
 /// e-mail addresses can be keys), starting with a letter or digit.
