@@ -47,7 +47,7 @@ GraphvizAttribute graphviz_label(const ChartHeading& h) {
   std::string label;
   if (!h.title.empty()) label = graphviz_label_line(h.title);
   if (!h.date_line.empty())
-    label += std::string(label.empty() ? "" : "<BR/>") + "<FONT POINT-SIZE=\"12\" COLOR=\"#444444\">" +
+    label += std::string(label.empty() ? "" : "<BR/>") + "<FONT POINT-SIZE=\"12\" COLOR=\"" + std::string(kDetailTextColour) + "\">" +
              graphviz_label_line(h.date_line) + "</FONT>";
   return {"label", label, !label.empty()};
 }

@@ -47,20 +47,20 @@ std::vector<Row> legend_rows(const OrgGraph& g, const ColourScheme& colours) {
         thick ? 2.6 : 1.2, dots ? kDotted : "")
         .fill = entry.style.fill.hex();
   }
-  if (vacancy) add(Row::Swatch::kBox, "vacancy (dashed)", "#4a5a6a", 1.6, kDashed).fill = "#ffffff";
+  if (vacancy) add(Row::Swatch::kBox, "vacancy (dashed)", kVacancyOutlineColour, 1.6, kDashed).fill = kWhite;
   if (uncertain)
-    add(Row::Swatch::kBox, "uncertain on this date (dashed, (?) after a name)", "#444444", 1.6, kDashed).fill = "#ffffff";
-  if (hierarchy) add(Row::Swatch::kLine, "reports to (hierarchy)", "#555555");
+    add(Row::Swatch::kBox, "uncertain on this date (dashed, (?) after a name)", kUncertainOutlineColour, 1.6, kDashed).fill = kWhite;
+  if (hierarchy) add(Row::Swatch::kLine, "reports to (hierarchy)", kEdgeColour);
   if (dotted) add(Row::Swatch::kLine, "dotted-line manager", kDottedLineColour, 1.6, kDotted);
   for (const auto& rel : relations)
     add(Row::Swatch::kLine, shorten(rel, kChartTextMax) + " (relation)", relation_colours[rel], 1.2, kDashed).arrow = true;
   if (g.is_diff) {
     Row& added = add(Row::Swatch::kBox, "added / took the role", kAddedColour, 3);
-    added.fill = "#ffffff", added.text_fill = kAddedColour;
+    added.fill = kWhite, added.text_fill = kAddedColour;
     Row& removed = add(Row::Swatch::kBox, "removed / left the role", kRemovedColour, 3, kDashed);
-    removed.fill = "#f2f2f2", removed.struck = true, removed.text_fill = kRemovedColour;
+    removed.fill = kRemovedFillColour, removed.struck = true, removed.text_fill = kRemovedColour;
     Row& changed = add(Row::Swatch::kBox, "changed (renamed, moved, leaders)", kChangedColour, 3);
-    changed.fill = "#ffffff", changed.text_fill = kChangedColour;
+    changed.fill = kWhite, changed.text_fill = kChangedColour;
   }
   return rows;
 }
@@ -74,7 +74,7 @@ void write_legend(Out& o, const OrgGraph& g, const ColourScheme& colours, const 
   const double pitch = (rect.height - 2 * kInset + 2) / static_cast<double>(rows.size());
   const double text_x = rect.x + kInset + kSwatchColumn + kGap;
   o.raw("<g id=\"legend\" class=\"node\">\n<title>Legend</title>\n");
-  o.raw("<path fill=\"white\" stroke=\"#bbbbbb\" stroke-width=\"1\"");
+  o.raw("<path fill=\"white\" stroke=\"").raw(kLegendFrameColour).raw("\" stroke-width=\"1\"");
   rounded_rect_path(o, rect, 0);
   o.raw("/>\n");
   for (std::size_t i = 0; i < rows.size(); ++i) {

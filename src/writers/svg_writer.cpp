@@ -94,7 +94,7 @@ class SvgWriter {
     if (!heading_.date_line.empty()) {
       const double baseline = heading_.title.empty() ? kTitleBaseline - 2 : kDateBaseline;
       o_.raw("<text id=\"chart-date\" text-anchor=\"middle\" x=\"").num(w / 2).raw("\" y=\"").y(top + baseline)
-          .raw("\" font-size=\"").num(kDateFontSize).raw("\" fill=\"#444444\">").text(heading_.date_line).raw("</text>\n");
+          .raw("\" font-size=\"").num(kDateFontSize).raw("\" fill=\"").raw(kDetailTextColour).raw("\">").text(heading_.date_line).raw("</text>\n");
     }
   }
 
@@ -102,10 +102,10 @@ class SvgWriter {
     const LayoutGroup& grp = layout_.groups[i];
     const std::string caption = shorten(grp.caption, kChartTextMax);
     o_.raw("<g id=\"g").raw(std::to_string(i)).raw("\" class=\"node\">\n<title>").text(caption).raw("</title>\n");
-    o_.raw("<path fill=\"none\" stroke=\"#999999\" stroke-width=\"1.2\" stroke-dasharray=\"5,2\"");
+    o_.raw("<path fill=\"none\" stroke=\"").raw(kGroupOutlineColour).raw("\" stroke-width=\"1.2\" stroke-dasharray=\"5,2\"");
     svg::rounded_rect_path(o_, grp.rect, kCornerRadius);
     o_.raw("/>\n<text text-anchor=\"middle\" x=\"").num(grp.rect.x + grp.rect.width / 2).raw("\" y=\"");
-    o_.y(grp.rect.y + 16).raw("\" font-size=\"12\" fill=\"#444444\">").text(caption).raw("</text>\n</g>\n");
+    o_.y(grp.rect.y + 16).raw("\" font-size=\"12\" fill=\"").raw(kDetailTextColour).raw("\">").text(caption).raw("</text>\n</g>\n");
   }
 
   void open_edge(Edge e) {
@@ -126,7 +126,7 @@ class SvgWriter {
     const OrgEdge& oe = g_.graph[e];
     open_edge(e);
     if (route.size() >= 2) {
-      if (oe.change == Change::kNone) polyline(route, "#555555", 1.2, nullptr);
+      if (oe.change == Change::kNone) polyline(route, kEdgeColour, 1.2, nullptr);
       else polyline(route, svg::change_colour(oe.change), 2.5, oe.change == Change::kRemoved ? svg::kDashed : nullptr);
     }
     o_.raw("</g>\n");
@@ -165,7 +165,7 @@ class SvgWriter {
   void write_role(Edge e, bool along_route) {
     const OrgEdge& oe = g_.graph[e];
     const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
-    const std::string colour = oe.change == Change::kNone ? std::string("#555555") : svg::change_colour(oe.change);
+    const std::string colour = oe.change == Change::kNone ? std::string(kEdgeColour) : svg::change_colour(oe.change);
     const double width = oe.change == Change::kNone ? 1.2 : 2.5;
     open_edge(e);
     if (along_route && layout_.hierarchy_route[t].size() >= 2) {
@@ -235,7 +235,7 @@ class SvgWriter {
       const ColourEntry& entry = colours_.entry_of(g_.unit(v));
       style = &entry.style;
       if (n.change == Change::kNone && g_.unit(v).vacant) {
-        shape(box, "#ffffff", style->border.hex(), 1.6, svg::kDashed);  // a vacancy: an open, dashed card
+        shape(box, kWhite, style->border.hex(), 1.6, svg::kDashed);  // a vacancy: an open, dashed card
       } else if (n.change == Change::kNone) {
         // Uncertain on the chart's date: a dashed outline; else the kind's outline, the second cue in greyscale
         // print (style.hpp), as the DOT writer draws them.
@@ -248,12 +248,12 @@ class SvgWriter {
         else shape(box, fill, border, 1.2, nullptr);
       } else {
         const bool removed = n.change == Change::kRemoved;
-        shape(box, removed ? std::string("#f2f2f2") : style->fill.hex(), svg::change_colour(n.change), 3,
+        shape(box, removed ? std::string(kRemovedFillColour) : style->fill.hex(), svg::change_colour(n.change), 3,
               removed ? svg::kDashed : nullptr);
       }
     } else if (n.type == NodeType::kStub) {
-      shape(box, "none", "#888888", 1.2, svg::kDashed);
-      text_fill = "#555555";
+      shape(box, "none", kStubOutlineColour, 1.2, svg::kDashed);
+      text_fill = kSmallTextColour;
     } else {
       note(box);
     }
@@ -279,9 +279,9 @@ class SvgWriter {
   /// A person node (PeopleMode::kNodes): a note, its top-right corner folded.
   void note(const Rect& b) {
     const double f = std::min({8.0, b.width / 2, b.height / 2}), x1 = b.x + b.width, y1 = b.y + b.height;
-    o_.raw("<polygon fill=\"#ffffff\" stroke=\"#888888\" stroke-width=\"1.2\" points=\"").pt(b.x, b.y).ch(' ');
+    o_.raw("<polygon fill=\"").raw(kWhite).raw("\" stroke=\"").raw(kStubOutlineColour).raw("\" stroke-width=\"1.2\" points=\"").pt(b.x, b.y).ch(' ');
     o_.pt(x1 - f, b.y).ch(' ').pt(x1, b.y + f).ch(' ').pt(x1, y1).ch(' ').pt(b.x, y1).ch(' ').pt(b.x, b.y).raw("\"/>\n");
-    o_.raw("<polyline fill=\"none\" stroke=\"#888888\" stroke-width=\"1.2\" points=\"").pt(x1 - f, b.y).ch(' ');
+    o_.raw("<polyline fill=\"none\" stroke=\"").raw(kStubOutlineColour).raw("\" stroke-width=\"1.2\" points=\"").pt(x1 - f, b.y).ch(' ');
     o_.pt(x1 - f, b.y + f).ch(' ').pt(x1, b.y + f).raw("\"/>\n");
   }
 
@@ -331,11 +331,11 @@ class SvgWriter {
         switch (l.style) {
           case CardLine::Style::kName: o_.raw(" font-weight=\"bold\""); break;
           case CardLine::Style::kNative: break;
-          case CardLine::Style::kDetail: colour = "#444444"; break;
-          case CardLine::Style::kLeader: colour = "#333333"; break;
-          case CardLine::Style::kSmall: colour = "#555555"; break;
+          case CardLine::Style::kDetail: colour = kDetailTextColour; break;
+          case CardLine::Style::kLeader: colour = kLeaderTextColour; break;
+          case CardLine::Style::kSmall: colour = kSmallTextColour; break;
           case CardLine::Style::kVacant:
-            colour = "#666666";
+            colour = kVacantTextColour;
             o_.raw(" font-style=\"italic\"");
             break;
         }
