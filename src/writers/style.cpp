@@ -1,9 +1,12 @@
 #include "orgchart/writers/style.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 #include <string_view>
+#include <utility>
 
 #include "orgchart/error.hpp"
 #include "orgchart/model/validate.hpp"
@@ -18,22 +21,36 @@ std::string Rgb::hex() const {
 
 namespace {
 
-/// Kind styles from a compact table: "kind #fill #outline" per line.
-std::map<std::string, KindStyle> kind_styles_of(std::string_view table) {
-  std::map<std::string, KindStyle> out;
-  for (std::size_t at = 0; at < table.size();) {
-    std::size_t end = table.find('\n', at);
+/// A colour table written compactly: white-space separated tokens, where `#rrggbb #rrggbb` is one style (fill,
+/// outline) and any other token names the styles after it. Our own constant, so a malformed table is a
+/// programming error: it throws at first use (every chart test fails) rather than silently dropping a style.
+std::vector<std::pair<std::string, KindStyle>> styles_of(std::string_view table) {
+  auto is_hex = [](std::string_view t) {
+    return t.size() == 7 && t[0] == '#' &&
+           std::all_of(t.begin() + 1, t.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  };
+  std::vector<std::pair<std::string, KindStyle>> out;
+  std::string name;
+  std::vector<std::string_view> pending;  // a fill waiting for its outline
+  for (std::size_t at = table.find_first_not_of(" \n"); at != std::string_view::npos;
+       at = table.find_first_not_of(" \n", at)) {
+    std::size_t end = table.find_first_of(" \n", at);
     if (end == std::string_view::npos) end = table.size();
-    const std::string_view line = table.substr(at, end - at);
-    const std::size_t fill = line.find('#');
-    if (fill != std::string_view::npos && line.size() >= fill + 15) {
-      std::string_view name = line.substr(0, fill);
-      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-      out[std::string(name)] = {parse_rgb(std::string(line.substr(fill, 7))),
-                                parse_rgb(std::string(line.substr(fill + 8, 7)))};
+    const std::string_view token = table.substr(at, end - at);
+    at = end;
+    if (token[0] != '#') {
+      if (!pending.empty()) throw std::logic_error("colour table: a fill without its outline before " + name);
+      name = token;
+      continue;
     }
-    at = end + 1;
+    if (!is_hex(token)) throw std::logic_error("colour table: not #rrggbb: " + std::string(token));
+    pending.push_back(token);
+    if (pending.size() == 2) {
+      out.push_back({name, {parse_rgb(std::string(pending[0])), parse_rgb(std::string(pending[1]))}});
+      pending.clear();
+    }
   }
+  if (!pending.empty()) throw std::logic_error("colour table: a fill without its outline at the end");
   return out;
 }
 
@@ -43,7 +60,9 @@ const KindStyle& kind_style(const std::string& kind) {
   // Light fills keep 12 pt dark text readable (L* >= 74); borders are the saturated version of each hue. The
   // fills are chosen so that any two differ by CIEDE2000 >= 10 (tests/scripts/test_chart_geometry.py), and
   // within one outline style (kind_outline) by L* >= 4, so that greyscale print keeps them apart.
-  static const std::map<std::string, KindStyle> kStyles = kind_styles_of(
+  static const auto kStyles = [] {
+    std::map<std::string, KindStyle> out;
+    for (auto& [name, style] : styles_of(
       "party-organ   #e1b0a2 #990000\n"
       "government    #bcb6ca #513b8c\n"
       "ministry      #cbe0fe #0b5394\n"
@@ -64,7 +83,10 @@ const KindStyle& kind_style(const std::string& kind) {
       "organization  #fef6db #666666\n"
       // People cards stay white, as in the HR charts users know; a position (vacant or not) is a shade off.
       "person        #ffffff #4a5a6a\n"
-      "position      #eee8fe #4a5a6a\n");
+      "position      #eee8fe #4a5a6a\n"))
+      out.emplace(std::move(name), style);
+    return out;
+  }();
   auto it = kStyles.find(kind);
   return it == kStyles.end() ? kStyles.at("organization") : it->second;
 }
@@ -100,28 +122,19 @@ bool has_kind_style(const std::string& kind) {
   return std::find(k.begin(), k.end(), kind) != k.end();
 }
 
-namespace {
-
-/// Styles from a compact table: "#fill #outline" pairs separated by white space.
-std::vector<KindStyle> styles_of(std::string_view table) {
-  std::vector<std::string> hex;
-  for (std::size_t at = table.find('#'); at != std::string_view::npos; at = table.find('#', at + 7))
-    hex.emplace_back(table.substr(at, 7));
-  std::vector<KindStyle> out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back({parse_rgb(hex[i]), parse_rgb(hex[i + 1])});
-  return out;
-}
-
-}  // namespace
-
 const std::vector<KindStyle>& value_palette() {
   // Hues far apart, fills alternating between lighter and darker tints so that neighbouring values also
   // differ in greyscale; any two fills differ by CIEDE2000 >= 10; outlines are the dark version of each hue.
   // Fill and outline of each hue, in the order used: blue, orange, green, red, purple, brown, pink, teal,
   // yellow, grey, olive, cyan.
-  static const std::vector<KindStyle> kPalette = styles_of(
+  static const auto kPalette = [] {
+    std::vector<KindStyle> out;
+    for (const auto& [name, style] : styles_of(
       "#c8daf1 #08519c  #f5eed2 #a63603  #93d197 #006d2c  #fedfdd #a50f15  #bfbdda #54278f  #fedcbd #8c510a  "
-      "#f3b6db #8e0152  #daf2e2 #01665e  #ffe067 #7a5c00  #f2f1f2 #252525  #d0efa0 #4d6b00  #c9f5ff #015d78");
+      "#f3b6db #8e0152  #daf2e2 #01665e  #ffe067 #7a5c00  #f2f1f2 #252525  #d0efa0 #4d6b00  #c9f5ff #015d78"))
+      out.push_back(style);
+    return out;
+  }();
   return kPalette;
 }
 

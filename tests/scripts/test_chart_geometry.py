@@ -141,9 +141,9 @@ for chart in CHARTS:
 # written in the style module), differ by CIEDE2000 >= 10.
 style = open("src/writers/style.cpp", encoding="utf-8").read()
 # The kind styles are a compact table of "kind #fill #outline" lines: every other colour is a fill.
-kinds_body = style[style.index("kStyles = kind_styles_of("):style.index(");", style.index("kStyles = kind_styles_of("))]
+kinds_body = style[style.index("kStyles = ["):style.index("return out;", style.index("kStyles = ["))]
 # The palette is a compact table of "#fill #outline" pairs: every other colour is a fill.
-palette_body = style[style.index("kPalette = styles_of("):style.index(");", style.index("kPalette = styles_of("))]
+palette_body = style[style.index("kPalette = ["):style.index("return out;", style.index("kPalette = ["))]
 palette_fills = re.findall(r"#[0-9a-f]{6}", palette_body)[::2]
 kind_fills = re.findall(r"#[0-9a-f]{6}", kinds_body)[::2]
 for name, fills in (("built-in kind", kind_fills), ("palette", palette_fills)):
