@@ -318,7 +318,9 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "orgchart"))
     ap.add_argument("--sizes", default="1k,10k,100k,1M", help="comma-separated unit counts (1k, 10k, 100k, 1M, ...)")
     ap.add_argument("--bitmap-max", default="100k", help="PNG and PDF only up to this many units")
-    ap.add_argument("--networkx-max", default="1M", help="NetworkX only up to this many units")
+    # At 1M NetworkX took all 23.7 GB of this machine and was killed after 178 s (quiet run of 2026-12-01, README
+    # "Scale"): past 100k it measures nothing but the machine's memory, and starves whatever else runs.
+    ap.add_argument("--networkx-max", default="100k", help="NetworkX only up to this many units")
     ap.add_argument("--timeout", type=float, default=900, help="seconds per stage before it counts as a timeout")
     ap.add_argument("--work", help="folder for inputs and outputs (default: a temporary one, removed)")
     ap.add_argument("--keep", action="store_true", help="keep inputs and outputs")
