@@ -61,6 +61,9 @@ void render_chart(std::ostream& out, const OrgGraph& g, const Layout& layout, Fo
   const ChartHeading heading = chart_heading(g, options.as_of);
   if (!layout.empty()) {
     if (format == Format::kSvg) return write_svg(out, g, layout, heading);
+    // The SVG's size is the layout's bounds (write_svg): refuse a bitmap too large before writing and parsing an SVG
+    // of the whole chart (100k units: 12 s and 1.9 GB before the refusal, otherwise).
+    if (format == Format::kPng) check_bitmap_size(layout.bounds.width, layout.bounds.height, options.dpi > 0 ? options.dpi : 96);
     std::ostringstream svg;
     write_svg(svg, g, layout, heading, SvgOptions{.shared_photos = true});
     rasterize_svg(out, svg.view(), format == Format::kPng ? RasterFormat::kPng : RasterFormat::kPdf, options.dpi);
