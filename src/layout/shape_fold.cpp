@@ -3,7 +3,8 @@
 // so the drawing grows by a level in height or by a sibling row in width for every step down the line. The
 // fold cuts the line into segments (a node's children in a row, the child continuing the line as its box
 // only) and lets the segments flow down columns like text; the one link per column break runs up the channel
-// between the columns.
+// between the columns. A segment starts a level gap below what stands above its own span, so it rises beside
+// the taller subtrees of the segment above (and may shift right in its column to rise further).
 //
 //        [v]                 channel
 //   ──┬───┬────┬──              │ ──┬────┬──
@@ -28,6 +29,9 @@ constexpr std::size_t kFoldCaps = 16, kFoldWidths = 32, kFoldLimits = 96;
 constexpr std::size_t kThoroughFold = 4;
 constexpr int kBisections = 12;
 constexpr double kAspectRange = 8;  ///< folds are tried for aspects from page / range to page * range
+/// A segment tries other places than flush left in its column while the column's outline has at most this
+/// many steps (each try scans them).
+constexpr std::size_t kShortOutline = 64;
 
 }  // namespace
 
@@ -73,9 +77,10 @@ void ShapeLayout::fold_caps(Index v) {
   fold_caps_.push_back(std::numeric_limits<double>::infinity());
 }
 
-ShapeLayout::Segment ShapeLayout::segment(Index u, double cap) const {
+ShapeLayout::Segment ShapeLayout::segment(Index u, double cap) {
   const TreeLayoutOptions& o = options_;
   Segment seg{u, 0, 0, 0, 0, cap};
+  seg.first_piece = static_cast<std::uint32_t>(pieces_.size());
   double x = 0;
   Index prev = kNoItem;
   for (Index c : forest_.children(u)) {
@@ -90,12 +95,15 @@ ShapeLayout::Segment ShapeLayout::segment(Index u, double cap) const {
     }
     if (prev != kNoItem) x += is_leaf(prev) && is_leaf(c) ? o.sibling_gap : o.subtree_gap;
     if (prev == kNoItem) seg.first_left = x + cx - box / 2;
+    if (c == heavy_[u]) seg.heavy_x = x + cx;
     seg.last_right = x + cx + box / 2;
+    pieces_.push_back({x, x + w, h});
     x += w;
     seg.height = std::max(seg.height, h);
     prev = c;
   }
   seg.width = x;
+  seg.pieces = static_cast<std::uint32_t>(pieces_.size() - seg.first_piece);
   return seg;
 }
 
@@ -103,6 +111,7 @@ void ShapeLayout::build_segments(Index v, double cap, bool by_width) {
   // By width: each segment takes the lowest of the caps whose row is no wider than `cap` (else the narrowest),
   // so that the segments of a column come out about as wide as the column.
   segments_.clear();
+  pieces_.clear();
   for (Index u = v; u != kNoItem; u = heavy_[u]) {
     if (forest_.children(u).empty()) break;  // the line ends in a node without children
     if (!by_width) {
@@ -111,6 +120,7 @@ void ShapeLayout::build_segments(Index v, double cap, bool by_width) {
     }
     Segment best{};
     for (std::size_t j = 0; j < fold_caps_.size(); ++j) {
+      if (j > 0) pieces_.resize(best.first_piece);  // only the kept segment's pieces stay
       best = segment(u, fold_caps_[j]);
       if (best.width <= cap) break;
     }
@@ -155,23 +165,16 @@ void ShapeLayout::add_folds(Index v) {
       limits.push_back(std::clamp(std::sqrt(area / t), tallest, total));
     }
     // Each limit gives some number of columns; the least limit that gives no more balances them (a short last
-    // column wastes its width); found by bisection, once per number of columns.
-    auto columns = [&](double limit) {
-      std::size_t n = 1;
-      double y = -gap;
-      for (const Segment& s : segments_) {
-        if (y > 0 && y + gap + s.height > limit) ++n, y = -gap;
-        y += gap + s.height;
-      }
-      return n;
-    };
+    // column wastes its width); found by bisection, once per number of columns. (A segment rises into the
+    // room its predecessors leave, so total / n bounds a column's height from above, not below.)
+    auto columns = [&](double limit) { return arrange_fold(v, cap, by_width, limit, false).columns; };
     std::sort(limits.begin(), limits.end());
     std::size_t done = 0;
     for (double l : limits) {
       const std::size_t n = columns(l);
       if (n == done) continue;
       done = n;
-      double lo = std::max(tallest, total / double(n)) * (1 - 1e-9);
+      double lo = tallest * (1 - 1e-9);
       for (int it = 0; it < kBisections && l - lo > 1e-6 * l; ++it) {
         const double mid = (lo + l) / 2;
         (columns(mid) <= n ? l : lo) = mid;
@@ -191,23 +194,69 @@ ShapeLayout::Content ShapeLayout::arrange_fold(Index v, double cap, bool by_widt
   Content out;
   if (segments_.empty()) return out;
   out.anchor = (segments_[0].first_left + segments_[0].last_right) / 2;
+  out.columns = 1;
   if (place) fold_items_.clear(), fold_owners_.clear();
-  double column_left = 0, column_width = 0, y = 0, previous_bottom = 0;
-  bool first_in_column = true;
+  // A segment starts a level gap below what stands above its own span (its children and the bus to its
+  // owner's centre), not below the whole segment before: it rises beside the taller subtrees of the rows
+  // above, and shifts right within the column where that lets it rise more. skyline_ is the column's lower
+  // outline: steps by x, descending (the last starts at 0; the first runs on to infinity). A segment flush
+  // left replaces the outline's tail: amortised O(1) per step; the other places are tried only while the
+  // outline is short (O(kShortOutline) per segment).
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  double column_left = 0, column_width = 0, column_bottom = 0, previous_bottom = 0;
+  skyline_.assign(1, {0, -kInf});
+  auto holding = [&](double x) {  // the index of the step holding x
+    return std::partition_point(skyline_.begin(), skyline_.end(), [&](const Step& t) { return t.start > x; }) -
+           skyline_.begin();
+  };
+  auto highest = [&](double a, double b) {
+    double above = -kInf;
+    for (auto k = holding(b), last = holding(a); k <= last; ++k) above = std::max(above, skyline_[k].bottom);
+    return above;
+  };
+  double owner_x = 0;  // the centre of the box heading the segment at hand, in its column
   for (std::size_t i = 0; i < segments_.size(); ++i) {
     const Segment& seg = segments_[i];
-    if (i > 0 && y + gap + seg.height > limit) {  // on at the top of the next column
-      out.height = std::max(out.height, y + gap / 2);
-      previous_bottom = y;
-      column_left += column_width + channel;
-      column_width = 0;
-      y = 0;
-      first_in_column = true;
-    } else if (i > 0) {
-      y += gap;
-      first_in_column = false;
+    double y = 0, shift = 0;
+    bool first_in_column = i == 0;
+    if (i > 0) {
+      y = highest(0, std::max(seg.width, owner_x)) + gap;
+      if (skyline_.size() <= kShortOutline) {  // centred under the owner, or flush right in the column
+        const double room = std::max(0.0, column_width - seg.width);
+        for (double x0 : {std::clamp(owner_x - seg.width / 2, 0.0, room), room}) {
+          const double t = highest(std::min(x0, owner_x), std::max(x0 + seg.width, owner_x)) + gap;
+          if (t < y) y = t, shift = x0;
+        }
+      }
+      if (y + seg.height > limit) {  // on at the top of the next column
+        out.height = std::max(out.height, column_bottom + gap / 2);
+        previous_bottom = column_bottom;
+        column_left += column_width + channel;
+        column_width = column_bottom = y = shift = 0;
+        first_in_column = true;
+        ++out.columns;
+        skyline_.assign(1, {0, -kInf});
+      }
     }
-    column_width = std::max(column_width, seg.width);
+    // The outline over the segment's span becomes its children's extents and the bus above them.
+    const double a = first_in_column ? 0 : std::min(shift, owner_x);
+    const double b = first_in_column ? seg.width : std::max(shift + seg.width, owner_x);
+    steps_.assign(1, {b, skyline_[holding(b)].bottom});
+    double edge = b;
+    for (std::uint32_t k = seg.pieces; k-- > 0;) {
+      const Piece& p = pieces_[seg.first_piece + k];
+      if (shift + p.right < edge) steps_.push_back({shift + p.right, y - gap / 2});
+      steps_.push_back({shift + p.left, y + p.height});
+      edge = shift + p.left;
+    }
+    if (edge > a) steps_.push_back({a, y - gap / 2});
+    // Steps starting in [a, b] go: from the step holding b (or starting at it) to the last starting at a.
+    const auto from = skyline_.begin() + holding(b);
+    const auto to = std::partition_point(from, skyline_.end(), [&](const Step& t) { return t.start >= a; });
+    skyline_.insert(skyline_.erase(from, to), steps_.begin(), steps_.end());
+    column_width = std::max(column_width, shift + seg.width);
+    column_bottom = std::max(column_bottom, y + seg.height);
+    owner_x = shift + seg.heavy_x;
     if (place) {
       const Index u = seg.owner;
       if (u != v) {
@@ -215,7 +264,7 @@ ShapeLayout::Content ShapeLayout::arrange_fold(Index v, double cap, bool by_widt
         hub_[u] = y - gap / 2;
         fold_owners_.push_back(u);
       }
-      double x = 0;
+      double x = shift;
       Index prev = kNoItem;
       for (Index c : forest_.children(u)) {
         if (is_side(c)) continue;
@@ -241,9 +290,8 @@ ShapeLayout::Content ShapeLayout::arrange_fold(Index v, double cap, bool by_widt
         prev = c;
       }
     }
-    y += seg.height;
   }
-  out.height = std::max(out.height, y);
+  out.height = std::max(out.height, column_bottom);
   out.width = column_left + column_width;
   return out;
 }

@@ -78,7 +78,7 @@ class ShapeLayout {
   /// An arrangement's content: its extent and the x of the parent's centre line, from the content's left.
   struct Content {
     double width = 0, height = 0, anchor = 0;
-    std::size_t columns = 0;  ///< columns: how many
+    std::size_t columns = 0;  ///< columns (and folds): how many
   };
   /// How the connector reaches an item from its holder's source line.
   ///
@@ -139,8 +139,20 @@ class ShapeLayout {
     Index owner;
     double width, height, first_left, last_right;
     double cap;  ///< its light children's shapes: by height, see pick()
+    double heavy_x = 0;  ///< the centre of the child that owns the next segment (its box), from the left
+    std::uint32_t first_piece = 0, pieces = 0;  ///< its children's extents, in pieces_
   };
-  Segment segment(Index u, double cap) const;
+  /// A child's extent in its segment (from the segment's left and top): what the next segments must clear.
+  struct Piece {
+    double left, right, height;
+  };
+  /// The segment of u's children, its pieces appended to pieces_.
+  Segment segment(Index u, double cap);
+  /// A column's lower outline while a fold is arranged: steps {start x, bottom y} by x; each runs to the
+  /// start of the next (the last, to infinity).
+  struct Step {
+    double start, bottom;
+  };
   void build_segments(Index v, double cap, bool by_width);
   Content arrange_fold(Index v, double cap, bool by_width, double limit, bool place);
   void place_item(Index v);
@@ -161,6 +173,8 @@ class ShapeLayout {
   std::vector<Index> heavy_;            ///< per node: the child that continues its line of command, or kNoItem
   std::vector<std::uint8_t> folded_;    ///< per node: 1 heads a chosen fold, 2 stands inside one
   std::vector<Segment> segments_;
+  std::vector<Piece> pieces_;
+  std::vector<Step> skyline_, steps_;
   std::vector<double> fold_caps_;
   std::vector<Index> fold_items_, fold_owners_;  ///< what place mode put, relative to the head's content
   std::size_t max_shapes_ = 0;          ///< for the item at hand
