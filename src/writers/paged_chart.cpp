@@ -9,6 +9,7 @@
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/render.hpp"
+#include "orgchart/writers/text_metrics.hpp"
 
 namespace orgchart {
 
@@ -383,10 +384,15 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   const double h = std::max(settings.page.height / out.min_scale - 2 * kMargin - kTitleHeight, 1.0);
   const double flow_h = std::max(h - (kFlowTitleHeight - kTitleHeight), 1.0);
   {
+    // README "How many pages": each card owns (w + gap) x (h + gap) of a page's room grown by one gap each way;
+    // every page whose first unit is not a root holds a header, and its run a stub elsewhere, each a card.
     const TreeLayoutOptions gaps;
+    auto owned = [&](Size z) { return (z.width + gaps.sibling_gap) * (z.height + gaps.row_gap); };
     double cards = 0;
-    for (const Size& z : sizes.cards) cards += (z.width + gaps.sibling_gap) * (z.height + gaps.row_gap);
-    out.lower_bound = std::max<std::size_t>(static_cast<std::size_t>(std::ceil(cards / (w * h) - 1e-9)), 1);
+    for (const Size& z : sizes.cards) cards += owned(z);
+    const double room = owned({w, h}), extra = 2 * owned(kSmallestCard), roots = static_cast<double>(g.roots.size());
+    const double pages = std::max(cards / room, (cards - roots * extra) / (room - extra));
+    out.lower_bound = std::max<std::size_t>(static_cast<std::size_t>(std::ceil(pages - 1e-9)), 1);
   }
 
   FlowInput in;

@@ -268,7 +268,7 @@ CardSizes measure_cards(const OrgGraph& g) {
     }
     // shapes.c, poly_init: the label plus the node margin (0.12 x 0.06 inch, each side rounded to whole
     // points), at least the default node size (0.75 x 0.5 inch).
-    sizes.cards[v] = {std::max(54.0, label.width + 2 * 9), std::max(36.0, label.height + 2 * 4)};
+    sizes.cards[v] = {std::max(kSmallestCard.width, label.width + 2 * 9), std::max(kSmallestCard.height, label.height + 2 * 4)};
   }
   // The legend is one table of a few rows: Graphviz sizes it (a node of its own, no other).
   const std::string dot = std::string("digraph legend {\n  ") + dot_quote(kLegendNode) + " [shape=plain, fontname=" +

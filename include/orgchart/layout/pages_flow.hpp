@@ -47,11 +47,11 @@ struct FlowOptions {
 };
 
 /// Page 1 is the overview (the nodes of depth <= overview_depth; a stub under each of them whose children go
-/// on). The other nodes flow in preorder: each card goes in the current column, or the next one, or on the next
-/// page when the page could then no longer hold the stubs of the runs it would have to cut. A page starts with a
-/// header card for the parent of its first card; where the flow comes back to a parent on no card of the page, a
-/// header for it starts another piece. Pages and columns are filled greedily: every page but the last is full
-/// up to one card and its stubs. O(n * h) for h the nodes of one page's path with cards on it; no recursion.
+/// on). The other nodes flow in preorder, a run of them per page: a page takes the longest run whose cards, with
+/// a header card for the parent of each of its pieces and the stubs of the runs it cuts, split into columns that
+/// fit its room, the columns chosen to take the least width (each as wide as its widest card and indent); so
+/// every page but the last is full up to one card and its stubs. O(n * c * h) for c the cards of one column and
+/// h the nodes of one page's path with cards on it; no recursion.
 /// Throws std::invalid_argument when the input is not a forest or the room is not positive.
 PagePlan plan_flow(const FlowInput& input, const FlowOptions& options);
 

@@ -7,6 +7,9 @@
 
 namespace orgchart {
 
+/// The smallest card measure_cards() gives: Graphviz's default node size (0.75 x 0.5 inch).
+inline constexpr Size kSmallestCard{54, 36};
+
 struct TextStyle {
   double size = 12;  ///< points
   bool bold = false;
