@@ -124,7 +124,7 @@ class GexfWriter : detail::ChartWriter<GexfOptions> {
     for (const Attribute& a : list) {
       if (!(a.formats & kGexf)) continue;
       const AttributeValue v = a.value(item);
-      if (const auto* s = std::get_if<std::string>(&v)) value(a.name, *s);
+      if (const auto s = value_string(v)) value(a.name, *s);
       else value(a.name, value_text(v));
     }
   }

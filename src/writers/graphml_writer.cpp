@@ -146,7 +146,7 @@ class GraphmlWriter : detail::ChartWriter<GraphmlOptions> {
 
   /// A value as graphml_text spells it, escaped; a text is escaped where it is, without a copy.
   void value(const AttributeValue& v) {
-    if (const auto* s = std::get_if<std::string>(&v)) o_.text(*s);
+    if (const auto s = value_string(v)) o_.text(*s);
     else o_.text(graphml_text(v));
   }
 
