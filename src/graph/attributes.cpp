@@ -19,7 +19,7 @@ std::string date_text(const std::optional<Date>& d) { return d ? d->str() : std:
 template <std::string Unit::*M>
 AttributeValue unit_text(const AttributeItem& a) {
   const Unit* u = unit_at(a);
-  return u ? u->*M : std::string();
+  return u ? std::string_view(u->*M) : std::string_view();
 }
 
 template <bool Unit::*M>
@@ -49,7 +49,7 @@ AttributeValue edge_valid(const AttributeItem& a) {
 template <std::string Relation::*M>
 AttributeValue relation_text(const AttributeItem& a) {
   const Relation* r = a.g.relation(a.e);
-  return r ? r->*M : std::string();
+  return r ? std::string_view(r->*M) : std::string_view();
 }
 
 template <double Drawn::*M>
@@ -63,15 +63,15 @@ AttributeValue node_count(const AttributeItem& a) { return static_cast<long long
 
 AttributeValue label(const AttributeItem& a) { return a.g.display_name(a.v); }
 AttributeValue kind(const AttributeItem& a) { return a.g.kind_of(a.v); }
-AttributeValue node_type(const AttributeItem& a) { return std::string(a.g.node_type_name(a.v)); }
-AttributeValue unit_id(const AttributeItem& a) { return a.g.graph[a.v].id; }
+AttributeValue node_type(const AttributeItem& a) { return std::string_view(a.g.node_type_name(a.v)); }
+AttributeValue unit_id(const AttributeItem& a) { return std::string_view(a.g.graph[a.v].id); }
 AttributeValue parent_id(const AttributeItem& a) {
   const auto p = a.g.drawn_parent(a.v);
-  return p ? a.g.graph[*p].id : std::string();
+  return p ? std::string_view(a.g.graph[*p].id) : std::string_view();
 }
 AttributeValue native_name(const AttributeItem& a) {
-  if (const Unit* u = unit_at(a)) return u->native_name;
-  return a.g.graph[a.v].type == NodeType::kPerson ? a.g.person(a.v).native_name : std::string();
+  if (const Unit* u = unit_at(a)) return std::string_view(u->native_name);
+  return a.g.graph[a.v].type == NodeType::kPerson ? std::string_view(a.g.person(a.v).native_name) : std::string_view();
 }
 AttributeValue founded(const AttributeItem& a) {
   const Unit* u = unit_at(a);
@@ -88,8 +88,8 @@ AttributeValue size(const AttributeItem& a) { return node_importance(a.g.graph[a
 
 /// Hierarchy edges carry no label (their `relation` says "parent"), so that Gephi does not print "parent" on
 /// every link of the tree.
-AttributeValue edge_label(const AttributeItem& a) { return a.g.graph[a.e].label; }
-AttributeValue relation(const AttributeItem& a) { return a.g.graph[a.e].relation; }
+AttributeValue edge_label(const AttributeItem& a) { return std::string_view(a.g.graph[a.e].label); }
+AttributeValue relation(const AttributeItem& a) { return std::string_view(a.g.graph[a.e].relation); }
 AttributeValue weight(const AttributeItem&) { return 1.0; }
 AttributeValue edge_sources(const AttributeItem& a) { return join(a.g.sources_of(a.e), " "); }
 

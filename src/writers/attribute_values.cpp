@@ -38,8 +38,14 @@ Drawn drawn_edge(const OrgGraph& g, Edge e) {
   return with_colour({}, change == Change::kNone ? relation_colour(g.graph[e].relation) : parse_rgb(change_colour(change)));
 }
 
-std::string value_text(const AttributeValue& v) {
+std::optional<std::string_view> value_string(const AttributeValue& v) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* s = std::get_if<std::string_view>(&v)) return *s;
+  return std::nullopt;
+}
+
+std::string value_text(const AttributeValue& v) {
+  if (const auto s = value_string(v)) return std::string(*s);
   if (const auto* i = std::get_if<long long>(&v)) return std::to_string(*i);
   if (const auto* d = std::get_if<double>(&v)) return format_number(*d);
   return std::get<bool>(v) ? "true" : "false";
@@ -51,7 +57,7 @@ std::string graphml_text(const AttributeValue& v) {
 }
 
 std::string value_json(const AttributeValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return json_quote(*s);
+  if (const auto s = value_string(v)) return json_quote(*s);
   return value_text(v);
 }
 

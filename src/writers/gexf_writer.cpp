@@ -10,6 +10,7 @@
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/style.hpp"
 #include "chart_writer.hpp"
+#include "text_out.hpp"
 
 namespace orgchart {
 
@@ -56,27 +57,28 @@ class GexfWriter : detail::ChartWriter<GexfOptions> {
   using ChartWriter::ChartWriter;
 
   void write() {
-    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    o_.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     // No xsi:schemaLocation: the RELAX NG grammar allows no attribute on <gexf> but version and variant.
-    out_ << "<gexf xmlns=\"http://gexf.net/1.3\"";
-    if (options_.viz) out_ << " xmlns:viz=\"http://gexf.net/1.3/viz\"";
-    out_ << " version=\"1.3\">\n";
+    o_.raw("<gexf xmlns=\"http://gexf.net/1.3\"");
+    if (options_.viz) o_.raw(" xmlns:viz=\"http://gexf.net/1.3/viz\"");
+    o_.raw(" version=\"1.3\">\n");
     // No lastmodifieddate: it would change the bytes from run to run.
-    out_ << "  <meta>\n    <creator>orgchart</creator>\n";
+    o_.raw("  <meta>\n    <creator>orgchart</creator>\n");
     const std::string description = g_.model.title.empty() || g_.model.description.empty()
                                         ? g_.model.title + g_.model.description
                                         : g_.model.title + " \xE2\x80\x94 " + g_.model.description;
-    out_ << "    <description>" << xml_escape(description) << "</description>\n  </meta>\n";
-    out_ << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" idtype=\"string\">\n";
+    o_.raw("    <description>").text(description).raw("</description>\n  </meta>\n");
+    o_.raw("  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" idtype=\"string\">\n");
     collect_extras();
     attributes("node", node_attributes(), true);
     attributes("edge", edge_attributes());
-    out_ << "    <nodes count=\"" << boost::num_vertices(g_.graph) << "\">\n";
+    o_.raw("    <nodes count=\"").integer(boost::num_vertices(g_.graph)).raw("\">\n");
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) node(v);
-    out_ << "    </nodes>\n    <edges count=\"" << boost::num_edges(g_.graph) << "\">\n";
+    o_.raw("    </nodes>\n    <edges count=\"").integer(boost::num_edges(g_.graph)).raw("\">\n");
     std::size_t i = 0;
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) edge(e, i++);
-    out_ << "    </edges>\n  </graph>\n</gexf>\n";
+    o_.raw("    </edges>\n  </graph>\n</gexf>\n");
+    o_.flush();
   }
 
  private:
@@ -91,56 +93,68 @@ class GexfWriter : detail::ChartWriter<GexfOptions> {
   }
 
   void attributes(const char* cls, std::span<const Attribute> list, bool with_extras = false) {
-    out_ << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
+    o_.raw("    <attributes class=\"").raw(cls).raw("\" mode=\"static\">\n");
     std::set<std::string> titles;
     for (const Attribute& a : list) {
       if (!(a.formats & kGexf)) continue;
-      out_ << "      <attribute id=\"" << a.name << "\" title=\"" << a.name << "\" type=\"" << gexf_type(a.type)
-           << "\"/>\n";
+      o_.raw("      <attribute id=\"").raw(a.name).raw("\" title=\"").raw(a.name).raw("\" type=\"");
+      o_.raw(gexf_type(a.type)).raw("\"/>\n");
       titles.insert(a.name);
     }
     // A column named like one of ours, or like a viz value graphology would merge with, gets a prefix.
     for (const char* reserved : {"label", "x", "y", "z", "size", "color", "id"}) titles.insert(reserved);
     if (with_extras)
-      for (const auto& [name, id] : extras_)
-        out_ << "      <attribute id=\"" << id << "\" title=\""
-             << xml_attribute(titles.count(name) ? "attr_" + name : name) << "\" type=\"string\"/>\n";
-    out_ << "    </attributes>\n";
+      for (const auto& [name, id] : extras_) {
+        o_.raw("      <attribute id=\"").raw(id).raw("\" title=\"");
+        o_.escaped(append_xml_attribute, titles.count(name) ? "attr_" + name : name).raw("\" type=\"string\"/>\n");
+      }
+    o_.raw("    </attributes>\n");
   }
 
-  void value(const std::string& id, const std::string& v) {
-    out_ << "          <attvalue for=\"" << id << "\" value=\"" << xml_attribute(v) << "\"/>\n";
+  /// `          <attvalue for="id" value="`: how every value begins.
+  void value_head(std::string_view id) { o_.raw("          <attvalue for=\"").raw(id).raw("\" value=\""); }
+
+  void value(std::string_view id, std::string_view v) {
+    value_head(id);
+    o_.escaped(append_xml_attribute, v).raw("\"/>\n");
   }
 
-  /// Every attribute of the table that GEXF carries.
+  /// Every attribute of the table that GEXF carries; a text is escaped where it is, without a copy.
   void values(std::span<const Attribute> list, const AttributeItem& item) {
-    for (const Attribute& a : list)
-      if (a.formats & kGexf) value(a.name, value_text(a.value(item)));
+    for (const Attribute& a : list) {
+      if (!(a.formats & kGexf)) continue;
+      const AttributeValue v = a.value(item);
+      if (const auto s = value_string(v)) value(a.name, *s);
+      else value(a.name, value_text(v));
+    }
   }
 
   void colour(const Drawn& d) {
-    out_ << "        <viz:color r=\"" << int(d.r) << "\" g=\"" << int(d.g) << "\" b=\"" << int(d.b) << "\"/>\n";
+    o_.raw("        <viz:color r=\"").integer(int(d.r)).raw("\" g=\"").integer(int(d.g)).raw("\" b=\"");
+    o_.integer(int(d.b)).raw("\"/>\n");
   }
 
   void node(Vertex v) {
     const OrgNode& n = g_.graph[v];
     const Drawn drawn = drawn_node(g_, layout_, colours_, v);
     const Validity* valid = g_.validity(v);
-    out_ << "      <node id=\"n" << v << "\" label=\"" << xml_attribute(g_.display_name(v)) << "\""
-         << (valid ? spell(valid->from, valid->until) : "") << ">\n";
-    out_ << "        <attvalues>\n";
+    o_.raw("      <node id=\"n").integer(v).raw("\" label=\"").escaped(append_xml_attribute, g_.display_name(v));
+    o_.ch('"');
+    if (valid) o_.raw(spell(valid->from, valid->until));
+    o_.raw(">\n        <attvalues>\n");
     values(node_attributes(), node_item(g_, v, drawn));
     if (n.type == NodeType::kUnit)
       for (const auto& [k, v] : g_.unit(v).attributes) value(extras_.at(k), v);
-    out_ << "        </attvalues>\n";
+    o_.raw("        </attvalues>\n");
     if (options_.viz) {
-      if (!layout_.empty())
-        out_ << "        <viz:position x=\"" << format_number(drawn.x) << "\" y=\"" << format_number(drawn.y)
-             << "\" z=\"0\"/>\n";
-      out_ << "        <viz:size value=\"" << format_number(node_importance(n.subtree_size)) << "\"/>\n";
+      if (!layout_.empty()) {
+        o_.raw("        <viz:position x=\"").number(drawn.x).raw("\" y=\"").number(drawn.y);
+        o_.raw("\" z=\"0\"/>\n");
+      }
+      o_.raw("        <viz:size value=\"").number(node_importance(n.subtree_size)).raw("\"/>\n");
       colour(drawn);
     }
-    out_ << "      </node>\n";
+    o_.raw("      </node>\n");
   }
 
   void edge(Edge e, std::size_t i) {
@@ -150,21 +164,22 @@ class GexfWriter : detail::ChartWriter<GexfOptions> {
     const Validity valid = oe.type == EdgeType::kHierarchy ? overlap(g_.validity(s), g_.validity(t))
                                                            : overlap(g_.validity(e), nullptr);
     // Hierarchy edges carry no label (Gephi shows labels; `kind` and the `relation` attribute say "parent").
-    out_ << "      <edge id=\"e" << i << "\" source=\"n" << s << "\" target=\"n" << t << "\" kind=\""
-         << xml_attribute(oe.relation) << "\"";
-    if (!oe.label.empty()) out_ << " label=\"" << xml_attribute(oe.label) << "\"";
-    out_ << " weight=\"1\"" << spell(valid.from, valid.until) << ">\n";
+    o_.raw("      <edge id=\"e").integer(i).raw("\" source=\"n").integer(s).raw("\" target=\"n").integer(t);
+    o_.raw("\" kind=\"").escaped(append_xml_attribute, oe.relation).ch('"');
+    if (!oe.label.empty()) o_.raw(" label=\"").escaped(append_xml_attribute, oe.label).ch('"');
+    o_.raw(" weight=\"1\"").raw(spell(valid.from, valid.until)).raw(">\n");
     const Drawn drawn = drawn_edge(g_, e);
-    out_ << "        <attvalues>\n";
+    o_.raw("        <attvalues>\n");
     values(edge_attributes(), edge_item(g_, e, drawn));
-    out_ << "        </attvalues>\n";
+    o_.raw("        </attvalues>\n");
     if (options_.viz) {
       colour(drawn);
-      out_ << "        <viz:shape value=\"" << (oe.type == EdgeType::kHierarchy ? "solid" : "dashed") << "\"/>\n";
+      o_.raw("        <viz:shape value=\"").raw(oe.type == EdgeType::kHierarchy ? "solid" : "dashed").raw("\"/>\n");
     }
-    out_ << "      </edge>\n";
+    o_.raw("      </edge>\n");
   }
 
+  detail::TextOut o_{out_};
   std::map<std::string, std::string> extras_;  // attribute name -> GEXF attribute id
 };
 

@@ -13,6 +13,7 @@
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/style.hpp"
 #include "chart_writer.hpp"
+#include "text_out.hpp"
 
 namespace orgchart {
 
@@ -88,16 +89,16 @@ class GraphmlWriter : detail::ChartWriter<GraphmlOptions> {
       : ChartWriter(out, g, layout, o), yed_(o.dialect == GraphmlDialect::kYed) {}
 
   void write() {
-    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out_ << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
-            " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
-    if (yed_) out_ << " xmlns:y=\"http://www.yworks.com/xml/graphml\"";
-    out_ << " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-    if (!g_.model.title.empty()) out_ << "  <!-- " << xml_comment(g_.model.title) << " -->\n";
+    o_.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    o_.raw("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+           " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
+    if (yed_) o_.raw(" xmlns:y=\"http://www.yworks.com/xml/graphml\"");
+    o_.raw(" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    if (!g_.model.title.empty()) o_.raw("  <!-- ").raw(xml_comment(g_.model.title)).raw(" -->\n");
     if (yed_) {
-      out_ << "  <key id=\"yn\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n";
-      out_ << "  <key id=\"ye\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n";
+      o_.raw("  <key id=\"yn\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n");
+      o_.raw("  <key id=\"ye\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n");
     }
     std::vector<const Attributes*> unit_attributes, relation_attributes;
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph)))
@@ -111,20 +112,21 @@ class GraphmlWriter : detail::ChartWriter<GraphmlOptions> {
     for (const ExtraKey& k : node_extras_) extra_key(k, "node");
     keys("e_", edge_attributes(), "edge");
     for (const ExtraKey& k : edge_extras_) extra_key(k, "edge");
-    out_ << "  <graph id=\"orgchart\" edgedefault=\"directed\">\n";
-    out_ << "    <data key=\"g_title\">" << xml_escape(g_.model.title) << "</data>\n";
-    out_ << "    <data key=\"g_description\">" << xml_escape(g_.model.description) << "</data>\n";
-    out_ << "    <data key=\"g_sources\">" << xml_content(sources_json(g_.model.sources)) << "</data>\n";
+    o_.raw("  <graph id=\"orgchart\" edgedefault=\"directed\">\n");
+    o_.raw("    <data key=\"g_title\">").text(g_.model.title).raw("</data>\n");
+    o_.raw("    <data key=\"g_description\">").text(g_.model.description).raw("</data>\n");
+    o_.raw("    <data key=\"g_sources\">").raw(xml_content(sources_json(g_.model.sources))).raw("</data>\n");
     for (auto v : boost::make_iterator_range(boost::vertices(g_.graph))) node(v);
     std::size_t i = 0;
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) edge(e, i++);
-    out_ << "  </graph>\n</graphml>\n";
+    o_.raw("  </graph>\n</graphml>\n");
+    o_.flush();
   }
 
  private:
   void key(const char* prefix, const char* name, const char* domain, const char* type) {
-    out_ << "  <key id=\"" << prefix << name << "\" for=\"" << domain << "\" attr.name=\"" << name
-         << "\" attr.type=\"" << type << "\"/>\n";
+    o_.raw("  <key id=\"").raw(prefix).raw(name).raw("\" for=\"").raw(domain).raw("\" attr.name=\"").raw(name);
+    o_.raw("\" attr.type=\"").raw(type).raw("\"/>\n");
   }
 
   void keys(const char* prefix, std::span<const Attribute> list, const char* domain) {
@@ -133,46 +135,59 @@ class GraphmlWriter : detail::ChartWriter<GraphmlOptions> {
   }
 
   void extra_key(const ExtraKey& k, const char* domain) {
-    out_ << "  <key id=\"" << k.id << "\" for=\"" << domain << "\" attr.name=\"" << xml_escape(k.name)
-         << "\" attr.type=\"string\"/>\n";
+    o_.raw("  <key id=\"").raw(k.id).raw("\" for=\"").raw(domain).raw("\" attr.name=\"").text(k.name);
+    o_.raw("\" attr.type=\"string\"/>\n");
   }
 
-  void data(const std::string& key, const std::string& value) {
-    out_ << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
+  /// `      <data key="…">` as every value begins; the key is `prefix` + `name`.
+  void data_head(std::string_view prefix, std::string_view name) {
+    o_.raw("      <data key=\"").raw(prefix).raw(name).raw("\">");
+  }
+
+  /// A value as graphml_text spells it, escaped; a text is escaped where it is, without a copy.
+  void value(const AttributeValue& v) {
+    if (const auto s = value_string(v)) o_.text(*s);
+    else o_.text(graphml_text(v));
   }
 
   /// Every attribute of the table that GraphML carries, then every extra key's value ("" where `attributes`
   /// (null: none) has none).
   void values(const char* prefix, std::span<const Attribute> list, const AttributeItem& item,
               const std::vector<ExtraKey>& extras, const Attributes* attributes) {
-    for (const Attribute& a : list)
-      if (a.formats & kGraphml) data(prefix + std::string(a.name), graphml_text(a.value(item)));
+    for (const Attribute& a : list) {
+      if (!(a.formats & kGraphml)) continue;
+      data_head(prefix, a.name);
+      value(a.value(item));
+      o_.raw("</data>\n");
+    }
     for (const ExtraKey& k : extras) {
-      const auto it = attributes ? attributes->find(k.name) : Attributes::const_iterator{};
-      data(k.id, attributes && it != attributes->end() ? it->second : std::string());
+      data_head("", k.id);
+      if (attributes)
+        if (const auto it = attributes->find(k.name); it != attributes->end()) o_.text(it->second);
+      o_.raw("</data>\n");
     }
   }
 
   void node(Vertex v) {
     const OrgNode& n = g_.graph[v];
     const Drawn drawn = drawn_node(g_, layout_, colours_, v);
-    out_ << "    <node id=\"n" << v << "\">\n";
+    o_.raw("    <node id=\"n").integer(v).raw("\">\n");
     // yEd graphics first: NetworkX applies <data> in document order, and the typed label/x/y must win.
     if (yed_) {
       const KindStyle& style = node_style(g_, colours_, v);
-      out_ << "      <data key=\"yn\"><y:ShapeNode><y:Geometry x=\"" << format_number(drawn.x - drawn.width / 2)
-           << "\" y=\"" << format_number(layout_.empty() ? 0 : layout_.bounds.height - drawn.y - drawn.height / 2)
-           << "\" width=\"" << format_number(drawn.width) << "\" height=\"" << format_number(drawn.height)
-           << "\"/><y:Fill color=\"" << upper(style.fill.hex()) << "\" transparent=\"false\"/><y:BorderStyle color=\""
-           << upper(Rgb{drawn.r, drawn.g, drawn.b}.hex()) << "\" type=\"" << (n.type == NodeType::kStub ? "dashed" : "line")
-           << "\" width=\"1.2\"/><y:NodeLabel alignment=\"center\" autoSizePolicy=\"content\" fontFamily=\""
-           << kFontFamily << "\" fontSize=\"" << format_number(kFontSize)
-           << "\" modelName=\"internal\" modelPosition=\"c\" textColor=\"" << kBlack << "\">"
-           << xml_escape(card_text(v)) << "</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n";
+      o_.raw("      <data key=\"yn\"><y:ShapeNode><y:Geometry x=\"").number(drawn.x - drawn.width / 2);
+      o_.raw("\" y=\"").number(layout_.empty() ? 0 : layout_.bounds.height - drawn.y - drawn.height / 2);
+      o_.raw("\" width=\"").number(drawn.width).raw("\" height=\"").number(drawn.height);
+      o_.raw("\"/><y:Fill color=\"").raw(upper(style.fill.hex())).raw("\" transparent=\"false\"/><y:BorderStyle color=\"");
+      o_.raw(upper(Rgb{drawn.r, drawn.g, drawn.b}.hex())).raw("\" type=\"").raw(n.type == NodeType::kStub ? "dashed" : "line");
+      o_.raw("\" width=\"1.2\"/><y:NodeLabel alignment=\"center\" autoSizePolicy=\"content\" fontFamily=\"");
+      o_.raw(kFontFamily).raw("\" fontSize=\"").number(kFontSize);
+      o_.raw("\" modelName=\"internal\" modelPosition=\"c\" textColor=\"").raw(kBlack).raw("\">");
+      o_.text(card_text(v)).raw("</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n");
     }
     values("n_", node_attributes(), node_item(g_, v, drawn), node_extras_,
            n.type == NodeType::kUnit ? &g_.unit(v).attributes : nullptr);
-    out_ << "    </node>\n";
+    o_.raw("    </node>\n");
   }
 
   std::string card_text(Vertex v) const {
@@ -191,29 +206,30 @@ class GraphmlWriter : detail::ChartWriter<GraphmlOptions> {
     const OrgEdge& oe = g_.graph[e];
     const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
     const Drawn drawn = drawn_edge(g_, e);
-    out_ << "    <edge id=\"e" << i << "\" source=\"n" << s << "\" target=\"n" << t << "\">\n";
+    o_.raw("    <edge id=\"e").integer(i).raw("\" source=\"n").integer(s).raw("\" target=\"n").integer(t).raw("\">\n");
     if (yed_) {
       const bool dashed = oe.type != EdgeType::kHierarchy;
-      out_ << "      <data key=\"ye\"><y:PolyLineEdge>";
+      o_.raw("      <data key=\"ye\"><y:PolyLineEdge>");
       if (oe.type == EdgeType::kHierarchy && !layout_.empty() && layout_.hierarchy_route[t].size() > 2) {
         // Bends between the two end points, in yEd's absolute coordinates.
         const auto& route = layout_.hierarchy_route[t];
-        out_ << "<y:Path sx=\"0\" sy=\"0\" tx=\"0\" ty=\"0\">";
+        o_.raw("<y:Path sx=\"0\" sy=\"0\" tx=\"0\" ty=\"0\">");
         for (std::size_t k = 1; k + 1 < route.size(); ++k)
-          out_ << "<y:Point x=\"" << format_number(route[k].x) << "\" y=\"" << format_number(route[k].y) << "\"/>";
-        out_ << "</y:Path>";
+          o_.raw("<y:Point x=\"").number(route[k].x).raw("\" y=\"").number(route[k].y).raw("\"/>");
+        o_.raw("</y:Path>");
       }
-      out_ << "<y:LineStyle color=\"" << upper(Rgb{drawn.r, drawn.g, drawn.b}.hex()) << "\" type=\""
-           << (dashed ? "dashed" : "line") << "\" width=\"1.2\"/><y:Arrows source=\"none\" target=\""
-           << (oe.type == EdgeType::kRelation ? "standard" : "none") << "\"/>";
-      if (!oe.label.empty()) out_ << "<y:EdgeLabel>" << xml_escape(oe.label) << "</y:EdgeLabel>";
-      out_ << "<y:BendStyle smoothed=\"false\"/></y:PolyLineEdge></data>\n";
+      o_.raw("<y:LineStyle color=\"").raw(upper(Rgb{drawn.r, drawn.g, drawn.b}.hex())).raw("\" type=\"");
+      o_.raw(dashed ? "dashed" : "line").raw("\" width=\"1.2\"/><y:Arrows source=\"none\" target=\"");
+      o_.raw(oe.type == EdgeType::kRelation ? "standard" : "none").raw("\"/>");
+      if (!oe.label.empty()) o_.raw("<y:EdgeLabel>").text(oe.label).raw("</y:EdgeLabel>");
+      o_.raw("<y:BendStyle smoothed=\"false\"/></y:PolyLineEdge></data>\n");
     }
     const Relation* rel = g_.relation(e);
     values("e_", edge_attributes(), edge_item(g_, e, drawn), edge_extras_, rel ? &rel->attributes : nullptr);
-    out_ << "    </edge>\n";
+    o_.raw("    </edge>\n");
   }
 
+  detail::TextOut o_{out_};
   bool yed_;
   std::vector<ExtraKey> node_extras_, edge_extras_;
 };

@@ -4,12 +4,21 @@
 
 namespace orgchart {
 
-JsonObject& JsonObject::raw(const char* key, const std::string& value) {
-  text_ += (text_.empty() ? "{" : ", ") + json_quote(key) + ": " + value;
+JsonObject& JsonObject::raw(const char* key, std::string_view value) {
+  text_ += text_.empty() ? "{" : ", ";
+  append_json_quote(text_, key);
+  text_ += ": ";
+  text_ += value;
   return *this;
 }
 
-JsonObject& JsonObject::str(const char* key, std::string_view value) { return raw(key, json_quote(value)); }
+JsonObject& JsonObject::str(const char* key, std::string_view value) {
+  text_ += text_.empty() ? "{" : ", ";
+  append_json_quote(text_, key);
+  text_ += ": ";
+  append_json_quote(text_, value);
+  return *this;
+}
 
 std::string json_string_array(const std::vector<std::string>& items) {
   std::string s = "[";
@@ -21,10 +30,16 @@ void write_json_member(std::ostream& out, const char* key, const std::string& va
   out << "  " << json_quote(key) << ": " << value << (last ? "\n" : ",\n");
 }
 
+std::string JsonArrayText::open(const char* key) { return "  " + json_quote(key) + ": ["; }
+
+const char* JsonArrayText::close(std::size_t count, bool last) {
+  return count == 0 ? (last ? "]\n" : "],\n") : (last ? "\n  ]\n" : "\n  ],\n");
+}
+
 void write_json_array(std::ostream& out, const char* key, const std::vector<std::string>& items, bool last) {
-  out << "  " << json_quote(key) << ": [";
-  for (std::size_t i = 0; i < items.size(); ++i) out << (i ? ",\n    " : "\n    ") << items[i];
-  out << (items.empty() ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+  out << JsonArrayText::open(key);
+  for (std::size_t i = 0; i < items.size(); ++i) out << JsonArrayText::before(i) << items[i];
+  out << JsonArrayText::close(items.size(), last);
 }
 
 }  // namespace orgchart

@@ -7,6 +7,7 @@
 #include "orgchart/writers/json_object.hpp"
 #include "orgchart/writers/number.hpp"
 #include "orgchart/writers/text.hpp"
+#include "text_out.hpp"
 
 namespace orgchart {
 
@@ -57,9 +58,12 @@ class JsonWriter {
     std::size_t roots = 0;
     for (std::size_t v = 0; v < n; ++v) roots += !parent[v];
     const bool synthetic = options_.single_root && roots != 1;
-    std::vector<std::string> nodes;
+    // Each object is written as soon as it is made: a million of them are never in memory at once.
+    o_.raw(JsonArrayText::open("nodes"));
+    std::size_t count = 0;
+    const auto item = [&](const std::string& text) { o_.raw(JsonArrayText::before(count++)).raw(text); };
     if (synthetic) {
-      nodes.push_back(JsonObject()
+      item(JsonObject()
                           .str("id", kJsonRootId)
                           .raw("parentId", "null")
                           .str("name", g_.model.title)
@@ -114,18 +118,19 @@ class JsonWriter {
                           .raw_if(g_.is_diff, "change", json_quote(change_name(node.change)));
       for (const Attribute& a : node_attributes())  // what the attribute table gives a JSON key
         if (a.json) object.raw(a.json, value_json(a.value(node_item(g_, v, {}))));
-      nodes.push_back(object.done());
+      item(object.done());
     }
-    write_json_array(out_, "nodes", nodes, false);
+    o_.raw(JsonArrayText::close(count, false));
 
     // What the tree does not already draw, as d3-org-chart reads it: relations, and the further roles of a
     // person who hangs below the unit of their first role.
-    std::vector<std::string> connections;
+    o_.raw(JsonArrayText::open("connections"));
+    count = 0;
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
       const OrgEdge& oe = g_.graph[e];
       const Vertex s = boost::source(e, g_.graph), t = boost::target(e, g_.graph);
       if (oe.type == EdgeType::kHierarchy || (oe.type == EdgeType::kRole && is_tree_role(e, parent[t]))) continue;
-      connections.push_back(JsonObject()
+      item(JsonObject()
                                 .str("from", g_.graph[s].id)
                                 .str("to", g_.graph[t].id)
                                 .str("label", oe.label.empty() ? oe.relation : oe.label)
@@ -134,12 +139,13 @@ class JsonWriter {
                                 .raw_if(g_.is_diff, "change", json_quote(change_name(oe.change)))
                                 .done());
     }
-    write_json_array(out_, "connections", connections, false);
+    o_.raw(JsonArrayText::close(count, false));
 
-    std::vector<std::string> links;
+    o_.raw(JsonArrayText::open("links"));
+    count = 0;
     for (auto e : boost::make_iterator_range(boost::edges(g_.graph))) {
       const OrgEdge& oe = g_.graph[e];
-      links.push_back(JsonObject()
+      item(JsonObject()
                           .str("source", g_.graph[boost::source(e, g_.graph)].id)
                           .str("target", g_.graph[boost::target(e, g_.graph)].id)
                           .str("relation", oe.relation)
@@ -147,16 +153,17 @@ class JsonWriter {
                           .raw("sources", json_string_array(g_.sources_of(e)))
                           .done());
     }
-    write_json_array(out_, "links", links, false);
+    o_.raw(JsonArrayText::close(count, false));
 
-    std::vector<std::string> sources;
+    o_.raw(JsonArrayText::open("sources"));
+    count = 0;
     for (const Source& s : g_.model.sources) {
       JsonObject record;
       for (const auto& [name, value] : source_fields(s)) record.str(name, value);
-      sources.push_back(record.done());
+      item(record.done());
     }
-    write_json_array(out_, "sources", sources, true);
-    out_ << "}\n";
+    o_.raw(JsonArrayText::close(count, true)).raw("}\n");
+    o_.flush();
   }
 
  private:
@@ -177,7 +184,8 @@ class JsonWriter {
     return "";
   }
 
-  std::ostream& out_;
+  std::ostream& out_;  // the top-level members, written before anything goes through o_
+  detail::TextOut o_{out_};
   const OrgGraph& g_;
   const Layout& layout_;
   JsonOptions options_;

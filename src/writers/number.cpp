@@ -5,18 +5,22 @@
 
 namespace orgchart {
 
-std::string format_number(double v, int decimals) {
+std::string_view format_number(char (&buf)[kNumberChars], double v, int decimals) {
   if (!std::isfinite(v)) v = 0;
   // std::to_chars never consults the locale, unlike printf.
-  char buf[64];
-  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  std::string s(buf, ec == std::errc{} ? p : buf);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+  auto [p, ec] = std::to_chars(buf, buf + kNumberChars, v, std::chars_format::fixed, decimals);
+  std::string_view s(buf, ec == std::errc{} ? static_cast<std::size_t>(p - buf) : 0);
+  if (s.find('.') != std::string_view::npos) {
+    while (!s.empty() && s.back() == '0') s.remove_suffix(1);
+    if (!s.empty() && s.back() == '.') s.remove_suffix(1);
   }
   if (s == "-0" || s.empty()) return "0";
   return s;
+}
+
+std::string format_number(double v, int decimals) {
+  char buf[kNumberChars];
+  return std::string(format_number(buf, v, decimals));
 }
 
 }  // namespace orgchart

@@ -1,6 +1,6 @@
 #pragma once
-/// Internal to the SVG writer: a buffered SVG text sink (flushed to the output stream in large blocks, so a chart
-/// of a million cards is never one string in memory), with the number and text forms every element uses.
+/// Internal to the SVG writer: the buffered text sink (text_out.hpp) with the number and point forms every SVG
+/// element uses.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -10,6 +10,7 @@
 
 #include "orgchart/layout/geometry.hpp"
 #include "orgchart/writers/text.hpp"
+#include "text_out.hpp"
 
 namespace orgchart::svg {
 
@@ -17,17 +18,14 @@ class Out {
  public:
   /// `height`: the drawing's height; points are written in Graphviz's user space (x right, y = layout y - height),
   /// so that our SVG and Graphviz's agree for every reader of coordinates.
-  Out(std::ostream& out, double height) : out_(out), height_(height) { buf_.reserve(kFlushAt + 4096); }
-  Out(const Out&) = delete;
-  Out& operator=(const Out&) = delete;
+  Out(std::ostream& out, double height) : out_(out), height_(height) {}
 
   Out& raw(std::string_view s) {
-    buf_.append(s);
-    if (buf_.size() >= kFlushAt) flush();
+    out_.raw(s);
     return *this;
   }
   Out& ch(char c) {
-    buf_ += c;
+    out_.ch(c);
     return *this;
   }
   /// Two decimals at most, trailing zeros dropped, never "-0" (std::to_chars: no locale).
@@ -40,8 +38,7 @@ class Out {
     char* end = r.ptr;
     while (end[-1] == '0') --end;
     if (end[-1] == '.') --end;
-    buf_.append(b, end);
-    return *this;
+    return raw(std::string_view(b, static_cast<std::size_t>(end - b)));
   }
   /// A layout y as an SVG y.
   Out& y(double layout_y) { return num(layout_y - height_); }
@@ -50,32 +47,21 @@ class Out {
   Out& pt(const Point& p) { return pt(p.x, p.y); }
   /// Text from data: invalid characters cleaned, markup escaped (xml_escape).
   Out& text(std::string_view s) {
-    bool plain = true;
-    for (char c : s) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u < 0x20 || u >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
-        plain = false;
-        break;
-      }
-    }
-    return plain ? raw(s) : raw(xml_escape(s));
+    out_.text(s);
+    return *this;
   }
   /// An attribute ` name="value"` with the value escaped.
   Out& attr(std::string_view name, std::string_view value) {
-    return ch(' ').raw(name).raw("=\"").text(value).ch('"');
+    out_.attr(name, value);
+    return *this;
   }
   Out& attr(std::string_view name, double value) { return ch(' ').raw(name).raw("=\"").num(value).ch('"'); }
   double height() const { return height_; }
 
-  void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
+  void flush() { out_.flush(); }
 
  private:
-  static constexpr std::size_t kFlushAt = std::size_t{1} << 20;
-  std::ostream& out_;
-  std::string buf_;
+  detail::TextOut out_;
   double height_;
 };
 

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <tuple>
+
+#include "orgchart/writers/number.hpp"
+
 namespace orgchart {
 namespace {
 
@@ -11,6 +16,45 @@ TEST(Text, XmlEscapeAndCleaning) {
   EXPECT_EQ(clean_text("bad \xff\xfe utf8"), "bad \xEF\xBF\xBD\xEF\xBF\xBD utf8");
   EXPECT_EQ(clean_text("\xEF\xBF\xBE"), "") << "U+FFFE is not allowed in XML";
   EXPECT_EQ(clean_text("中联部"), "中联部");
+}
+
+// Issue 11: the writers escape into their output buffer (append_*) instead of building a string per text;
+// what they append must be exactly what the string forms return, after whatever the buffer held.
+TEST(Text, AppendFormsEscapeAsTheStringForms) {
+  const std::string inputs[] = {"",
+                                "plain ASCII text, no escapes",
+                                "<a href=\"x\">'&'</a> \\N",
+                                std::string("ctl\x01\x08\x0b\x1f\x7f tab\tnl\ncr\r", 20),
+                                "bad \xff\xfe \xC3( utf8",
+                                "\xE2\x80\xA8|\xE2\x80\xA9|\xE2\x80\xA6 \xEF\xBF\xBE \u4e2d </script>"};
+  using Append = void (*)(std::string&, std::string_view);
+  using Make = std::string (*)(std::string_view);
+  const std::pair<Append, Make> forms[] = {{append_xml_escape, xml_escape},
+                                           {append_xml_attribute, xml_attribute},
+                                           {append_json_quote, json_quote},
+                                           {append_dot_quote_body, dot_quote_body},
+                                           {append_dot_quote, dot_quote}};
+  for (const auto& [append, make] : forms) {
+    for (const std::string& in : inputs) {
+      std::string buf = "before|";
+      append(buf, in);
+      EXPECT_EQ(buf, "before|" + make(in)) << in;
+    }
+  }
+  EXPECT_EQ(json_quote(std::string("a\x7f<b", 4)), R"("a\u003cb")") << "DEL is cleaned away, < escaped";
+  EXPECT_EQ(xml_escape("x\x7fy"), "xy");
+}
+
+TEST(FormatNumber, BufferFormTrimsOnlyDecimals) {
+  const std::tuple<double, int, std::string> cases[] = {
+      {0.0, 2, "0"},      {-0.0, 2, "0"},           {-0.001, 2, "0"},        {2.5, 2, "2.5"},
+      {1.0, 2, "1"},      {-3.14159, 4, "-3.1416"}, {123456.789, 0, "123457"}, {100, 0, "100"},
+      {-100, 2, "-100"},  {std::nan(""), 2, "0"}};
+  for (const auto& [v, decimals, text] : cases) {
+    char buf[kNumberChars];
+    EXPECT_EQ(format_number(buf, v, decimals), text) << v << " " << decimals;
+    EXPECT_EQ(format_number(v, decimals), text) << v << " " << decimals;
+  }
 }
 
 TEST(Text, WrapsAtSpacesAndCjkAnywhere) {

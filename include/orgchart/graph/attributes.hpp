@@ -38,7 +38,9 @@ struct AttributeItem {
   Drawn drawn{};
 };
 
-using AttributeValue = std::variant<std::string, long long, double, bool>;
+/// A text made for the value (std::string) or one the graph holds (std::string_view, valid while the graph is,
+/// so that a writer of a million units copies no field to write it), a count, a number, or a flag.
+using AttributeValue = std::variant<std::string, long long, double, bool, std::string_view>;
 
 struct Attribute {
   const char* name;  ///< GraphML attr.name, GEXF attribute id and title

@@ -1,7 +1,9 @@
 #pragma once
 /// The writers' side of the attribute table (graph/attributes.hpp): what a writer drew for a vertex or edge,
 /// and values and types as each format spells them.
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "orgchart/graph/attributes.hpp"
 #include "orgchart/layout/layout.hpp"
@@ -21,6 +23,8 @@ Drawn drawn_edge(const OrgGraph& g, Edge e);
 inline AttributeItem node_item(const OrgGraph& g, Vertex v, const Drawn& d) { return {g, v, Edge{}, d}; }
 inline AttributeItem edge_item(const OrgGraph& g, Edge e, const Drawn& d) { return {g, 0, e, d}; }
 
+/// The text of a text value, made or borrowed; nullopt for numbers and booleans.
+std::optional<std::string_view> value_string(const AttributeValue& v);
 /// A value as GraphML and GEXF write it: numbers in the C locale, booleans `true`/`false`; not yet escaped.
 std::string value_text(const AttributeValue& v);
 /// A value as GraphML writes it: value_text, but booleans as 1/0 under attr.type int, which every reader takes

@@ -11,9 +11,9 @@ namespace orgchart {
 /// `{"key": value, ...}` with the keys in the order they are added; values are JSON already (raw) or text.
 class JsonObject {
  public:
-  JsonObject& raw(const char* key, const std::string& value);
+  JsonObject& raw(const char* key, std::string_view value);
   JsonObject& str(const char* key, std::string_view value);
-  JsonObject& raw_if(bool cond, const char* key, const std::string& value) { return cond ? raw(key, value) : *this; }
+  JsonObject& raw_if(bool cond, const char* key, std::string_view value) { return cond ? raw(key, value) : *this; }
   std::string done() const { return text_.empty() ? "{}" : text_ + "}"; }
 
  private:
@@ -28,5 +28,15 @@ void write_json_member(std::ostream& out, const char* key, const std::string& va
 
 /// `  "key": [` then each item (JSON already) on a line of its own, `]`; no comma after it when `last`.
 void write_json_array(std::ostream& out, const char* key, const std::vector<std::string>& items, bool last);
+
+/// write_json_array's text in parts, for a writer that writes its items one at a time.
+struct JsonArrayText {
+  /// `  "key": [`
+  static std::string open(const char* key);
+  /// What goes before item `i`.
+  static const char* before(std::size_t i) { return i ? ",\n    " : "\n    "; }
+  /// What follows the last of `count` items.
+  static const char* close(std::size_t count, bool last);
+};
 
 }  // namespace orgchart
