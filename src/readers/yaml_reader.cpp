@@ -546,15 +546,15 @@ ReadResult read_all(const std::string& main_text, const std::string& main_file,
   // them too (DocumentReader), so that units split over parts are not moved once per part.
   std::vector<std::uintmax_t> sizes;
   std::uintmax_t queued_bytes = 0;
-  std::set<std::string> queued;  // a path named again is not queued again (it would be read once anyway)
+  std::set<std::string> queued;  // a path named again counts once (it is read once; each naming is checked)
   auto queue = [&](const std::string& from, std::vector<std::pair<std::string, SourceLoc>>& includes) {
     const fs::path base = fs::path(from).parent_path();
     for (auto& [path, loc] : includes) {
       std::string normal = (base / path).lexically_normal().string();
-      if (!queued.insert(normal).second) continue;
+      const bool first = queued.insert(normal).second;
       work.emplace_back(std::move(normal), loc);
       std::error_code ec;
-      const std::uintmax_t size = fs::file_size(work.back().first, ec);
+      const std::uintmax_t size = first ? fs::file_size(work.back().first, ec) : 0;
       // No more than a data file may hold: a larger one (a sparse file of terabytes) is refused when its turn
       // comes, and must not make the room reserved for units terabytes first.
       sizes.push_back(ec ? 0 : std::min<std::uintmax_t>(size, kMaxInputBytes));
