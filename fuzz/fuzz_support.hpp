@@ -17,7 +17,7 @@ inline constexpr const char* kFolder = "/nonexistent-orgchart-fuzz/";
 
 inline void load_as(const std::string& text, const std::string& name) {
   try {
-    const ReadResult r = load_org_string(text, kFolder + name, input_format_from_path(name));
+    const ReadResult r = load_org_string(text, kFolder + name, input_format_for(name, text));
     (void)format_diagnostics(r.diagnostics);
   } catch (const ParseError& e) {
     (void)format_diagnostics(e.diagnostics());

@@ -15,7 +15,8 @@ seeds() {  # the files a harness starts from
   case $1 in
     fuzz_yaml) find "$root/tests/data/yaml" "$root/data" "$root/tests/data/fuzz-regressions" -name '*.yaml' ;;
     fuzz_graphml) find "$root/tests/data/graphml" "$root/tests/data/golden" "$root/tests/data/fuzz-regressions" -name '*.graphml' ;;
-    *) find "$root/tests/data/yaml" "$root/tests/data/graphml" "$root/tests/data/fuzz-regressions" -type f ;;
+    *) find "$root/tests/data/yaml" "$root/tests/data/graphml" "$root/tests/data/fuzz-regressions" \
+         "$root/tests/data/tables" "$root/tests/data/infobox" "$root/data/examples" -type f ;;
   esac 2>/dev/null | while read -r f; do [[ $(stat -c %s "$f") -le 200000 ]] && echo "$f"; done
 }
 

@@ -68,16 +68,23 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 namespace {
 
 /// Appends the byte or sequence at `i` to `out`, escaped when it is not printable; returns how many bytes it took.
+/// C1 controls (U+0080 to U+009F: U+009B is CSI, which terminals obey as ESC [ in UTF-8 too) are escaped byte by
+/// byte, as invalid sequences are.
 std::size_t append_printable(std::string& out, std::string_view s, std::size_t i, bool keep_newline) {
   const auto c = static_cast<unsigned char>(s[i]);
   const std::size_t n = utf8_sequence_length(s, i);
-  const bool control = n == 1 && (c < 0x20 || c == 0x7F) && c != '\t' && !(keep_newline && c == '\n');
+  const bool control = (n == 1 && (c < 0x20 || c == 0x7F) && c != '\t' && !(keep_newline && c == '\n')) ||
+                       (n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F);
   if (n == 0 || control) {
     static const char kHex[] = "0123456789abcdef";
-    out += "\\x";
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-    return 1;
+    const std::size_t bytes = n == 0 ? 1 : n;
+    for (std::size_t k = 0; k < bytes; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      out += "\\x";
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    }
+    return bytes;
   }
   out.append(s.substr(i, n));
   return n;
@@ -89,6 +96,13 @@ std::string printable_text(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) i += append_printable(out, s, i, true);
+  return out;
+}
+
+std::string printable_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) i += append_printable(out, s, i, false);
   return out;
 }
 
@@ -120,7 +134,7 @@ void set_source_line(Diagnostic& d, std::string_view line) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.loc.file.str();
+  std::string out = printable_line(d.loc.file.str());  // an include's name comes from the data
   if (d.loc.line > 0) {
     out += ':' + std::to_string(d.loc.line);
     if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);

@@ -70,8 +70,11 @@ void set_source_line(Diagnostic& d, std::string_view line);
 /// Length of the valid UTF-8 sequence that starts at `s[i]` (1 to 4), or 0 when none does.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
-/// `s` with every byte that is not printable UTF-8 (invalid sequences, controls but tab and newline) as `\xNN`.
+/// `s` with every byte that is not printable UTF-8 (invalid sequences, controls but tab and newline, C1 controls)
+/// as `\xNN`: text from data, safe to show on a terminal.
 std::string printable_text(std::string_view s);
+/// The same on one line: a newline is `\x0a` too (data inside a line of a text report).
+std::string printable_line(std::string_view s);
 
 /// `file:line:col: error: message`, then the source line and a caret under the column.
 std::string format_diagnostic(const Diagnostic& d);

@@ -89,11 +89,11 @@ int validate_files(const std::vector<std::string>& files, const TableOptions& ta
       err << format_diagnostics(r.diagnostics);
       std::size_t roles = 0;
       for (const auto& p : r.model.people) roles += p.roles.size();
-      out << f << ": ok: " << r.model.units.size() << " units, " << r.model.people.size() << " people (" << roles
+      out << printable_text(f) << ": ok: " << r.model.units.size() << " units, " << r.model.people.size() << " people (" << roles
           << " roles), " << r.model.relations.size() << " relations, " << r.model.sources.size() << " sources\n";
     } catch (const ParseError& e) {
       err << format_diagnostics(e.diagnostics());
-      err << f << ": " << e.what() << "\n";
+      err << printable_text(f) << ": " << e.what() << "\n";
       failed = true;
     }
   }
@@ -205,7 +205,7 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
                                        : app.help());
       return 0;
     }
-    err << "orgchart: " << e.what() << "\n";
+    err << "orgchart: " << printable_text(e.what()) << "\n";
     err << "Run 'orgchart --help' (or 'orgchart <command> --help') for usage.\n";
     return static_cast<int>(ExitCode::kUsage);
   }
@@ -239,19 +239,19 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
     }
   } catch (const ParseError& e) {
     err << format_diagnostics(e.diagnostics());
-    err << "orgchart: " << e.what() << "; nothing was written\n";
+    err << "orgchart: " << printable_text(e.what()) << "; nothing was written\n";
     return static_cast<int>(ExitCode::kBadData);
   } catch (const UsageError& e) {
-    err << "orgchart: " << e.what() << "\n";
+    err << "orgchart: " << printable_text(e.what()) << "\n";
     return static_cast<int>(ExitCode::kUsage);
   } catch (const IoError& e) {
-    err << "orgchart: " << e.what() << "\n";
+    err << "orgchart: " << printable_text(e.what()) << "\n";
     return static_cast<int>(ExitCode::kIo);
   } catch (const LayoutError& e) {
-    err << "orgchart: " << e.what() << "\n";
+    err << "orgchart: " << printable_text(e.what()) << "\n";
     return static_cast<int>(ExitCode::kRender);
   } catch (const std::exception& e) {
-    err << "orgchart: internal error: " << e.what() << " (please report this)\n";
+    err << "orgchart: internal error: " << printable_text(e.what()) << " (please report this)\n";
     return static_cast<int>(ExitCode::kInternal);
   }
   return static_cast<int>(ExitCode::kUsage);

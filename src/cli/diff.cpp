@@ -1,12 +1,15 @@
 #include "orgchart/cli/diff.hpp"
 #include "orgchart/cli/paged_export.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <sstream>
 
 #include "orgchart/cli/output_file.hpp"
 #include "orgchart/cli/output_target.hpp"
 #include "orgchart/graph/diff_graph.hpp"
 #include "orgchart/model/diff.hpp"
+#include "orgchart/readers/loader.hpp"
 #include "orgchart/writers/diff_writer.hpp"
 
 namespace orgchart {
@@ -68,7 +71,10 @@ void run_diff(const DiffOptions& options, std::ostream& out, std::ostream& diagn
   else write_diff_text(report, d, before, after, labels);
   // The report is one more output: on standard output, written with the charts, all or nothing.
   outputs.push_back({"-", report.str()});
-  write_outputs(outputs, out, options.inputs);
+  // Includes and photos of either file are inputs too: none may be overwritten.
+  std::vector<std::string> read = files_read(first);
+  if (two_files) std::ranges::copy(files_read(second), std::back_inserter(read));
+  write_outputs(outputs, out, read);
 }
 
 }  // namespace orgchart

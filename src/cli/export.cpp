@@ -53,10 +53,12 @@ std::vector<Output> render_export(const ExportOptions& options, std::ostream& di
   // Folders, devices that cannot be written and outputs that are the input are refused before any work.
   resolve_outputs(options.outputs, {options.input});
   const std::vector<Format> formats = output_formats(options.outputs, options.format);
+  OrgModel model = load_model(options.input, diagnostics, false, options.table, options.aliases);
+  // Includes, the aliases file and photos are inputs too: none may be overwritten.
+  resolve_outputs(options.outputs, files_read(model));
   // The model read moves into the graph: one copy of every unit's text, not two.
   // Shared by the outputs' write functions, which run when write_outputs streams each into its temporary file.
-  const auto g = std::make_shared<const OrgGraph>(
-      build_graph(load_model(options.input, diagnostics, false, options.table, options.aliases), options.graph));
+  const auto g = std::make_shared<const OrgGraph>(build_graph(std::move(model), options.graph));
   const auto layout = std::make_shared<const Layout>(layout_for(*g, options.layout, options.page));
   std::vector<Output> outputs;
   for (std::size_t i = 0; i < formats.size(); ++i) {

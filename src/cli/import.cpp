@@ -86,7 +86,10 @@ void run_import(const ImportOptions& options, std::ostream& out_stream, std::ost
              "Written by orgchart import from " + inputs +
                  ".\nEach unit cites its file under 'sources' and its row under 'notes'. Edit freely, then: "
                  "orgchart export THIS.yaml -o chart.svg");
-  write_outputs({{options.output, out.str()}}, out_stream, options.inputs);
+  // Every file read (includes, the aliases file, photos) is an input: none may be overwritten.
+  std::vector<std::string> read = files_read(model);
+  read.insert(read.end(), options.inputs.begin(), options.inputs.end());
+  write_outputs({{options.output, out.str()}}, out_stream, read);
 }
 
 }  // namespace orgchart

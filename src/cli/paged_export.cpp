@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 
+#include "orgchart/cli/output_target.hpp"
 #include "orgchart/error.hpp"
+#include "orgchart/readers/loader.hpp"
 #include "orgchart/writers/paged_chart.hpp"
 #include "orgchart/writers/paged_pdf.hpp"
 #include "orgchart/writers/render.hpp"
@@ -124,7 +126,12 @@ std::vector<Output> render_paged_export(const ExportOptions& options, std::ostre
   for (const auto& path : options.outputs) target_of(path, options.format);  // refused before any work
   const OrgModel model = load_model(options.input, diagnostics, false, options.table, options.aliases);
   const OrgGraph g = build_graph(model, options.graph);
-  return paged_outputs(g, options.outputs, options.format, options.page, options.dpi, diagnostics);
+  std::vector<Output> outputs = paged_outputs(g, options.outputs, options.format, options.page, options.dpi, diagnostics);
+  // Includes, the aliases file and photos are inputs too: no page may overwrite one.
+  std::vector<std::string> paths;
+  for (const auto& o : outputs) paths.push_back(o.path);
+  resolve_outputs(paths, files_read(model));
+  return outputs;
 }
 
 }  // namespace orgchart

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "orgchart/readers/infobox_names.hpp"
 #include "orgchart/readers/infobox_page.hpp"
@@ -93,9 +94,13 @@ class Builder {
 
   std::string new_id(const std::string& name) {
     std::string base = slug(name);
-    if (base.empty()) base = "unit";
-    std::string id = base;
-    for (int n = 2; !ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    if (base.empty()) base = "unit";  // names in other scripts (CJK, Cyrillic) all share this base
+    if (ids_.insert(base).second) return base;
+    // Each base remembers its next suffix: a page of N such names costs N tries, not N squared.
+    int& n = next_suffix_.try_emplace(base, 2).first->second;
+    std::string id;
+    do id = base + "-" + std::to_string(n++);
+    while (!ids_.insert(id).second);
     return id;
   }
 
@@ -380,7 +385,8 @@ class Builder {
   bool has_head_ = false;
   std::map<std::string, std::vector<const InfoboxField*>> fields_;
   std::set<const InfoboxField*> used_;
-  std::set<std::string> ids_;
+  std::unordered_set<std::string> ids_;
+  std::unordered_map<std::string, int> next_suffix_;  // by base: the suffix new_id tries next
   std::unordered_map<std::string, std::size_t> by_name_;
 };
 

@@ -38,10 +38,12 @@ std::vector<InfoboxItem> value_items(std::string_view value, const SourceLoc& at
   for (std::size_t i = 0; i < value.size();) {
     if (value[i] == '<' && i + 3 < value.size() && std::tolower(static_cast<unsigned char>(value[i + 1])) == 'b' &&
         std::tolower(static_cast<unsigned char>(value[i + 2])) == 'r') {
-      const auto end = value.find('>', i);
-      if (end != std::string_view::npos && end - i <= 6) {
+      // `<br>`, `<br/>`, `<br />`: the '>' is 6 characters on at most (a search to the end of the value from
+      // every "<br" would make a line of them quadratic).
+      const auto end = value.substr(i, 7).find('>');
+      if (end != std::string_view::npos) {
         flush();
-        i = end + 1;
+        i += end + 1;
         continue;
       }
     }

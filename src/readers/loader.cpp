@@ -221,6 +221,15 @@ ReadResult load_org_file(const std::string& path, const TableOptions& table) {
   return load(file->text, path, format, table);
 }
 
+std::vector<std::string> files_read(const OrgModel& model) {
+  std::vector<std::string> files = model.files;
+  for (const Unit& u : model.units)
+    if (!u.photo_file.empty()) files.push_back(u.photo_file);
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
 namespace {
 std::vector<std::string>& include_roots() {
   static std::vector<std::string> roots;

@@ -1,6 +1,8 @@
 #include "orgchart/readers/table_columns.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "orgchart/model/validate.hpp"
 #include "orgchart/readers/whitespace.hpp"
@@ -89,18 +91,18 @@ TableColumns detect_columns(const TableRecord& header, const std::string& overri
   auto error_at = [&](const TableField* f, std::string msg) {
     diags.push_back({Severity::kError, f ? SourceLoc{file, f->line, f->column} : SourceLoc{file, 0, 0}, std::move(msg), {}});
   };
-  // Headers must be unique: a second 'Name' would be an attribute that overwrites the first.
+  // Headers must be unique: a second 'Name' would be an attribute that overwrites the first. (Hashed: a header
+  // row may have thousands of columns.)
+  std::unordered_map<std::string_view, std::size_t> first_column;
   for (std::size_t i = 0; i < normalized.size(); ++i) {
     if (cols.headers[i].empty()) {
       error_at(&header.fields[i], "column " + std::to_string(i + 1) + " has no header; name it (or delete the column)");
       continue;
     }
-    for (std::size_t j = 0; j < i; ++j)
-      if (cols.headers[j] == cols.headers[i]) {
-        error_at(&header.fields[i], "column '" + cols.headers[i] + "' appears twice (columns " + std::to_string(j + 1) +
-                                        " and " + std::to_string(i + 1) + "); rename one");
-        break;
-      }
+    const auto [j, fresh] = first_column.emplace(cols.headers[i], i);
+    if (!fresh)
+      error_at(&header.fields[i], "column '" + cols.headers[i] + "' appears twice (columns " +
+                                      std::to_string(j->second + 1) + " and " + std::to_string(i + 1) + "); rename one");
   }
   // --columns first: what it names is taken.
   std::vector<bool> forced(kColumnRoleCount, false);

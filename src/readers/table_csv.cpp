@@ -172,6 +172,7 @@ bool CsvParser::next(TableRecord& record) {
   record.row = ++row_;
   record.line = line_;
   auto at_newline = [&] { return text_[pos_] == '\n' || text_[pos_] == '\r'; };
+  bool too_wide = false;  // reported once per row
   for (;;) {
     TableField f;
     f.line = line_;
@@ -223,7 +224,17 @@ bool CsvParser::next(TableRecord& record) {
         advance_char();
       }
     }
-    record.fields.push_back(std::move(f));
+    if (record.fields.size() < kMaxTableColumns) {
+      record.fields.push_back(std::move(f));
+    } else if (!too_wide) {
+      too_wide = true;
+      diags_.push_back({Severity::kError, {file_, f.line, f.column},
+                        "row " + std::to_string(record.row) + " has more than " + std::to_string(kMaxTableColumns) +
+                            " fields, the most a spreadsheet holds; the rest of the row is left out (is " +
+                            (delimiter_ == '\t' ? std::string("tab") : "'" + std::string(1, delimiter_) + "'") +
+                            " really the delimiter of this table?)",
+                        {}});
+    }
     if (pos_ < text_.size() && text_[pos_] == delimiter_) {
       advance_char();
       continue;

@@ -415,8 +415,21 @@ ReadResult read_table_string(const std::string& bytes, const std::string& file, 
     return r;
   }
   // One line per row in the usual table: growing the units vector once is cheaper than moving them on the way.
-  mapper.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-  CsvParser parser(text, sniff_delimiter(text), file, mapper.diagnostics());
+  // Lines with nothing but spaces and delimiters are not rows: a file of millions of them must not reserve
+  // gigabytes for units that never come.
+  const char delimiter = sniff_delimiter(text);
+  std::size_t rows = 0;
+  bool content = false;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') {
+      rows += content;
+      content = false;
+    } else if (c != ' ' && c != delimiter) {
+      content = true;
+    }
+  }
+  mapper.reserve(rows + content);
+  CsvParser parser(text, delimiter, file, mapper.diagnostics());
   TableRecord record;
   while (parser.next(record)) mapper.add(record);
   ReadResult r = mapper.finish();

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "orgchart/c_ptr.hpp"
+#include "xlsx_merged.hpp"
 
 namespace orgchart {
 
@@ -168,7 +169,7 @@ std::string string_item(Xml& x, const char* element) {
   return s;
 }
 
-bool builtin_date_format(int id) { return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58); }
+bool builtin_date_format(std::size_t id) { return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58); }
 
 /// A format code shows a date when it has day, month or year letters outside quotes, brackets and escapes.
 bool date_format_code(const std::string& code) {
@@ -204,6 +205,17 @@ std::string number_text(const std::string& v) {
   const auto [end, err] = std::to_chars(buf, buf + sizeof buf, d);
   return err == std::errc() ? std::string(buf, end) : v;
 }
+
+/// A decimal index as OOXML writes it ("12"), or nullopt for anything else (a sign, a fraction, too many digits).
+std::optional<std::size_t> index_of(const std::string& v) {
+  std::size_t n = 0;
+  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size()) return std::nullopt;
+  return n;
+}
+
+/// The most rows a sheet has (Excel, LibreOffice: 1048576).
+constexpr std::size_t kMaxSheetRows = std::size_t{1} << 20;
 
 /// "BC12" -> column 55 (1-based), or 0.
 int column_of(const std::string& ref) {
@@ -337,17 +349,17 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
   std::vector<bool> date_style;
   if (const auto styles = wb.entry("xl/styles.xml", false)) {
     Xml x(*styles, "xl/styles.xml");
-    std::set<int> custom_dates;
+    std::set<std::size_t> custom_dates;
     bool in_xfs = false;
     while (x.next()) {
       if (x.start("numFmt")) {
-        if (date_format_code(x.attr("formatCode"))) custom_dates.insert(std::atoi(x.attr("numFmtId").c_str()));
+        if (date_format_code(x.attr("formatCode"))) custom_dates.insert(index_of(x.attr("numFmtId")).value_or(0));
       } else if (x.start("cellXfs")) {
         in_xfs = !x.empty_element();
       } else if (x.end("cellXfs")) {
         in_xfs = false;
       } else if (in_xfs && x.start("xf")) {
-        const int id = std::atoi(x.attr("numFmtId").c_str());
+        const std::size_t id = index_of(x.attr("numFmtId")).value_or(0);
         date_style.push_back(builtin_date_format(id) || custom_dates.count(id));
       }
     }
@@ -355,6 +367,17 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
   }
   const auto sheet_xml = wb.entry(sheet_part, true);
   if (!sheet_xml) return false;
+  // Merged areas come after the cells (<mergeCells> follows <sheetData>): read them first, in a pass of their own
+  // when the sheet has any.
+  std::vector<detail::MergedArea> areas;
+  if (sheet_xml->find("mergeCell") != std::string::npos) {
+    Xml m(*sheet_xml, sheet_part);
+    while (m.next())
+      if (m.start("mergeCell")) {
+        if (const auto a = detail::merged_area(m.attr("ref"))) areas.push_back(*a);
+      }
+  }
+  detail::MergedCells merged(std::move(areas));
   Xml x(*sheet_xml, sheet_part);
   TableRecord record;
   int last_row = 0;
@@ -363,8 +386,11 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
     if (!x.start("row")) continue;
     record.fields.clear();
     const std::string r = x.attr("r");
-    record.row = r.empty() ? last_row + 1 : std::atoi(r.c_str());
-    if (record.row <= last_row) record.row = last_row + 1;
+    const auto given = r.empty() ? std::nullopt : index_of(r);
+    if (!r.empty() && (!given || *given < 1 || *given > kMaxSheetRows)) bad_ref = true;
+    // Rows come in order; one given out of order (or not at all) is numbered after the last.
+    record.row = given && *given <= kMaxSheetRows && static_cast<int>(*given) > last_row ? static_cast<int>(*given)
+                                                                                          : last_row + 1;
     last_row = record.row;
     record.line = record.row;
     if (x.empty_element()) continue;
@@ -389,8 +415,8 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
       }
       std::string text;
       if (type == "s") {
-        const std::size_t i = static_cast<std::size_t>(std::atol(v.c_str()));
-        text = i < shared.size() ? shared[i] : "";
+        const auto i = index_of(v);
+        text = i && *i < shared.size() ? shared[*i] : "";
       } else if (type == "inlineStr" || has_inline) {
         text = inline_text;
       } else if (type == "b") {
@@ -398,7 +424,7 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
       } else if (type == "str" || type == "e" || type == "d") {
         text = v;  // formula text results, errors (#N/A), ISO dates
       } else if (!v.empty()) {
-        const std::size_t s = static_cast<std::size_t>(std::atol(style.c_str()));
+        const std::size_t s = index_of(style).value_or(0);
         double d = 0;
         const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
         if (s < date_style.size() && date_style[s] && ec == std::errc() && d >= 0 && d < 2958466)
@@ -408,15 +434,23 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
       }
       while (static_cast<int>(record.fields.size()) < col - 1)
         record.fields.push_back({"", record.row, static_cast<int>(record.fields.size()) + 1});
-      if (static_cast<int>(record.fields.size()) >= col) continue;  // a cell given twice: keep the first
+      if (static_cast<int>(record.fields.size()) >= col) {
+        // A cell before one already read (writers other than Excel need not keep column order) fills its place;
+        // a cell given twice keeps the first value.
+        TableField& f = record.fields[static_cast<std::size_t>(col - 1)];
+        if (f.text.empty()) f.text = std::move(text);
+        continue;
+      }
       record.fields.push_back({std::move(text), record.row, col});
     }
+    if (!merged.empty()) merged.fill(record);
     // Empty cells are not stored: drop trailing empties, skip rows with nothing in them.
     while (!record.fields.empty() && record.fields.back().text.empty()) record.fields.pop_back();
     if (!record.fields.empty()) row(record);
   }
   if (x.failed()) return broken(sheet_part);
-  if (bad_ref) wb.error("sheet '" + sheets[chosen].first + "' has cells with malformed references; the file is damaged");
+  if (bad_ref) wb.error("sheet '" + sheets[chosen].first + "' has rows or cells with malformed references (a row number that is not 1 to 1048576, a column past "
+             "XFD); the file is damaged");
   return !bad_ref;
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <new>
 #include <set>
 #include <sstream>
 
@@ -82,8 +83,14 @@ class DocumentReader {
         std::size_t more = 0;
         if (bytes_ > 0 && more_bytes_ > 0)
           more = static_cast<std::size_t>(std::min<std::uintmax_t>(more_bytes_, 1ull << 40) * v.size() / bytes_);
-        if (model_.units.capacity() < model_.units.size() + v.size())
-          model_.units.reserve(model_.units.size() + v.size() + more);
+        if (model_.units.capacity() < model_.units.size() + v.size()) {
+          try {
+            model_.units.reserve(model_.units.size() + v.size() + more);
+          } catch (const std::bad_alloc&) {
+            // The room is only there to spare moves: when the address space cannot give it (ulimit -v), the
+            // list grows as the units come.
+          }
+        }
         each_map(v, key, "unit", [&](const YamlNode& n) { read_unit(n); });
       }
       else if (key == "people") each_map(v, key, "person", [&](const YamlNode& n) { read_person(n); });
@@ -539,13 +546,18 @@ ReadResult read_all(const std::string& main_text, const std::string& main_file,
   // them too (DocumentReader), so that units split over parts are not moved once per part.
   std::vector<std::uintmax_t> sizes;
   std::uintmax_t queued_bytes = 0;
+  std::set<std::string> queued;  // a path named again counts once (it is read once; each naming is checked)
   auto queue = [&](const std::string& from, std::vector<std::pair<std::string, SourceLoc>>& includes) {
     const fs::path base = fs::path(from).parent_path();
     for (auto& [path, loc] : includes) {
-      work.emplace_back((base / path).lexically_normal().string(), loc);
+      std::string normal = (base / path).lexically_normal().string();
+      const bool first = queued.insert(normal).second;
+      work.emplace_back(std::move(normal), loc);
       std::error_code ec;
-      const std::uintmax_t size = fs::file_size(work.back().first, ec);
-      sizes.push_back(ec ? 0 : size);
+      const std::uintmax_t size = first ? fs::file_size(work.back().first, ec) : 0;
+      // No more than a data file may hold: a larger one (a sparse file of terabytes) is refused when its turn
+      // comes, and must not make the room reserved for units terabytes first.
+      sizes.push_back(ec ? 0 : std::min<std::uintmax_t>(size, kMaxInputBytes));
       queued_bytes += sizes.back();
     }
   };
@@ -570,6 +582,10 @@ ReadResult read_all(const std::string& main_text, const std::string& main_file,
            {}});
       continue;
     }
+    // A file already read through another name (a link) is not read again, however large.
+    if (struct stat st {}; ::stat(real.c_str(), &st) == 0 &&
+                           seen.count({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)}))
+      continue;
     std::string why;
     auto file = read_input_file(real.string(), why);
     if (!file) {

@@ -1,5 +1,6 @@
 #include "orgchart/writers/diff_writer.hpp"
 
+#include "orgchart/error.hpp"
 #include "orgchart/writers/escape.hpp"
 #include "orgchart/writers/json_object.hpp"
 
@@ -69,22 +70,25 @@ std::vector<std::string> json_records(const std::vector<Record>& records, Fill f
 
 void write_diff_text(std::ostream& out, const OrgDiff& d, const OrgModel& before, const OrgModel& after,
                      const DiffLabels& labels) {
-  out << "Changes from " << labels.before << " to " << labels.after << ":\n";
+  // Data reaches a terminal here: each name, id and label on its line, control characters shown escaped (a
+  // name holding a newline or an escape sequence could otherwise forge lines or drive the terminal).
+  const auto t = [](std::string_view s) { return printable_line(s); };
+  out << "Changes from " << t(labels.before) << " to " << t(labels.after) << ":\n";
   if (d.empty()) {
     out << "  no changes\n";
     return;
   }
-  auto unit = [&](const std::string& id) { return name_of(before, after, id) + " [" + id + "]"; };
+  auto unit = [&](const std::string& id) { return t(name_of(before, after, id)) + " [" + t(id) + "]"; };
   if (!d.units.empty()) {
     out << "\nUnits\n";
     for (const auto& u : d.units) {
       switch (u.kind) {
         case UnitDiff::Kind::kAdded: out << mark(u.window, "  + ") << "added   " << unit(u.id) << window_text(u.window) << "\n"; break;
         case UnitDiff::Kind::kRemoved:
-          out << mark(u.window, "  - ") << "removed " << u.before << " [" << u.id << "]" << window_text(u.window) << "\n";
+          out << mark(u.window, "  - ") << "removed " << t(u.before) << " [" << t(u.id) << "]" << window_text(u.window) << "\n";
           break;
         case UnitDiff::Kind::kRenamed:
-          out << "  ~ renamed [" << u.id << "]: " << u.before << " -> " << u.after << "\n";
+          out << "  ~ renamed [" << t(u.id) << "]: " << t(u.before) << " -> " << t(u.after) << "\n";
           break;
         case UnitDiff::Kind::kMoved:
           out << "  ~ moved   " << unit(u.id) << ": parent " << (u.before.empty() ? "(none)" : unit(u.before)) << " -> "
@@ -96,14 +100,14 @@ void write_diff_text(std::ostream& out, const OrgDiff& d, const OrgModel& before
   if (!d.roles.empty()) {
     out << "\nPeople\n";
     for (const auto& r : d.roles)
-      out << mark(r.window, r.kind == RoleDiff::Kind::kTook ? "  + " : "  - ") << r.person
-          << (r.kind == RoleDiff::Kind::kTook ? " took the role " : " left the role ") << r.title << " of "
+      out << mark(r.window, r.kind == RoleDiff::Kind::kTook ? "  + " : "  - ") << t(r.person)
+          << (r.kind == RoleDiff::Kind::kTook ? " took the role " : " left the role ") << t(r.title) << " of "
           << unit(r.unit) << window_text(r.window) << "\n";
   }
   if (!d.relations.empty()) {
     out << "\nRelations\n";
     for (const auto& r : d.relations)
-      out << mark(r.window, r.kind == RelationDiff::Kind::kAdded ? "  + " : "  - ") << unit(r.unit) << " " << r.label
+      out << mark(r.window, r.kind == RelationDiff::Kind::kAdded ? "  + " : "  - ") << unit(r.unit) << " " << t(r.label)
           << " " << unit(r.target) << window_text(r.window)
           << "\n";
   }

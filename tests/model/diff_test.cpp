@@ -46,6 +46,21 @@ TEST(Diff, UnitsRolesAndRelationsBetweenTwoDates) {
             "4 unit, 2 role and 2 relation changes\n");
 }
 
+TEST(Diff, TextReportShowsControlCharactersInDataEscaped) {
+  // A name from a table cell or YAML string may hold a newline (which would forge a report line), ESC and C1 CSI
+  // sequences (which a terminal obeys): each is shown as \xNN, on the line of its change.
+  OrgModel before = load_org_string("units:\n  - {id: a, name: A, kind: office}\n", "t.yaml").model, after = before;
+  after.units[0].name = "B\x1b]0;title\x07\n  - removed CEO [ceo]\xC2\x9B" "2J \xC3\xA9";
+  const OrgDiff d = diff_models(before, after);
+  std::ostringstream text;
+  write_diff_text(text, d, before, after, {"before\r", "after"});
+  EXPECT_EQ(text.str(),
+            "Changes from before\\x0d to after:\n\n"
+            "Units\n"
+            "  ~ renamed [a]: A -> B\\x1b]0;title\\x07\\x0a  - removed CEO [ceo]\\xc2\\x9b2J \xC3\xA9\n\n"
+            "1 unit, 0 role and 0 relation changes\n");
+}
+
 TEST(Diff, RenamedAndMovedUnitsKeepTheirId) {
   OrgModel before = load_org_string(kHistory, "t.yaml").model, after = before;
   after.units[3].name = "Renamed C";   // c

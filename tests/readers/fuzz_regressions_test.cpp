@@ -21,11 +21,13 @@ TEST(FuzzRegressions, EveryInputEndsInAModelOrAParseError) {
     if (!entry.is_regular_file() || entry.path().extension() == ".md") continue;
     ++count;
     const std::string text = test::read_file(entry.path().string());
-    for (const std::string& ext : input_extensions()) {
+    std::vector<std::string> extensions = input_extensions();
+    extensions.push_back("wiki");  // as fuzz_input: encyclopedia pages are picked by extension and content
+    for (const std::string& ext : extensions) {
       // A folder that does not exist: includes named by the input resolve nowhere, as in the harnesses.
       const std::string name = "/nonexistent-orgchart-fuzz/input." + ext;
       try {
-        const ReadResult r = load_org_string(text, name, input_format_from_path(name));
+        const ReadResult r = load_org_string(text, name, input_format_for(name, text));
         (void)format_diagnostics(r.diagnostics);
       } catch (const ParseError& e) {
         // Nothing raw from the file reaches the terminal.

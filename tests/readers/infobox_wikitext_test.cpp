@@ -127,6 +127,26 @@ TEST(InfoboxWikitext, TheLoaderPicksTheReaderFromExtensionAndContent) {
   EXPECT_FALSE(looks_like_infobox("- a: b\n- c: d\n"));  // a YAML-ish list, no Infobox or title line
 }
 
+TEST(InfoboxWikitext, NamesWithoutLatinLettersGetNumberedIdsInPageOrder) {
+  // CJK (or Cyrillic) names have no letters for a slug: all share the base "unit" and are told apart by a
+  // suffix, which skips one a Latin name took ("Unit 5"). Each base remembers its next suffix: a page of tens of
+  // thousands of such names took quadratic time when every id counted up from 2.
+  const char* const stems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+  std::string list = "|Unit 5";
+  for (const char* a : stems)
+    for (const char* b : stems) list += std::string("|") + a + b + "局";
+  const ReadResult r = wiki("{{Infobox government agency\n| agency_name = 中央部\n| subsidiaries = {{ubl" + list + "}}\n}}\n");
+  ASSERT_EQ(r.model.units.size(), 102u);
+  EXPECT_EQ(r.model.units[0].id, "unit");
+  EXPECT_EQ(r.model.units[1].id, "unit-5");
+  std::vector<std::string> ids;
+  for (std::size_t i = 2; i < r.model.units.size(); ++i) ids.push_back(r.model.units[i].id);
+  std::vector<std::string> expected;
+  for (int n = 2; expected.size() < 100; ++n)
+    if (n != 5) expected.push_back("unit-" + std::to_string(n));
+  EXPECT_EQ(ids, expected);
+}
+
 /// Every file of tests/data/infobox/malformed, and generated hostile pages: read without crashing, in both forms.
 TEST(InfoboxWikitext, MalformedPagesNeverCrash) {
   std::vector<std::pair<std::string, std::string>> pages;

@@ -130,5 +130,18 @@ TEST(Loader, SourceWindowOnALineWithoutCharacterBoundaries) {
   EXPECT_EQ(d.source_line.substr(0, 3), "...");
 }
 
+// A terminal obeys C1 controls in UTF-8 too (U+009B is CSI, as ESC [): like ESC itself, they are shown as \xNN in
+// messages, source lines and file names (an include's name comes from the data).
+TEST(Loader, TerminalControlsFromDataAreShownEscaped) {
+  Diagnostic d{Severity::kError, {"in\x1b[2J.yaml", 1, 3}, "name 'x\xC2\x9B" "2J\x1b]0;t\x07' \xC2\xA0ok", {}};
+  set_source_line(d, "a:\xC2\x85" "b \xC3\xA9");
+  EXPECT_EQ(format_diagnostic(d),
+            "in\\x1b[2J.yaml:1:3: error: name 'x\\xc2\\x9b2J\\x1b]0;t\\x07' \xC2\xA0ok\n"
+            "    a:\\xc2\\x85b \xC3\xA9\n"
+            "      ^\n");
+  EXPECT_EQ(printable_text("a\nb"), "a\nb");
+  EXPECT_EQ(printable_line("a\nb\tc"), "a\\x0ab\tc");
+}
+
 }  // namespace
 }  // namespace orgchart

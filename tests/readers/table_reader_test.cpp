@@ -229,6 +229,24 @@ TEST(TableReaderErrors, WrongNumberOfFields) {
             "      ^\n");
 }
 
+TEST(TableReaderErrors, RowsWiderThanASpreadsheetAreRefusedNotHeld) {
+  // A wrong delimiter or hostile input: a line of 20000 fields. Held whole, a row costs ~40 bytes of memory per
+  // delimiter, and header columns were compared pairwise (quadratic); past 16384 fields (Excel's XFD) a row is an
+  // error and the rest of it is not kept.
+  std::string wide = "id,name";
+  for (int i = 0; i < 20000; ++i) wide += ",h" + std::to_string(i);
+  std::size_t comma = 0;
+  for (int n = 0; n < 16384; ++n) comma = wide.find(',', n ? comma + 1 : 0);
+  const std::string e = errors(wide + "\n1,Ann\n");
+  EXPECT_NE(e.find("t.csv:1:" + std::to_string(comma + 2) +
+                   ": error: row 1 has more than 16384 fields, the most a spreadsheet holds; the rest of the row is left "
+                   "out (is ',' really the delimiter of this table?)\n"),
+            std::string::npos)
+      << e.substr(0, 2000);
+  EXPECT_NE(errors("id\tname\n1\tAnn" + std::string(20000, '\t') + "\n").find("(is tab really the delimiter"),
+            std::string::npos);
+}
+
 TEST(TableReaderErrors, ColumnPositionsCountCharactersAndLinesOfQuotedFields) {
   // The second row starts on line 4: the quoted name of the first spans two lines. "é" is one character.
   EXPECT_EQ(errors("id,name,parent\n1,\"Ann\nLee\",\n2,Ré,9\n"),

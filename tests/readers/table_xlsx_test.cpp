@@ -95,5 +95,75 @@ TEST(TableXlsx, ReadsStringsNumbersBooleansDatesAndSparseCells) {
   EXPECT_EQ(format_diagnostics(diags), "w.xlsx: error: --sheet: the workbook has no sheet 'C'; its sheets are 'A', 'B'\n");
 }
 
+TEST(TableXlsx, RowNumbersOutsideASheetAreDamageNotOverflow) {
+  // r="2147483647" then a row without r: numbering it after the last overflowed an int (UBSan). A sheet has rows
+  // 1 to 1048576; any other number (negative, too large, not a number) is a damaged file, reported.
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  auto book = [&](const std::string& rows) {
+    return make_xlsx({
+        {"xl/workbook.xml", "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                            "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+        {"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                       "<Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>"},
+        {"xl/worksheets/s.xml", "<worksheet " + ns + "><sheetData>" + rows + "</sheetData></worksheet>"},
+    });
+  };
+  const std::string cell = "<c t=\"inlineStr\"><is><t>x</t></is></c>";
+  for (const std::string r : {"2147483647", "99999999999", "-5", "0", "1048577", "2x"}) {
+    std::vector<Diagnostic> diags;
+    std::vector<int> rows;
+    EXPECT_FALSE(read_xlsx_rows(book("<row r=\"" + r + "\">" + cell + "</row><row>" + cell + "</row>"), "w.xlsx", "",
+                                [&](const TableRecord& t) { rows.push_back(t.row); }, diags))
+        << r;
+    EXPECT_EQ(format_diagnostics(diags),
+              "w.xlsx: error: sheet 'S' has rows or cells with malformed references (a row number that is not 1 to "
+              "1048576, a column past XFD); the file is damaged\n")
+        << r;
+    EXPECT_EQ(rows, (std::vector<int>{1, 2})) << r;
+  }
+  std::vector<Diagnostic> diags;
+  std::vector<int> rows;
+  EXPECT_TRUE(read_xlsx_rows(book("<row r=\"1048576\">" + cell + "</row>"), "w.xlsx", "",
+                             [&](const TableRecord& t) { rows.push_back(t.row); }, diags));
+  EXPECT_EQ(rows, std::vector<int>{1048576});
+}
+
+TEST(TableXlsx, MergedCellsReadAsTheSpreadsheetShowsThem) {
+  // HR exports merge a department or a manager over the rows of a team: only the top-left cell holds the value,
+  // the spreadsheet shows it across the area, and so does the table. An area whose top-left cell is empty
+  // fills nothing; a malformed reference is left out. (Row 5 gives its cells out of column order, as writers
+  // other than Excel may: A5 after B5 fills its place, a second B5 is ignored.)
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  auto is = [](const std::string& ref, const std::string& t) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + t + "</t></is></c>";
+  };
+  const std::string bytes = make_xlsx({
+      {"xl/workbook.xml", "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                          "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                     "<Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>"},
+      {"xl/worksheets/s.xml",
+       "<worksheet " + ns + "><sheetData>"
+       "<row r=\"1\">" + is("A1", "id") + is("B1", "name") + is("C1", "manager") + is("D1", "department") + "</row>"
+       "<row r=\"2\">" + is("A2", "1") + is("B2", "Ann") + is("D2", "Sales") + "</row>"
+       "<row r=\"3\">" + is("A3", "2") + is("B3", "Bo") + is("C3", "1") + "</row>"
+       "<row r=\"4\">" + is("A4", "3") + is("B4", "Cy") + "</row>"
+       "<row r=\"5\">" + is("B5", "Di") + is("A5", "4") + is("B5", "twice") + "</row>"
+       "</sheetData><mergeCells count=\"4\"><mergeCell ref=\"D2:D4\"/><mergeCell ref=\"C3:C5\"/>"
+       "<mergeCell ref=\"E2:F5\"/><mergeCell ref=\"A0:ZZZZ9\"/></mergeCells></worksheet>"},
+  });
+  std::vector<Diagnostic> diags;
+  std::vector<std::vector<std::string>> rows;
+  ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "", [&](const TableRecord& r) {
+    auto& t = rows.emplace_back();
+    for (const auto& f : r.fields) t.push_back(f.text);
+  }, diags)) << format_diagnostics(diags);
+  EXPECT_EQ(rows, (std::vector<std::vector<std::string>>{{"id", "name", "manager", "department"},
+                                                         {"1", "Ann", "", "Sales"},
+                                                         {"2", "Bo", "1", "Sales"},
+                                                         {"3", "Cy", "1", "Sales"},
+                                                         {"4", "Di", "1"}}));
+}
+
 }  // namespace
 }  // namespace orgchart

@@ -50,6 +50,10 @@ ReadResult load_org_files(const std::vector<std::string>& paths, const std::stri
 ReadResult load_org_string(const std::string& text, const std::string& file, InputFormat format = InputFormat::kYaml,
                            const TableOptions& table = {});
 
+/// Every file a loaded model was read from: its files (the main one, includes, an aliases file) and its units'
+/// photos. An output must be none of them (cli: resolve_outputs).
+std::vector<std::string> files_read(const OrgModel& model);
+
 /// Lets YAML `include:`s name files under `folder` too (the --include-root option). By default an include may
 /// only name a file in the folder of the file given to load_org_file (or named in load_org_string) and below,
 /// compared after resolving symlinks and `..`. Throws UsageError when `folder` is not a folder.

@@ -10,6 +10,10 @@
 
 namespace orgchart {
 
+/// The most fields a row may have: a spreadsheet's own limit (Excel, LibreOffice: 16384 columns, XFD). A row
+/// of more is a wrong delimiter or hostile input, and holding it would cost far more memory than its text.
+inline constexpr std::size_t kMaxTableColumns = 16384;
+
 /// One cell as read, with where it starts: the physical line and the 1-based character (code point)
 /// column for text tables; the sheet row and column number for spreadsheets.
 struct TableField {
@@ -33,7 +37,8 @@ std::string decode_table_text(const std::string& bytes, const std::string& file,
 /// among `,` `;` tab and `|` (quotes respected); `,` when nothing is better.
 char sniff_delimiter(std::string_view text);
 
-/// Reads records one at a time (memory: one record). Unterminated quotes and stray quotes are diagnostics.
+/// Reads records one at a time (memory: one record). Unterminated quotes, stray quotes and fields past
+/// kMaxTableColumns (left out) are diagnostics.
 class CsvParser {
  public:
   CsvParser(std::string_view text, char delimiter, std::string file, std::vector<Diagnostic>& diags)
