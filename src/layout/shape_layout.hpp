@@ -207,7 +207,6 @@ class ShapeLayout {
   // The roots' packing.
   double root_cap_ = 0, root_limit_ = 0;
   int root_stacking_ = 0;  ///< 0: plain shelves, 1: stacking, 2: settled
-  bool settled_ = false;   ///< the last shelves arranged were settled (pack_shelves() packed some shelf again)
   Rect bounds_;
 };
 
