@@ -15,6 +15,10 @@
 ///                   └─┐                    └─[c]   └[b] └[d]              [c]─┤
 ///                     [c] [d]                                                 └─[d]
 ///
+/// In a row, a short child (a leaf) may stand beside a neighbour's own box, above that neighbour's bus (its
+/// shoulder), rather than beside its whole bounding box. Shelves may be settled: each packed again once its
+/// height is known, so that short children ahead of its tallest one stack too.
+///
 /// A side child (an assistant) hangs on a stub off the parent's centre line, below the parent and above the
 /// arrangement: left, right, left, right in data order (a single one on the right).
 /// Cost: O(kMaxShapes * kTries) per child link plus sorting the candidates: O(n) for a bounded K, no
@@ -68,12 +72,15 @@ class ShapeLayout {
   struct Shape {
     double width = 0, height = 0, cx = 0;
     double cap = 0;          ///< children's shapes: the first with height <= cap (or width <= cap, see pick())
-    std::uint32_t param = 0;  ///< rows per column (columns), or unused
+    std::uint32_t param = 0;  ///< rows per column (columns), settled (shelves: 1), or unused
     double limit = 0;         ///< the shelves' width (shelves)
     Arrangement arrangement = Arrangement::kNone;
     /// Columns: the parent's box flush with the content's left edge (its bus runs left to the first spine)
     /// instead of centred over several columns or above the spine of one.
     bool flush = false;
+    /// How far down from the top, beside its own box, nothing of the subtree stands (0: its whole width is
+    /// taken from the top): a short neighbour in a row may stand there.
+    double shoulder = 0;
   };
   /// An arrangement's content: its extent and the x of the parent's centre line, from the content's left.
   struct Content {
@@ -191,9 +198,15 @@ class ShapeLayout {
   std::vector<Shape> candidates_;
   std::vector<Size> sizes_, item_sizes_;
   std::vector<ShelfSpot> spots_;
+  struct RowStep {
+    double y_end, right;
+    bool leaf;
+  };
+  std::vector<RowStep> row_steps_;
+  std::vector<double> row_x_;
   // The roots' packing.
   double root_cap_ = 0, root_limit_ = 0;
-  bool root_stacking_ = false;
+  int root_stacking_ = 0;  ///< 0: plain shelves, 1: stacking, 2: settled
   Rect bounds_;
 };
 

@@ -16,6 +16,9 @@ struct ShelfGaps {
   double shelf = 0;      ///< between a shelf and the next one below
   double stack = 0;      ///< between items stacked in one column
   bool stacking = true;  ///< short items may stack in a column beside a taller one
+  /// Each shelf is packed again once its height is known, so that short items ahead of its tallest one stack
+  /// too (a row of leaves and subtrees: the leaves in columns as tall as the tallest subtree).
+  bool settle = false;
 };
 
 /// Where an item went: the top-left corner of its box (items are left-aligned in their column).
@@ -30,13 +33,14 @@ struct ShelfPacking {
   double width = 0, height = 0;
   std::size_t shelves = 0;
   bool lead_stacked = false;  ///< the first column of the first shelf holds more than one item
+  bool settled = false;       ///< with ShelfGaps::settle: some shelf was packed again (else the same as without)
 };
 
 /// Shelves (rows) of columns, filled in order, so that the items read left to right, then top to bottom. An
 /// item goes below the previous one if the column stays within the shelf's height (short items fill the room
 /// beside a tall one), else into a new column on the right while the shelf stays within `limit`, else below
 /// the previous one after all if that column is shorter than the shelf, else onto a new shelf. An item wider
-/// than `limit` gets a shelf of its own. O(k).
+/// than `limit` gets a shelf of its own. O(k) (settled: each shelf packed at most four times).
 ShelfPacking pack_shelves(std::span<const Size> items, double limit, const ShelfGaps& gaps,
                           std::vector<ShelfSpot>* spots = nullptr);
 

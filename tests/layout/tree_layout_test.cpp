@@ -369,6 +369,29 @@ TEST(TreeLayout, SmallSubtreesAreSpreadBetweenLargeOnes) {
   EXPECT_GT(d1, 60 + o.sibling_gap);
 }
 
+TEST(TreeLayout, ALeafInARowStandsBesideItsNeighboursBoxAboveItsBus) {
+  // P over A (with four leaves in a row) and a leaf L; P has an assistant, so that the tidy tree is no
+  // candidate. On a very wide page everything stands in rows; L stands right of A's box, over A's children,
+  // a row gap above A's bus: the chart is as wide as A's row, not that plus L.
+  TreeLayoutInput in;
+  in.size = {{100, 36}, {80, 30}, {100, 36}, {100, 36}, {120, 36}, {120, 36}, {120, 36}, {120, 36}};
+  in.children = {{1, 2, 3}, {}, {4, 5, 6, 7}, {}, {}, {}, {}, {}};
+  in.roots = {0};
+  in.side = {0, 1, 0, 0, 0, 0, 0, 0};
+  TreeLayoutOptions o;
+  o.page_aspect = 20;
+  const auto r = layout_tree(in, o);
+  expect_valid_layout(in, o, r);
+  ASSERT_EQ(r.arrangement[0], Arrangement::kRow);
+  ASSERT_EQ(r.arrangement[2], Arrangement::kRow);
+  const Box a = box_of(r, in, 2), l = box_of(r, in, 3);
+  EXPECT_DOUBLE_EQ(l.left, a.right + o.subtree_gap);
+  EXPECT_DOUBLE_EQ(l.top, a.top);
+  EXPECT_LT(l.right, box_of(r, in, 7).right);
+  EXPECT_LE(l.bottom + o.row_gap, a.bottom + o.level_gap / 2);  // A's bus
+  EXPECT_DOUBLE_EQ(r.bounds.width, 4 * 120 + 3 * o.sibling_gap);
+}
+
 TEST(TreeLayout, SeparateTreesKeepTheSubtreeGap) {
   TreeLayoutInput in;
   in.size = {{50, 20}, {70, 20}};
