@@ -528,7 +528,7 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
           out.rounds < settings.max_rounds) {
         // Planned with more room than the overview leaves (or none yet): flow again with what it leaves, 1 pt
         // less each time so that this ends.
-        fo.first_room = {w, tried ? std::min(room_h, fo.first_room.height - 1) : room_h};
+        fo.first_room = {tried ? fo.first_room.width : w, tried ? std::min(room_h, fo.first_room.height - 1) : room_h};
         continue;
       }
       if (first.size() > 1) {
@@ -556,8 +556,10 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
         // the page that much less room and flow again (its first card keys it; pages before it stay the same).
         if (page == 0 && plan.pages[0].size() > 1) {
           // Page 1's flowed part: less room under the overview.
+          const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
           const double ex_h = cp.layout.bounds.height - paper_h;
-          fo.first_room.height -= std::max(ex_h, 0.0) + 1;
+          if (ex_w > 0) fo.first_room.width -= ex_w + 1;
+          if (ex_h > 0) fo.first_room.height -= ex_h + 1;
         } else if (page > 0) {
           const std::size_t first = plan.pieces[plan.pages[page].front()].tops.front();
           const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
