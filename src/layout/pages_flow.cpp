@@ -214,11 +214,13 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
       continue;
     }
     std::vector<int> cols;
-    packer.split(best_count, best_stub_items, &cols);
+    const double planned = packer.split(best_count, best_stub_items, &cols);
     if (!fits_any) ++plan.unfit;
 
     // Commit the run flow[a, best_end) and its stubs.
     if (page > 0) plan.pages.emplace_back();
+    plan.width.resize(page + 1, 0.0);
+    plan.width[page] = planned;
     std::size_t k = 0;  // the next item's index in `cols`
     for (std::size_t j = a; j < best_end; ++j) {
       const std::size_t v = flow[j], x = parent[v];

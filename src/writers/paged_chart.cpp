@@ -473,7 +473,8 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   fo.shrink.assign(n, Size{0, 0});
 
   // The overview: the top levels, as deep as their cards (and a stub under each parent of the last level) take at
-  // most a third of the page by area (a tidy chart uses about that much of its box); shallower if its layout does
+  // most a sixth of the page by area (a tidy chart uses about three times that of its box, and the flow goes on
+  // under it: a third left page 1 too little room, 8 pages for 300 units against 7); shallower if its layout does
   // not fit at the smallest scale.
   std::vector<int> depth(n, 0);
   std::vector<double> level_area, level_stubs;
@@ -490,7 +491,7 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   int overview = 0;
   for (double area = level_area.empty() ? 0 : level_area[0];
        overview + 1 < static_cast<int>(level_area.size()) &&
-       area + level_area[overview + 1] + level_stubs[overview + 1] <= w * h / 3;)
+       area + level_area[overview + 1] + level_stubs[overview + 1] <= w * h / 6;)
     area += level_area[++overview];
 
   FlowLayoutOptions lo;
@@ -558,7 +559,10 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
           // Page 1's flowed part: less room under the overview.
           const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
           const double ex_h = cp.layout.bounds.height - paper_h;
-          if (ex_w > 0) fo.first_room.width -= ex_w + 1;
+          // Its columns came out wider than planned by as much again as the room must lose (the planned width
+          // may be well under the room: the next card needed a column more).
+          const double drawn = cp.layout.bounds.width - 2 * kMargin;
+          if (ex_w > 0) fo.first_room.width = std::min(fo.first_room.width - ex_w - 1, w - (drawn - plan.width[0]) - 1);
           if (ex_h > 0) fo.first_room.height -= ex_h + 1;
         } else if (page > 0) {
           const std::size_t first = plan.pieces[plan.pages[page].front()].tops.front();
