@@ -568,7 +568,9 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
           const std::size_t first = plan.pieces[plan.pages[page].front()].tops.front();
           const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
           const double ex_h = cp.layout.bounds.height - settings.page.height / out.min_scale;
-          fo.shrink[first].width += std::max(ex_w, 0.0) + (ex_w > 0 ? 1 : 0);
+          // As on page 1: at least the difference between the drawn and the planned width.
+          const double drawn = cp.layout.bounds.width - 2 * kMargin;
+          if (ex_w > 0) fo.shrink[first].width = std::max(fo.shrink[first].width + ex_w + 1, drawn - plan.width[page] + 1);
           fo.shrink[first].height += std::max(ex_h, 0.0) + (ex_h > 0 ? 1 : 0);
         }
       }

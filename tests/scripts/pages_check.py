@@ -14,9 +14,9 @@ from page_bound import page_bound
 S = "{http://www.w3.org/2000/svg}"
 A4_LANDSCAPE = (842.0, 595.0)
 MIN_TEXT = 9.0
-# Issue 13 asks for 1.3; the pages reach 1.40 (300 units: 7 / 5), 1.37 (3,000: 70 / 51) and 1.40 (30,000: 706 / 505)
+# Issue 13 asks for 1.3; the pages reach 1.40 (300 units: 7 / 5), 1.31 (3,000: 67 / 51) and 1.32 (30,000: 669 / 505)
 # against the lines bound (README "How many pages"): each size is held to what it reaches, so one page more fails.
-MAX_RATIO = {300: 1.40, 3000: 1.373, 30000: 1.3981}
+MAX_RATIO = {300: 1.40, 3000: 1.314, 30000: 1.3248}
 PAGE_REF = re.compile(r"p\. (\d+)")
 
 

@@ -25,7 +25,7 @@ struct FlowInput {
 /// Geometry of a flowed page, at the drawing's scale (pt). A card at outline depth d (its page's header cards
 /// at 0) stands (d - b) * indent right of its column's left edge, b the smallest depth in that column.
 struct FlowGeometry {
-  double indent = 8;      ///< one outline step; the parent's spine runs down half of it in from its left edge
+  double indent = 6;      ///< one outline step; the parent's spine runs down half of it in from its left edge
   double column_gap = 12;  ///< between columns; the spine of depth b - 1 runs down its middle
   double row_gap = 6;      ///< between cards in a column
   double edge = 6;         ///< kept free above the cards of every column for the connectors along its top (pt)
