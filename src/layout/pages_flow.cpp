@@ -160,10 +160,13 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
 
   std::vector<Item> items_of_card, stub_items, best_stub_items;
   std::vector<std::size_t> stubs, best_stubs;  // the nodes the stubs hang from, deepest first
-  for (std::size_t a = 0, page = 1; a < flow.size(); ++page) {
+  // With room under the overview, page 1 takes the first run (its pieces after the overview's).
+  const bool on_first = o.first_room.width > 0 && o.first_room.height > geo.edge + geo.foot;
+  for (std::size_t a = 0, page = on_first ? 0 : 1; a < flow.size(); ++page) {
     const std::size_t first = flow[a];
-    const double room_w = o.width - (first < o.shrink.size() ? o.shrink[first].width : 0);
-    const double room_h = o.height - (first < o.shrink.size() ? o.shrink[first].height : 0);
+    const Size room = page == 0 ? o.first_room : Size{o.width, o.height};
+    const double room_w = room.width - (first < o.shrink.size() ? o.shrink[first].width : 0);
+    const double room_h = room.height - (first < o.shrink.size() ? o.shrink[first].height : 0);
     ColumnPacker packer(geo, room_h - geo.edge - geo.foot);
     // Extend the page's run card by card while its cards fit; the page ends after the longest run that fits
     // with the stubs it would need (each present ancestor of the next card, deepest first).
@@ -206,12 +209,18 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
         best_stub_items = stub_items;
       }
     }
+    if (page == 0 && !fits_any) {
+      // Not even the first card fits under the overview: the flow starts on page 2.
+      continue;
+    }
     std::vector<int> cols;
-    packer.split(best_count, best_stub_items, &cols);
+    const double planned = packer.split(best_count, best_stub_items, &cols);
     if (!fits_any) ++plan.unfit;
 
     // Commit the run flow[a, best_end) and its stubs.
-    plan.pages.emplace_back();
+    if (page > 0) plan.pages.emplace_back();
+    plan.width.resize(page + 1, 0.0);
+    plan.width[page] = planned;
     std::size_t k = 0;  // the next item's index in `cols`
     for (std::size_t j = a; j < best_end; ++j) {
       const std::size_t v = flow[j], x = parent[v];

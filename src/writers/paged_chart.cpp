@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "orgchart/layout/page_bound.hpp"
 #include "orgchart/layout/pages.hpp"
 #include "orgchart/layout/pages_flow.hpp"
 #include "orgchart/writers/card.hpp"
@@ -15,9 +16,10 @@ namespace orgchart {
 
 namespace {
 
-constexpr double kTitleHeight = 28;  // the title band org_layout keeps (cli layout_for does the same)
+constexpr double kTitleHeight = 28;  // the title line's band: every page keeps at least this (README "How many pages")
 constexpr double kMargin = 18;       // OrgLayoutOptions::margin
 constexpr double kFlowTitleHeight = kTitleHeight + 8;  // a flowed page: the date line under the title clear of the top connectors
+constexpr double kFlowGap = 12;  // page 1: between the overview's drawing and the flowed columns below it
 
 std::string page_ref(std::size_t page) { return "p. " + std::to_string(page); }
 
@@ -72,8 +74,12 @@ OrgNode page_card_node(const OrgGraph& g, Vertex v, const std::string& id, std::
 /// Builds the chart of one page from the whole chart and the plan.
 class PageBuilder {
  public:
-  PageBuilder(const OrgGraph& g, const PagePlan& plan, std::size_t page)
-      : g_(g), plan_(plan), page_(page) {}
+  /// The part of page `page` made of `pieces` (all of the page's when empty); its own cards are numbered on from
+  /// `cards_before` (the cards of another part of the same page).
+  PageBuilder(const OrgGraph& g, const PagePlan& plan, std::size_t page, std::vector<std::size_t> pieces = {},
+              std::size_t cards_before = 0)
+      : g_(g), plan_(plan), page_(page), pieces_(pieces.empty() ? plan.pages[page] : std::move(pieces)),
+        overview_(pieces_.front() == 0), cards_(cards_before) {}
 
   ChartPage build() {
     out_.graph.model.title = page_title();
@@ -84,7 +90,7 @@ class PageBuilder {
     out_.graph.is_diff = g_.is_diff;
     out_.graph.headcount = g_.headcount;
     out_.graph.color_by = g_.color_by;
-    for (std::size_t p : plan_.pages[page_]) add_piece(p);
+    for (std::size_t p : pieces_) add_piece(p);
     add_cross_edges();
     out_.source = std::move(source_);
     out_.column = std::move(column_);
@@ -233,7 +239,7 @@ class PageBuilder {
         ++k;
         // On the overview, a relation within the page is drawn; on a flowed page it is a reference card like any
         // other (its place is kept anyway, and lines across the columns' connectors would not read).
-        if (auto it = copy_of_.find(t); it != copy_of_.end() && page_ == 0) {
+        if (auto it = copy_of_.find(t); it != copy_of_.end() && overview_) {
           OrgEdge copy = oe;
           if (oe.type == EdgeType::kRelation) {
             copy.index = out_.graph.model.relations.size();
@@ -253,14 +259,62 @@ class PageBuilder {
   const OrgGraph& g_;
   const PagePlan& plan_;
   std::size_t page_;
+  std::vector<std::size_t> pieces_;
+  bool overview_;  ///< the overview's part: relations within it are drawn
   ChartPage out_;
   std::vector<Vertex> source_;
   std::vector<int> column_;
   std::vector<Vertex> on_page_;
   std::unordered_map<Vertex, Vertex> copy_of_;
   std::unordered_map<std::size_t, std::size_t> unit_at_, person_at_;
-  std::size_t cards_ = 0;
+  std::size_t cards_;
 };
+
+/// Page 1's flowed part appended to its overview part: the vertices (and units, people, relations they index)
+/// follow the overview's, and so do the layout's per-vertex entries and relation routes.
+void append_part(ChartPage& into, const ChartPage& part) {
+  OrgGraph& a = into.graph;
+  const OrgGraph& b = part.graph;
+  const std::size_t off = boost::num_vertices(a.graph), nb = boost::num_vertices(b.graph);
+  const std::size_t units = a.model.units.size(), people = a.model.people.size(), rels = a.model.relations.size();
+  a.model.units.insert(a.model.units.end(), b.model.units.begin(), b.model.units.end());
+  a.model.people.insert(a.model.people.end(), b.model.people.begin(), b.model.people.end());
+  a.model.relations.insert(a.model.relations.end(), b.model.relations.begin(), b.model.relations.end());
+  for (Vertex v = 0; v < nb; ++v) {
+    OrgNode node = b.graph[v];
+    node.index += node.type == NodeType::kPerson ? people : units;
+    boost::add_vertex(std::move(node), a.graph);
+  }
+  a.children.resize(off + nb);
+  for (Vertex v = 0; v < nb; ++v)
+    for (Vertex c : b.children[v]) a.children[off + v].push_back(off + c);
+  for (Vertex r : b.roots) a.roots.push_back(off + r);
+  for (auto e : boost::make_iterator_range(boost::edges(b.graph))) {
+    OrgEdge oe = b.graph[e];
+    if (oe.type == EdgeType::kRelation) oe.index += rels;
+    boost::add_edge(off + boost::source(e, b.graph), off + boost::target(e, b.graph), oe, a.graph);
+  }
+  into.source.insert(into.source.end(), part.source.begin(), part.source.end());
+  into.column.insert(into.column.end(), part.column.begin(), part.column.end());
+  for (PageLink link : part.links) {
+    link.vertex += off;
+    into.links.push_back(link);
+  }
+  Layout& la = into.layout;
+  const Layout& lb = part.layout;
+  if (la.empty() || lb.empty()) return;
+  la.centre.insert(la.centre.end(), lb.centre.begin(), lb.centre.end());
+  la.size.insert(la.size.end(), lb.size.begin(), lb.size.end());
+  la.hierarchy_route.insert(la.hierarchy_route.end(), lb.hierarchy_route.begin(), lb.hierarchy_route.end());
+  for (LayoutRelation r : lb.relations) {
+    r.relation += rels;
+    r.source += off;
+    r.target += off;
+    la.relations.push_back(std::move(r));
+  }
+  la.bounds.width = std::max(la.bounds.width, lb.bounds.width);
+  la.bounds.height = std::max(la.bounds.height, lb.bounds.height);
+}
 
 }  // namespace
 
@@ -275,8 +329,11 @@ Layout lay_out_page(const OrgGraph& g, const std::vector<Size>& cards, Size lege
   OrgLayoutOptions o;
   o.tree.page_aspect = page.width / page.height;
   o.margin = kMargin;
-  o.title_height = g.model.title.empty() ? 0 : kTitleHeight;
-  o.title_width = heading_width(chart_heading(g, std::nullopt));
+  // The heading as the writer draws it: the title and the date line under it (28 pt kept for the title alone let
+  // the date line run under the first cards).
+  const ChartHeading heading = chart_heading(g, std::nullopt);
+  o.title_height = heading_height(heading);
+  o.title_width = heading_width(heading);
   return org_layout(g, cards, o, legend);
 }
 
@@ -384,15 +441,19 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   const double h = std::max(settings.page.height / out.min_scale - 2 * kMargin - kTitleHeight, 1.0);
   const double flow_h = std::max(h - (kFlowTitleHeight - kTitleHeight), 1.0);
   {
-    // README "How many pages": each card owns (w + gap) x (h + gap) of a page's room grown by one gap each way;
-    // every page whose first unit is not a root holds a header, and its run a stub elsewhere, each a card.
+    // README "How many pages".
+    PageBoundInput bound;
+    bound.cards = sizes.cards;
+    bound.room = {w, h};
     const TreeLayoutOptions gaps;
-    auto owned = [&](Size z) { return (z.width + gaps.sibling_gap) * (z.height + gaps.row_gap); };
-    double cards = 0;
-    for (const Size& z : sizes.cards) cards += owned(z);
-    const double room = owned({w, h}), extra = 2 * owned(kSmallestCard), roots = static_cast<double>(g.roots.size());
-    const double pages = std::max(cards / room, (cards - roots * extra) / (room - extra));
-    out.lower_bound = std::max<std::size_t>(static_cast<std::size_t>(std::ceil(pages - 1e-9)), 1);
+    bound.gap = {gaps.sibling_gap, gaps.row_gap};
+    bound.roots = g.roots.size();
+    bound.extra = kSmallestCard;
+    const PageBound b = page_lower_bound(bound);
+    out.lower_bound = b.pages;
+    out.area_bound = b.area;
+    out.lines_bound = b.lines;
+    out.columns_bound = b.columns;
   }
 
   FlowInput in;
@@ -412,7 +473,8 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   fo.shrink.assign(n, Size{0, 0});
 
   // The overview: the top levels, as deep as their cards (and a stub under each parent of the last level) take at
-  // most a third of the page by area (a tidy chart uses about that much of its box); shallower if its layout does
+  // most a sixth of the page by area (a tidy chart uses about three times that of its box, and the flow goes on
+  // under it: a third left page 1 too little room, 8 pages for 300 units against 7); shallower if its layout does
   // not fit at the smallest scale.
   std::vector<int> depth(n, 0);
   std::vector<double> level_area, level_stubs;
@@ -429,25 +491,54 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   int overview = 0;
   for (double area = level_area.empty() ? 0 : level_area[0];
        overview + 1 < static_cast<int>(level_area.size()) &&
-       area + level_area[overview + 1] + level_stubs[overview + 1] <= w * h / 3;)
+       area + level_area[overview + 1] + level_stubs[overview + 1] <= w * h / 6;)
     area += level_area[++overview];
 
   FlowLayoutOptions lo;
   lo.geometry = fo.geometry;
   lo.margin = kMargin;
+  const double paper_h = settings.page.height / out.min_scale;
   for (out.rounds = 1;; ++out.rounds) {
     fo.overview_depth = overview;
     const PagePlan plan = plan_flow(in, fo);
     out.pages.clear();
-    out.pages.push_back(PageBuilder(g, plan, 0).build());
     {
+      // Page 1: the overview, and below it the first run of the flow when there is room (then its pieces follow
+      // the overview's, laid out apart and appended).
+      const std::vector<std::size_t>& first = plan.pages[0];
+      out.pages.push_back(PageBuilder(g, plan, 0, {0}).build());
+      if (first.size() > 1)
+        out.pages.push_back(
+            PageBuilder(g, plan, 0, {first.begin() + 1, first.end()}, out.pages[0].links.size()).build());
       const auto cards = page_card_sizes(out.pages, sizes.cards);
-      ChartPage& cp = out.pages[0];
+      ChartPage whole = out.pages[0];
+      if (first.size() > 1) append_part(whole, out.pages[1]);
       // Its legend as the writer draws it: the kinds on the page.
-      cp.layout = lay_out_page(cp.graph, cards[0], measure_cards(cp.graph).legend, settings.page);
+      ChartPage& cp = out.pages[0];
+      cp.layout = lay_out_page(cp.graph, cards[0], measure_cards(whole.graph).legend, settings.page);
       if (page_scale(cp.layout.bounds, settings.page) < out.min_scale - 1e-9 && overview >= 0) {
         --overview;
+        fo.first_room = {0, 0};
         continue;
+      }
+      // The flow goes on under the overview (kFlowGap below its drawing), down to the bottom margin.
+      const double flow_top = cp.layout.bounds.height - kMargin + kFlowGap;
+      const double room_h = paper_h - kMargin - flow_top;
+      const bool tried = fo.first_room.height > 0;
+      if (room_h > fo.geometry.edge && (!tried || fo.first_room.height > room_h + 1e-9) &&
+          out.rounds < settings.max_rounds) {
+        // Planned with more room than the overview leaves (or none yet): flow again with what it leaves, 1 pt
+        // less each time so that this ends.
+        fo.first_room = {tried ? fo.first_room.width : w, tried ? std::min(room_h, fo.first_room.height - 1) : room_h};
+        continue;
+      }
+      if (first.size() > 1) {
+        FlowLayoutOptions below = lo;
+        below.title_height = flow_top - kMargin;
+        below.title_width = 0;
+        out.pages[1].layout = flow_layout(out.pages[1].graph, cards[1], out.pages[1].column, below);
+        append_part(cp, out.pages[1]);
+        out.pages.pop_back();
       }
     }
     for (std::size_t page = 1; page < plan.pages.size(); ++page) out.pages.push_back(PageBuilder(g, plan, page).build());
@@ -464,11 +555,22 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
         ++out.unfit;
         // The planner's sizes of stubs and headers are upper bounds but for where their final text wraps: give
         // the page that much less room and flow again (its first card keys it; pages before it stay the same).
-        if (page > 0) {
+        if (page == 0 && plan.pages[0].size() > 1) {
+          // Page 1's flowed part: less room under the overview.
+          const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
+          const double ex_h = cp.layout.bounds.height - paper_h;
+          // Its columns came out wider than planned by as much again as the room must lose (the planned width
+          // may be well under the room: the next card needed a column more).
+          const double drawn = cp.layout.bounds.width - 2 * kMargin;
+          if (ex_w > 0) fo.first_room.width = std::min(fo.first_room.width - ex_w - 1, w - (drawn - plan.width[0]) - 1);
+          if (ex_h > 0) fo.first_room.height -= ex_h + 1;
+        } else if (page > 0) {
           const std::size_t first = plan.pieces[plan.pages[page].front()].tops.front();
           const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
           const double ex_h = cp.layout.bounds.height - settings.page.height / out.min_scale;
-          fo.shrink[first].width += std::max(ex_w, 0.0) + (ex_w > 0 ? 1 : 0);
+          // As on page 1: at least the difference between the drawn and the planned width.
+          const double drawn = cp.layout.bounds.width - 2 * kMargin;
+          if (ex_w > 0) fo.shrink[first].width = std::max(fo.shrink[first].width + ex_w + 1, drawn - plan.width[page] + 1);
           fo.shrink[first].height += std::max(ex_h, 0.0) + (ex_h > 0 ? 1 : 0);
         }
       }

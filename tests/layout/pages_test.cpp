@@ -50,7 +50,9 @@ void check_plan(const FlowInput& in, const FlowOptions& o, const PagePlan& plan)
     }
   }
   ASSERT_EQ(plan.piece_of.size(), n);
-  ASSERT_EQ(plan.pages.front(), std::vector<std::size_t>{0});
+  ASSERT_FALSE(plan.pages.front().empty());
+  ASSERT_EQ(plan.pages.front().front(), 0u) << "page 1 starts with the overview";
+  if (o.first_room.width <= 0) ASSERT_EQ(plan.pages.front(), std::vector<std::size_t>{0});
   const std::size_t m = plan.pieces.size();
   ASSERT_EQ(plan.page_of.size(), m);
   ASSERT_EQ(plan.next_run.size(), m);
@@ -144,7 +146,8 @@ void check_plan(const FlowInput& in, const FlowOptions& o, const PagePlan& plan)
     if (plan.next_run[p] != kNoParent) put(plan.page_of[p], plan.stub_column[plan.next_run[p]], 1, in.stub[plan.pieces[plan.next_run[p]].tops.front()]);
   std::map<std::size_t, double> width;
   for (const auto& [key, c] : cols) {
-    EXPECT_LE(c.height - g.row_gap, o.height - g.edge - g.foot + 1e-6) << "page " << key.first + 1 << " column " << key.second;
+    const double room_h = key.first == 0 ? o.first_room.height : o.height;
+    EXPECT_LE(c.height - g.row_gap, room_h - g.edge - g.foot + 1e-6) << "page " << key.first + 1 << " column " << key.second;
     width[key.first] += c.maxv - c.base * g.indent + (key.second > 0 ? g.column_gap : 0);
   }
   for (const auto& [page, w] : width) EXPECT_LE(w, o.width + 1e-6) << "page " << page + 1;
@@ -173,6 +176,27 @@ TEST_P(PlanFlowSizes, EveryNodeOnOnePageEveryPageWithinItsRoom) {
 
 INSTANTIATE_TEST_SUITE_P(Trees, PlanFlowSizes,
                          ::testing::Combine(::testing::Values(300, 3000, 30000), ::testing::Values(-1, 0, 2)));
+
+TEST(PlanFlow, FlowsOnUnderTheOverview) {
+  const FlowInput in = flow_input(layout_test::random_input(3000, 7));
+  FlowOptions o = options(1);
+  const PagePlan apart = plan_flow(in, o);
+  o.first_room = {o.width, o.height / 2};
+  const PagePlan plan = plan_flow(in, o);
+  check_plan(in, o, plan);
+  EXPECT_GT(plan.pages[0].size(), 1u) << "page 1 holds flowed pieces after the overview";
+  EXPECT_LE(plan.pages.size(), apart.pages.size());
+  // A whole page's room under the overview: page 2's run moves up, and every later one with it.
+  o.first_room = {o.width, o.height};
+  const PagePlan whole = plan_flow(in, o);
+  check_plan(in, o, whole);
+  EXPECT_EQ(whole.pages.size() + 1, apart.pages.size());
+  // Too little room for any card: the flow starts on page 2, as without room.
+  o.first_room = {o.width, 10};
+  const PagePlan none = plan_flow(in, o);
+  check_plan(in, o, none);
+  EXPECT_EQ(none.pages, apart.pages);
+}
 
 TEST(PlanFlow, SmallTreeIsOnePage) {
   const FlowInput in = flow_input(layout_test::star(5));

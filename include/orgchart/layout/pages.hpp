@@ -37,6 +37,8 @@ struct PagePlan {
   std::vector<int> column, header_column, stub_column;
   std::vector<std::vector<int>> side_column;
   std::size_t unfit = 0;  ///< flowed pages overfull because a single card (with its header) exceeds a page
+  /// Per page: the width its columns take with the sizes planned (0 for an overview alone).
+  std::vector<double> width;
 };
 
 /// Estimated area of one box with its share of the gaps around it (a tidy chart's sibling and level gaps).

@@ -25,7 +25,7 @@ struct FlowInput {
 /// Geometry of a flowed page, at the drawing's scale (pt). A card at outline depth d (its page's header cards
 /// at 0) stands (d - b) * indent right of its column's left edge, b the smallest depth in that column.
 struct FlowGeometry {
-  double indent = 8;      ///< one outline step; the parent's spine runs down half of it in from its left edge
+  double indent = 6;      ///< one outline step; the parent's spine runs down half of it in from its left edge
   double column_gap = 12;  ///< between columns; the spine of depth b - 1 runs down its middle
   double row_gap = 6;      ///< between cards in a column
   double edge = 6;         ///< kept free above the cards of every column for the connectors along its top (pt)
@@ -43,11 +43,14 @@ struct FlowOptions {
   /// Per node, optional: a page whose first card is this node has this much less room (the caller's correction
   /// for a page that came out too big once its cards were measured with their final text).
   std::vector<Size> shrink;
+  /// Room on page 1 below the overview for the first run of flowed cards (pt, edges included, like width and
+  /// height); zero: none, the flow starts on page 2.
+  Size first_room{0, 0};
   FlowGeometry geometry;
 };
 
 /// Page 1 is the overview (the nodes of depth <= overview_depth; a stub under each of them whose children go
-/// on). The other nodes flow in preorder, a run of them per page: a page takes the longest run whose cards, with
+/// on), and below it the first run when first_room is given. The other nodes flow in preorder, a run of them per page: a page takes the longest run whose cards, with
 /// a header card for the parent of each of its pieces and the stubs of the runs it cuts, split into columns that
 /// fit its room, the columns chosen to take the least width (each as wide as its widest card and indent); so
 /// every page but the last is full up to one card and its stubs. O(n * c * h) for c the cards of one column and

@@ -48,6 +48,7 @@ struct PagedChart {
   /// arrangement leaves between them (sibling_gap across, row_gap down) over a page's usable area at min_scale
   /// (paper less margins and title band). See README "Pages".
   std::size_t lower_bound = 0;
+  double area_bound = 0, lines_bound = 0, columns_bound = 0;  ///< its parts, unrounded (layout/page_bound.hpp)
 };
 
 /// The scale at which a drawing of `bounds` (margins included) is put on the paper: the largest that fits, at most 1.
