@@ -124,6 +124,7 @@ struct TableMapper::Impl {
   TableLimits limits;
   std::size_t cells = 0;  // filled cells kept as attributes so far
   bool full = false;      // past a limit: no more rows are read
+  std::size_t rows_held = 0;  // data rows with something in them
 
   SourceLoc loc_of(const TableField& f) const { return {file_name, f.line, f.column}; }
   void error(const SourceLoc& l, std::string msg) { diags.push_back({Severity::kError, l, std::move(msg), {}}); }
@@ -419,6 +420,9 @@ bool TableMapper::add(const TableRecord& record) {
     m.add_header(record);
     return true;
   }
+  // Rows of delimiters only are not held (add_row skips them) and do not count: a table may have millions.
+  if (std::all_of(record.fields.begin(), record.fields.end(), [](const TableField& f) { return trim(f.text).empty(); }))
+    return true;
   // The caps are checked before the row is held: memory stays within them whatever the rows look like.
   std::size_t cells = 0;
   for (std::size_t i = 0; i < record.fields.size() && i < m.cols.headers.size(); ++i)
@@ -429,7 +433,7 @@ bool TableMapper::add(const TableRecord& record) {
     for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
     return s;
   };
-  if (static_cast<std::size_t>(record.row) > m.limits.rows) {
+  if (++m.rows_held + 1 > m.limits.rows) {  // the header is a row too
     m.error(at, "the table has more than " + thousands(m.limits.rows) +
                     " rows, the most orgchart reads (a spreadsheet's limit); row " + std::to_string(record.row) +
                     " and those after it are not read: chart a part of it (e.g. one division per file)");

@@ -366,19 +366,20 @@ TEST(TableReaderErrors, RowsAndCellsPastTheLimitsAreAnErrorNotMemory) {
     return out;
   };
   // Desk and Phone have no role: their filled cells are the attributes counted (2, 1, 2, 2).
-  const std::string table = "id,name,parent,Desk,Phone\n1,Ann,,A1,555\n2,Bo,1,,556\n\n3,Cy,1,C3,557\n4,Di,1,D4,558\n";
+  // Rows of delimiters only (line 4) are not held and do not count.
+  const std::string table = "id,name,parent,Desk,Phone\n1,Ann,,A1,555\n2,Bo,1,,556\n,,,,\n3,Cy,1,C3,557\n4,Di,1,D4,558\n";
   int n = 0;
   EXPECT_EQ(read(table, {4, 100}, &n),
-            "t.csv:6:1: error: the table has more than 4 rows, the most orgchart reads (a spreadsheet's limit); row 5 "
+            "t.csv:6:1: error: the table has more than 4 rows, the most orgchart reads (a spreadsheet's limit); row 6 "
             "and those after it are not read: chart a part of it (e.g. one division per file)\n");
-  EXPECT_EQ(n, 4);  // the header and three rows; the fifth is refused and the sixth never read
+  EXPECT_EQ(n, 5);  // the header, the empty row and three rows; Di is refused
   EXPECT_EQ(read(table, {5, 4}, &n),
             "t.csv:5:1: error: the table has more than 4 filled cells in columns kept as attributes, the most orgchart "
-            "holds; row 4 and those after it are not read: leave out the columns the chart does not need, or chart a "
+            "holds; row 5 and those after it are not read: leave out the columns the chart does not need, or chart a "
             "part of the table\n");
-  EXPECT_EQ(n, 3);
+  EXPECT_EQ(n, 4);
   EXPECT_EQ(read(table, {5, 7}, &n), "");  // exactly at the limits
-  EXPECT_EQ(n, 5);
+  EXPECT_EQ(n, 6);
   // The defaults: a full sheet of 1,048,576 rows, 4 attribute cells a row.
   EXPECT_EQ(TableLimits{}.rows, 1048576u);
   EXPECT_EQ(TableLimits{}.attribute_cells, 4u * 1048576u);
