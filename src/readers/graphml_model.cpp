@@ -51,6 +51,7 @@ void GraphmlModelBuilder::open(GraphmlElement element, GraphmlItem& item) {
   if (element == GraphmlElement::kGraph) {
     item.slot = graphs_.size();
     graphs_.emplace_back();
+    if (!open_nodes_.empty()) nodes_[open_nodes_.back()].has_graph = true;
     return;
   }
   if (element == GraphmlElement::kEdge) return;
@@ -58,6 +59,8 @@ void GraphmlModelBuilder::open(GraphmlElement element, GraphmlItem& item) {
   item.slot = nodes_.size();
   NodeInfo& info = nodes_.emplace_back();
   info.line = item.line;
+  info.container = open_nodes_.empty() ? kNone : open_nodes_.back();
+  open_nodes_.push_back(item.slot);
   if (!item.has_id) {
     error(loc(item.line, item.column), "this <node> has no 'id'");
     return;
@@ -76,6 +79,7 @@ void GraphmlModelBuilder::close(GraphmlElement element, GraphmlItem& item) {
   switch (element) {
     case GraphmlElement::kGraph: graphs_[item.slot] = item; break;
     case GraphmlElement::kNode:
+      if (!open_nodes_.empty()) open_nodes_.pop_back();
       if (item.has_id && nodes_[item.slot].line >= 0) read_node(item);
       break;
     case GraphmlElement::kEdge:
@@ -181,11 +185,70 @@ void GraphmlModelBuilder::read_sources(const GraphmlValue& v) {
   }
 }
 
+bool GraphmlModelBuilder::foreign() const {
+  for (const char* ours : {"kind", "relation", "node_type", "unit_id", "parent_id"})
+    if (keys_.name_id(ours) >= 0) return false;
+  return true;
+}
+
+namespace {
+/// A node id of another program ("Alice Smith", "n0::n1") as one of our ids: other characters become '-'.
+std::string foreign_id(std::string_view id) {
+  std::string out;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                    c == '_' || c == '.' || c == '@' || c == '+';
+    if (ok) out.push_back(c);
+    else if (!out.empty() && out.back() != '-') out.push_back('-');
+  }
+  while (!out.empty() && !valid_id(out)) out.erase(out.begin());
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "node" : out;
+}
+}  // namespace
+
+void GraphmlModelBuilder::read_foreign_node(const GraphmlItem& n, NodeInfo& info) {
+  const SourceLoc at = loc(n.line, n.column);
+  // The name: a label datum, yEd's label, a name datum, else the id (NetworkX often has nothing else).
+  std::string name(trim(fields_.get("label").text));
+  if (name.empty() && n.yed_label) name = *n.yed_label;
+  if (name.empty()) name = trim(fields_.get("name").text);
+  if (name.empty()) name = n.id;
+  if (info.has_graph) {
+    // A yEd group (or folder): a frame around its members, not a card.
+    info.kind = NodeKind::kGroup;
+    group_names_[n.slot] = name;
+    return;
+  }
+  info.kind = NodeKind::kUnit;
+  info.index = model_.units.size();
+  Unit& u = model_.units.emplace_back();
+  UnitExtra& x = unit_extra_.emplace_back();
+  x.slot = n.slot;
+  u.loc = u.parent_loc = u.photo_loc = at;
+  std::string id = valid_id(n.id) ? n.id : foreign_id(n.id);
+  // Two ids may become one ("a b", "a-b"): the later gets a suffix.
+  if (!foreign_ids_.try_emplace(id, 2).second) {
+    int& next = foreign_ids_[id];  // stays valid: an unordered_map does not move its elements
+    std::string candidate;
+    do candidate = id + "-" + std::to_string(next++);
+    while (!foreign_ids_.try_emplace(candidate, 2).second);
+    id = std::move(candidate);
+  }
+  u.id = std::move(id);
+  u.name = std::move(name);
+  u.kind = "unit";
+  read_attributes(AttributeFor::kNode, u);
+  u.attributes = fields_.except(AttributeFor::kNode);
+  if (u.id != n.id) u.attributes["graphml id"] = n.id;
+}
+
 void GraphmlModelBuilder::read_node(const GraphmlItem& n) {
   NodeInfo& info = nodes_[n.slot];
   info.closed = true;
   const SourceLoc at = loc(n.line, n.column);
   fields_.read("node", n.line, n.column, views(n), file_, diags_);
+  if (foreign()) return read_foreign_node(n, info);
   const GraphmlValue& type_value = fields_.get("node_type");
   const std::string_view type = type_value.text;
   if (type == "stub") {  // "+N units": stands for units that are not in the file
@@ -259,6 +322,31 @@ void GraphmlModelBuilder::read_edge(const EdgeHead& e, std::span<const GraphmlDa
   const GraphmlValue& relation = fields_.get("relation");
   const std::string link =
       what(e.has_id, e.id, "edge") + " from '" + std::string(e.source) + "' to '" + std::string(e.target) + "'";
+  if (s->kind == NodeKind::kGroup || t->kind == NodeKind::kGroup) {
+    const auto it = group_names_.find(static_cast<std::size_t>((s->kind == NodeKind::kGroup ? s : t) - nodes_.data()));
+    error(at, link + " ends at the group '" + (it == group_names_.end() ? std::string() : it->second) +
+                  "', which is drawn as a frame around its members, not as a card; connect the edge to a member");
+    return;
+  }
+  if (relation.text.empty() && foreign()) {
+    // Another program's edge: from the parent (manager) to the child (report), as org charts are drawn.
+    UnitExtra& x = unit_extra_[t->index];
+    Unit& child = model_.units[t->index];
+    if (s == t) {
+      error(at, link + " is a loop: a unit cannot be its own parent; delete the edge");
+      return;
+    }
+    if (x.has_parent_edge) {
+      error(at, link + " gives unit '" + child.id + "' a second parent (the first edge is at line " +
+                    std::to_string(x.parent_edge_loc.line) + "); an org chart has one parent per unit: delete one of the edges");
+      return;
+    }
+    x.has_parent_edge = true;
+    x.parent_edge_loc = at;
+    child.parent = model_.units[s->index].id;
+    child.parent_loc = at;
+    return;
+  }
   if (relation.text.empty()) {
     error(at, link + " has no 'relation'; write 'parent' for the hierarchy or a relation kind such as 'funds'");
     return;
@@ -360,6 +448,13 @@ void GraphmlModelBuilder::finish_units() {
   for (std::size_t i = 0; i < model_.units.size(); ++i) {
     Unit& u = model_.units[i];
     UnitExtra& x = unit_extra_[i];
+    // A member of a foreign group (innermost first) is in that group, unless its data says another.
+    if (u.group.empty())
+      for (std::size_t c = nodes_[x.slot].container; c != kNone; c = nodes_[c].container)
+        if (auto g = group_names_.find(c); g != group_names_.end()) {
+          u.group = g->second;
+          break;
+        }
     // A copy whose hierarchy edge was lost (or never drawn) still knows the parent's id.
     if (!x.has_parent_edge && !x.parent_id.empty()) {
       u.parent = x.parent_id;

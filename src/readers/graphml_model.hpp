@@ -44,12 +44,15 @@ class GraphmlModelBuilder : public GraphmlSink {
   bool saw_root() const { return root_.line > 0; }
 
  private:
-  enum class NodeKind { kUnit, kPerson, kStub, kSkipped };
+  enum class NodeKind { kUnit, kPerson, kStub, kSkipped, kGroup };
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   struct NodeInfo {
     NodeKind kind = NodeKind::kSkipped;
     std::size_t index = 0;  // into model_.units (kUnit) or persons_ (kPerson)
     int line = 0;
     bool closed = false;    // its data has been read (false: still open, or refused when it opened)
+    bool has_graph = false;  // holds a <graph> of its own: a yEd group or folder
+    std::size_t container = kNone;  // the node whose <graph> holds this one
   };
   /// What a unit node says beyond its Unit: needed once all edges are known.
   struct UnitExtra {
@@ -61,6 +64,11 @@ class GraphmlModelBuilder : public GraphmlSink {
     SourceLoc parent_id_loc, leaders_loc;
     std::size_t slot = 0;  // its node's place in the document
   };
+  /// A graph of another program (NetworkX, yEd from scratch, igraph): none of our keys (kind, relation,
+  /// node_type, unit_id, parent_id). Its nodes are units of kind `unit` named by their label, its edges lead
+  /// from parent to child, and its yEd groups are the groups of their members.
+  bool foreign() const;
+  void read_foreign_node(const GraphmlItem& n, NodeInfo& info);
   /// An edge's start tag, from the parser's item or a stored copy.
   struct EdgeHead {
     std::string_view id, source, target;
@@ -125,6 +133,9 @@ class GraphmlModelBuilder : public GraphmlSink {
   bool declared_sources_ = false;
   bool late_key_ = false, seeded_ = false, items_read_ = false;
   int suggestions_ = 0;
+  std::vector<std::size_t> open_nodes_;  // slots of the nodes open around the parser's position
+  std::unordered_map<std::size_t, std::string> group_names_;  // by slot: foreign group nodes
+  std::unordered_map<std::string, int> foreign_ids_;  // ids given to foreign nodes, with the next suffix
 };
 
 /// "node 'n3'", or "this node" when it has no id: how messages name an element.

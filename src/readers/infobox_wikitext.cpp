@@ -45,6 +45,72 @@ std::optional<std::pair<std::size_t, std::size_t>> named_argument(const WikiPart
   return std::nullopt;
 }
 
+void append_utf8(std::string& out, unsigned long c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+/// HTML character references as MediaWiki shows them: `&amp;` `&nbsp;` `&ndash;` `&#8211;` `&#x2013;` ... (pages
+/// write "Science &amp; Technology" and "10&nbsp;km"). A reference to a control character, a surrogate or past
+/// U+10FFFF, and names not listed, stay as written.
+std::string decode_entities(const std::string& s) {
+  if (s.find('&') == std::string::npos) return s;
+  static const std::pair<const char*, unsigned long> kNamed[] = {
+      {"amp", '&'},      {"lt", '<'},        {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+      {"nbsp", 0xA0},    {"ndash", 0x2013},  {"mdash", 0x2014}, {"thinsp", 0x2009}, {"ensp", 0x2002},
+      {"emsp", 0x2003},  {"hellip", 0x2026}, {"middot", 0xB7},  {"bull", 0x2022},  {"minus", 0x2212},
+      {"times", 0xD7},   {"lrm", 0x200E},    {"rlm", 0x200F},   {"zwnj", 0x200C},  {"zwj", 0x200D},
+      {"shy", 0xAD},     {"laquo", 0xAB},    {"raquo", 0xBB},   {"lsquo", 0x2018}, {"rsquo", 0x2019},
+      {"ldquo", 0x201C}, {"rdquo", 0x201D},  {"eacute", 0xE9},  {"copy", 0xA9},    {"deg", 0xB0}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::size_t semi = s[i] == '&' ? s.find(';', i + 1) : std::string::npos;
+    if (semi == std::string::npos || semi - i > 10) {
+      out += s[i];
+      continue;
+    }
+    const std::string name = s.substr(i + 1, semi - i - 1);
+    unsigned long c = 0;
+    bool ok = false;
+    if (name.size() > 1 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      const std::string digits = name.substr(hex ? 2 : 1);
+      ok = !digits.empty() && digits.size() <= 7 &&
+           std::all_of(digits.begin(), digits.end(), [&](char d) { return hex ? std::isxdigit(static_cast<unsigned char>(d)) : std::isdigit(static_cast<unsigned char>(d)); });
+      if (ok) c = std::stoul(digits, nullptr, hex ? 16 : 10);
+      ok = ok && (c == '\t' || c == '\n' || c >= 0x20) && c != 0x7F && !(c >= 0x80 && c < 0xA0) &&
+           !(c >= 0xD800 && c <= 0xDFFF) && c <= 0x10FFFF;
+    } else {
+      for (const auto& [n, v] : kNamed)
+        if (name == n) {
+          c = v;
+          ok = true;
+        }
+    }
+    if (!ok) {
+      out += s[i];
+      continue;
+    }
+    if (c != 0xAD) append_utf8(out, c);  // a soft hyphen only marks where a word may break
+    i = semi;
+  }
+  return out;
+}
+
 // Templates that carry citations or editors' marks, not facts of the chart: left out without a note.
 bool is_citation(const std::string& name) {
   return name.rfind("cite", 0) == 0 || name.rfind("citation", 0) == 0 ||
@@ -157,7 +223,7 @@ class Renderer {
   }
 
   void flush() {
-    std::string t = collapse_space(cur_);
+    std::string t = collapse_space(decode_entities(cur_));
     while (!t.empty() && (t.back() == ',' || t.back() == ';')) t.pop_back();
     if (!collapse_space(t).empty()) out_.push_back({collapse_space(t), link_, t_.loc(file_, cur_at_)});
     cur_.clear();

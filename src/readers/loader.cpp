@@ -33,7 +33,25 @@ struct InputExtension {
 constexpr InputExtension kInputExtensions[] = {
     {"graphml", InputFormat::kGraphml}, {"csv", InputFormat::kTable}, {"tsv", InputFormat::kTable},
     {"tab", InputFormat::kTable},       {"txt", InputFormat::kTable}, {"xlsx", InputFormat::kXlsx},
+    {"xlsm", InputFormat::kXlsx},  // a workbook with macros: the same parts (the macros are not run or read)
     {"xls", InputFormat::kXlsx}};  // read only to say what it is and how to convert it
+
+/// Formats people have at hand that orgchart does not read: what to do instead, rather than YAML errors about
+/// bytes that were never YAML.
+struct UnreadExtension {
+  const char* extension;
+  const char* advice;
+};
+constexpr UnreadExtension kUnreadExtensions[] = {
+    {"gexf", "GEXF is one of orgchart's outputs, not an input: save the graph as GraphML (Gephi: File > Export > "
+             "Graph file..., type GraphML) and read that"},
+    {"ods", "OpenDocument spreadsheets (.ods) are not read: save the sheet as .xlsx (LibreOffice: File > Save As..., "
+            "Excel 2007-365) or as CSV (UTF-8) and read that"},
+    {"fods", "flat OpenDocument spreadsheets (.fods) are not read: save the sheet as .xlsx or as CSV (UTF-8) and read "
+             "that"},
+    {"numbers", "Apple Numbers files are not read: export the table as CSV (File > Export To > CSV, Unicode (UTF-8)) "
+                "or as Excel (.xlsx) and read that"},
+};
 
 /// What a `.txt` file holds, from its content: a table (tab- or comma-separated, Excel's "Unicode text").
 InputFormat txt_format(const std::string& /*text*/) { return InputFormat::kTable; }
@@ -69,8 +87,18 @@ std::string lf_lines(std::string text) {
   return text;
 }
 
+std::string lower_extension(const std::string& path);
+
 ReadResult read(const std::string& text, const std::string& file, InputFormat format, const TableOptions& table,
                 std::map<std::string, std::string>& texts) {
+  const std::string ext = lower_extension(file);
+  for (const UnreadExtension& u : kUnreadExtensions)
+    if (ext == u.extension) {
+      ReadResult r;
+      r.model.files.push_back(file);
+      r.diagnostics.push_back({Severity::kError, {file, 0, 0}, u.advice, {}});
+      return r;
+    }
   switch (format) {
     case InputFormat::kGraphml:
       texts[file] = text;

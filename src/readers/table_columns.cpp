@@ -20,7 +20,7 @@ struct RoleInfo {
 
 const std::vector<RoleInfo>& roles() {
   static const std::vector<RoleInfo> kRoles = {
-      {ColumnRole::kId, "id", {"id", "employeeid", "personid", "unitid", "key", "empid", "employeeno", "employeenumber", "staffid", "userid", "nodeid"}, true},
+      {ColumnRole::kId, "id", {"id", "employeeid", "personid", "unitid", "key", "empid", "employeeno", "employeenumber", "staffid", "userid", "nodeid", "personnelno", "personnelnumber", "persno", "workerid", "staffno", "staffnumber"}, true},
       {ColumnRole::kParent, "parent", {"parentid", "managerid", "reportstoid", "supervisorid", "parent", "manager", "reportsto", "supervisor", "superior", "linemanager", "boss", "parentunit", "managername", "manageremail", "parentname"}, true},
       {ColumnRole::kName, "name", {"name", "fullname", "displayname", "employeename", "personname", "unitname"}, true},
       {ColumnRole::kFirstName, "first_name", {"firstname", "givenname", "forename"}, false},
@@ -163,6 +163,24 @@ TableColumns detect_columns(const TableRecord& header, const std::string& overri
       cols.role[r] = i;
       taken[i] = true;
       break;
+    }
+  }
+  // HR systems name the manager column in their own words ("Manager Personnel No.", "Reports To (ID)"): a header
+  // that names a manager is the parent column when no synonym matched, and a warning says which was taken.
+  if (!forced[static_cast<std::size_t>(ColumnRole::kParent)] && !cols[ColumnRole::kParent]) {
+    for (std::size_t i = 0; i < normalized.size() && !cols[ColumnRole::kParent]; ++i) {
+      if (taken[i]) continue;
+      const std::string& h = normalized[i];
+      auto has = [&](const char* w) { return h.find(w) != std::string::npos; };
+      if ((has("manager") || has("reportsto") || has("supervisor") || has("superior")) && !has("dotted") &&
+          !has("matrix") && !has("secondary")) {
+        cols.role[static_cast<std::size_t>(ColumnRole::kParent)] = i;
+        taken[i] = true;
+        diags.push_back({Severity::kWarning, {file, header.fields[i].line, header.fields[i].column},
+                         "column '" + cols.headers[i] + "' is read as each row's parent (manager); if it is not, say "
+                         "which column is with --columns parent=HEADER",
+                         {}});
+      }
     }
   }
   if (!cols[ColumnRole::kId] && cols[ColumnRole::kEmail]) cols.email_is_id = true;

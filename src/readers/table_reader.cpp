@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <unordered_map>
@@ -40,9 +41,32 @@ std::string slug(const std::string& s, bool lower_case) {
   return out;
 }
 
+/// "31.12.2020" (or "1.2.2020", with a time after it): the day-first date of German, Russian, Polish... HR
+/// exports, as ISO "2020-12-31"; "" for anything else. Dots leave no doubt about the order, unlike slashes.
+std::string dotted_date(const std::string& text) {
+  int part[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
+  std::size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits[k] < 4) {
+      part[k] = part[k] * 10 + (text[i] - '0');
+      ++digits[k];
+      ++i;
+    }
+    if (k < 2 && (i >= text.size() || text[i] != '.')) return "";
+    if (k < 2) ++i;
+  }
+  if (i < text.size() && text[i] != ' ' && text[i] != 'T') return "";
+  if (digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2 || digits[2] != 4) return "";
+  if (part[0] < 1 || part[0] > 31 || part[1] < 1 || part[1] > 12) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", part[2], part[1], part[0]);
+  return buf;
+}
+
 std::optional<Date> table_date(const std::string& text) {
   // Spreadsheets and databases write a time after the date: "2021-03-04 00:00:00", "2021-03-04T09:00".
   std::string s = text;
+  if (const std::string iso = dotted_date(text); !iso.empty()) s = iso;
   if (s.size() > 10 && (s[10] == ' ' || s[10] == 'T')) s.resize(10);
   return parse_date(s);
 }
@@ -97,6 +121,10 @@ struct TableMapper::Impl {
   bool header_seen = false;
   std::unordered_set<std::string> made_ids;  // ids made from names (no id column)
   bool header_failed = false;  // no column holds names: rows are not read
+  TableLimits limits;
+  std::size_t cells = 0;  // filled cells kept as attributes so far
+  bool full = false;      // past a limit: no more rows are read
+  std::size_t rows_held = 0;  // data rows with something in them
 
   SourceLoc loc_of(const TableField& f) const { return {file_name, f.line, f.column}; }
   void error(const SourceLoc& l, std::string msg) { diags.push_back({Severity::kError, l, std::move(msg), {}}); }
@@ -362,7 +390,9 @@ struct TableMapper::Impl {
   }
 };
 
-TableMapper::TableMapper(std::string file, const TableOptions& options) : impl_(std::make_unique<Impl>()) {
+TableMapper::TableMapper(std::string file, const TableOptions& options, const TableLimits& limits)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->limits = limits;
   impl_->file = std::move(file);
   impl_->file_name = impl_->file;
   impl_->options = options;
@@ -379,16 +409,49 @@ void TableMapper::reserve(std::size_t rows) {
   impl_->rows.reserve(rows);
 }
 
-void TableMapper::add(const TableRecord& record) {
-  if (!impl_->header_seen) {
+bool TableMapper::add(const TableRecord& record) {
+  Impl& m = *impl_;
+  if (m.full) return false;
+  if (!m.header_seen) {
     // Blank lines above the header (spaces only, or delimiters only) are not the header.
     if (std::all_of(record.fields.begin(), record.fields.end(), [](const TableField& f) { return trim(f.text).empty(); }))
-      return;
-    impl_->header_seen = true;
-    impl_->add_header(record);
-  } else {
-    impl_->add_row(record);
+      return true;
+    m.header_seen = true;
+    m.add_header(record);
+    return true;
   }
+  // Rows of delimiters only are not held (add_row skips them) and do not count: a table may have millions.
+  if (std::all_of(record.fields.begin(), record.fields.end(), [](const TableField& f) { return trim(f.text).empty(); }))
+    return true;
+  // The caps are checked before the row is held: memory stays within them whatever the rows look like.
+  std::size_t cells = 0;
+  for (std::size_t i = 0; i < record.fields.size() && i < m.cols.headers.size(); ++i)
+    cells += !m.header_failed && !m.cols.is_field(i) && !trim(record.fields[i].text).empty();
+  const SourceLoc at{m.file_name, record.line, record.fields.empty() ? 1 : record.fields.front().column};
+  auto thousands = [](std::size_t n) {
+    std::string s = std::to_string(n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+  };
+  if (++m.rows_held + 1 > m.limits.rows) {  // the header is a row too
+    m.error(at, "the table has more than " + thousands(m.limits.rows) +
+                    " rows, the most orgchart reads (a spreadsheet's limit); row " + std::to_string(record.row) +
+                    " and those after it are not read: chart a part of it (e.g. one division per file)");
+    m.full = true;
+    return false;
+  }
+  if (cells > 0 && m.cells + cells > m.limits.attribute_cells) {
+    m.error(at, "the table has more than " + thousands(m.limits.attribute_cells) +
+                    " filled cells in columns kept as attributes, the most orgchart holds; row " +
+                    std::to_string(record.row) +
+                    " and those after it are not read: leave out the columns the chart does not need, or chart a "
+                    "part of the table");
+    m.full = true;
+    return false;
+  }
+  m.cells += cells;
+  m.add_row(record);
+  return true;
 }
 
 ReadResult TableMapper::finish() {
@@ -397,6 +460,18 @@ ReadResult TableMapper::finish() {
     m.error({m.file, 0, 0}, "the table is empty: write a header row (e.g. id,name,title,parent) and one row per person or unit");
   else if (m.result.model.units.empty() && !m.header_failed && !has_errors(m.diags))
     m.error({m.file, 0, 0}, "the table has a header but no rows");
+  // A manager column under a header we do not know makes a flat chart of roots: say why (a note, as are those
+  // on each root: dropped when there are errors to fix).
+  if (!has_errors(m.diags) && !m.header_failed && !m.cols[ColumnRole::kParent] && m.result.model.units.size() > 1)
+    m.diags.push_back({Severity::kNote, m.result.model.sources.front().loc,
+                       "no column names each row's parent (manager): every row is drawn as a top-level box; call "
+                       "one 'manager' or 'parent', or say which with --columns parent=HEADER; the columns are " +
+                           [&] {
+                             std::string list;
+                             for (const auto& h : m.cols.headers) list += (list.empty() ? "'" : ", '") + h + "'";
+                             return list;
+                           }(),
+                       {}});
   m.resolve();
   m.result.diagnostics = std::move(m.diags);
   return std::move(m.result);
@@ -428,10 +503,11 @@ ReadResult read_table_string(const std::string& bytes, const std::string& file, 
       content = true;
     }
   }
-  mapper.reserve(rows + content);
+  mapper.reserve(std::min(rows + content, TableLimits{}.rows));
   CsvParser parser(text, delimiter, file, mapper.diagnostics());
   TableRecord record;
-  while (parser.next(record)) mapper.add(record);
+  while (parser.next(record) && mapper.add(record)) {
+  }
   ReadResult r = mapper.finish();
   r.diagnostics.insert(r.diagnostics.begin(), decode_diags.begin(), decode_diags.end());
   return r;
@@ -452,7 +528,7 @@ ReadResult read_xlsx_string(const std::string& bytes, const std::string& file, c
     TableRecord padded = r;
     while (padded.fields.size() < width)
       padded.fields.push_back({"", r.row, static_cast<int>(padded.fields.size()) + 1});
-    mapper.add(padded);
+    mapper.add(padded);  // past the limits, the rows left are ignored
   }, mapper.diagnostics());
   if (!ok) {
     ReadResult r;

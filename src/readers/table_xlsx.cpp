@@ -3,6 +3,7 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include <unordered_map>
 
 #include "orgchart/c_ptr.hpp"
+#include "orgchart/readers/whitespace.hpp"
 #include "xlsx_merged.hpp"
 
 namespace orgchart {
@@ -228,6 +230,25 @@ int column_of(const std::string& ref) {
   return col;
 }
 
+/// 'A', 'B', 'C' as a list for messages.
+std::string quoted_names(const std::vector<std::pair<std::string, std::string>>& sheets) {
+  std::string out;
+  for (std::size_t i = 0; i < sheets.size(); ++i)
+    out += (i == 0 ? "'" : ", '") + sheets[i].first + "'";
+  return out;
+}
+
+/// A sheet name as one word of a shell command line: as it is when that is safe, else in single quotes.
+std::string shell_word(const std::string& s) {
+  const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+  });
+  if (plain) return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 std::string resolve_target(const std::string& target) {
   // Targets are relative to xl/ (or absolute from the package root); anything that climbs out is refused.
   std::string t = target.empty() || target[0] != '/' ? "xl/" + target : target.substr(1);
@@ -319,22 +340,25 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
     for (std::size_t i = 0; i < sheets.size(); ++i)
       if (sheets[i].first == sheet) chosen = i;
     if (chosen == sheets.size()) {
-      std::string names;
-      for (std::size_t i = 0; i < sheets.size(); ++i) names += (i ? ", '" : "'") + sheets[i].first + "'";
-      wb.error("--sheet: the workbook has no sheet '" + sheet + "'; its sheets are " + names);
+      wb.error("--sheet: the workbook has no sheet '" + sheet + "'; its sheets are " + quoted_names(sheets));
       return false;
     }
   }
-  std::string sheet_part;
+  // Where each sheet is: relationship id -> part.
+  std::unordered_map<std::string, std::string> targets;
   if (const auto rels = wb.entry("xl/_rels/workbook.xml.rels", true)) {
     Xml x(*rels, "xl/_rels/workbook.xml.rels");
     while (x.next())
-      if (x.start("Relationship") && x.attr("Id") == sheets[chosen].second) sheet_part = resolve_target(x.attr("Target"));
+      if (x.start("Relationship")) targets.emplace(x.attr("Id"), resolve_target(x.attr("Target")));
     if (x.failed()) return broken("xl/_rels/workbook.xml.rels");
   } else {
     return false;
   }
-  if (sheet_part.empty()) {
+  auto part_of = [&](std::size_t i) {
+    const auto t = targets.find(sheets[i].second);
+    return t == targets.end() ? std::string() : t->second;
+  };
+  if (part_of(chosen).empty()) {
     wb.error("the workbook does not say where sheet '" + sheets[chosen].first + "' is (or points outside the archive)");
     return false;
   }
@@ -365,93 +389,144 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
     }
     if (x.failed()) return broken("xl/styles.xml");
   }
-  const auto sheet_xml = wb.entry(sheet_part, true);
-  if (!sheet_xml) return false;
-  // Merged areas come after the cells (<mergeCells> follows <sheetData>): read them first, in a pass of their own
-  // when the sheet has any.
-  std::vector<detail::MergedArea> areas;
-  if (sheet_xml->find("mergeCell") != std::string::npos) {
-    Xml m(*sheet_xml, sheet_part);
-    while (m.next())
-      if (m.start("mergeCell")) {
-        if (const auto a = detail::merged_area(m.attr("ref"))) areas.push_back(*a);
-      }
-  }
-  detail::MergedCells merged(std::move(areas));
-  Xml x(*sheet_xml, sheet_part);
-  TableRecord record;
-  int last_row = 0;
-  bool bad_ref = false;
-  while (x.next()) {
-    if (!x.start("row")) continue;
-    record.fields.clear();
-    const std::string r = x.attr("r");
-    const auto given = r.empty() ? std::nullopt : index_of(r);
-    if (!r.empty() && (!given || *given < 1 || *given > kMaxSheetRows)) bad_ref = true;
-    // Rows come in order; one given out of order (or not at all) is numbered after the last.
-    record.row = given && *given <= kMaxSheetRows && static_cast<int>(*given) > last_row ? static_cast<int>(*given)
-                                                                                          : last_row + 1;
-    last_row = record.row;
-    record.line = record.row;
-    if (x.empty_element()) continue;
-    while (x.next() && !x.end("row")) {
-      if (!x.start("c")) continue;
-      const std::string ref = x.attr("r"), type = x.attr("t"), style = x.attr("s");
-      int col = ref.empty() ? static_cast<int>(record.fields.size()) + 1 : column_of(ref);
-      if (col <= 0 || col > 16384) {
-        bad_ref = true;
-        col = static_cast<int>(record.fields.size()) + 1;
-      }
-      std::string v, inline_text;
-      bool has_inline = false;
-      if (!x.empty_element()) {
-        while (x.next() && !x.end("c")) {
-          if (x.start("v")) v = x.text("v");
-          else if (x.start("is")) {
-            inline_text = string_item(x, "is");
-            has_inline = true;
+  // One sheet's rows to `emit`; the number of rows with data, or nullopt when the sheet cannot be read.
+  auto read_sheet = [&](std::size_t index, const std::function<void(const TableRecord&)>& emit) -> std::optional<std::size_t> {
+    const std::string sheet_part = part_of(index);
+    const auto sheet_xml = sheet_part.empty() ? std::nullopt : wb.entry(sheet_part, true);
+    if (!sheet_xml) return std::nullopt;
+    // Merged areas come after the cells (<mergeCells> follows <sheetData>): read them first, in a pass of their own
+    // when the sheet has any.
+    std::vector<detail::MergedArea> areas;
+    if (sheet_xml->find("mergeCell") != std::string::npos) {
+      Xml m(*sheet_xml, sheet_part);
+      while (m.next())
+        if (m.start("mergeCell")) {
+          if (const auto a = detail::merged_area(m.attr("ref"))) areas.push_back(*a);
+        }
+    }
+    detail::MergedCells merged(std::move(areas));
+    Xml x(*sheet_xml, sheet_part);
+    TableRecord record;
+    int last_row = 0;
+    bool bad_ref = false;
+    std::size_t emitted = 0, uncalculated = 0;
+    std::pair<int, int> first_uncalculated;
+    while (x.next()) {
+      if (!x.start("row")) continue;
+      record.fields.clear();
+      const std::string r = x.attr("r");
+      const auto given = r.empty() ? std::nullopt : index_of(r);
+      if (!r.empty() && (!given || *given < 1 || *given > kMaxSheetRows)) bad_ref = true;
+      // Rows come in order; one given out of order (or not at all) is numbered after the last.
+      record.row = given && *given <= kMaxSheetRows && static_cast<int>(*given) > last_row ? static_cast<int>(*given)
+                                                                                            : last_row + 1;
+      last_row = record.row;
+      record.line = record.row;
+      if (x.empty_element()) continue;
+      while (x.next() && !x.end("row")) {
+        if (!x.start("c")) continue;
+        const std::string ref = x.attr("r"), type = x.attr("t"), style = x.attr("s");
+        int col = ref.empty() ? static_cast<int>(record.fields.size()) + 1 : column_of(ref);
+        if (col <= 0 || col > 16384) {
+          bad_ref = true;
+          col = static_cast<int>(record.fields.size()) + 1;
+        }
+        std::string v, inline_text;
+        bool has_inline = false, has_formula = false;
+        if (!x.empty_element()) {
+          while (x.next() && !x.end("c")) {
+            if (x.start("f")) has_formula = true;
+            if (x.start("v")) v = x.text("v");
+            else if (x.start("is")) {
+              inline_text = string_item(x, "is");
+              has_inline = true;
+            }
           }
         }
+        std::string text;
+        if (type == "s") {
+          const auto i = index_of(v);
+          text = i && *i < shared.size() ? shared[*i] : "";
+        } else if (type == "inlineStr" || has_inline) {
+          text = inline_text;
+        } else if (type == "b") {
+          text = v == "1" ? "TRUE" : "FALSE";
+        } else if (type == "str" || type == "e" || type == "d") {
+          text = v;  // formula text results, errors (#N/A), ISO dates
+        } else if (!v.empty()) {
+          const std::size_t s = index_of(style).value_or(0);
+          double d = 0;
+          const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+          if (s < date_style.size() && date_style[s] && ec == std::errc() && d >= 0 && d < 2958466)
+            text = excel_serial_to_iso(d, date1904);
+          else
+            text = number_text(v);
+        }
+        // Programs that write workbooks without calculating them (openpyxl, many exporters) leave a formula's value
+        // out: the spreadsheet shows it, the file does not have it.
+        // (openpyxl writes an empty <v/>; a formula whose result is the empty text is t="str".)
+        if (has_formula && v.empty() && type != "str" && !has_inline && !uncalculated++) first_uncalculated = {record.row, col};
+        while (static_cast<int>(record.fields.size()) < col - 1)
+          record.fields.push_back({"", record.row, static_cast<int>(record.fields.size()) + 1});
+        if (static_cast<int>(record.fields.size()) >= col) {
+          // A cell before one already read (writers other than Excel need not keep column order) fills its place;
+          // a cell given twice keeps the first value.
+          TableField& f = record.fields[static_cast<std::size_t>(col - 1)];
+          if (f.text.empty()) f.text = std::move(text);
+          continue;
+        }
+        record.fields.push_back({std::move(text), record.row, col});
       }
-      std::string text;
-      if (type == "s") {
-        const auto i = index_of(v);
-        text = i && *i < shared.size() ? shared[*i] : "";
-      } else if (type == "inlineStr" || has_inline) {
-        text = inline_text;
-      } else if (type == "b") {
-        text = v == "1" ? "TRUE" : "FALSE";
-      } else if (type == "str" || type == "e" || type == "d") {
-        text = v;  // formula text results, errors (#N/A), ISO dates
-      } else if (!v.empty()) {
-        const std::size_t s = index_of(style).value_or(0);
-        double d = 0;
-        const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-        if (s < date_style.size() && date_style[s] && ec == std::errc() && d >= 0 && d < 2958466)
-          text = excel_serial_to_iso(d, date1904);
-        else
-          text = number_text(v);
+      if (!merged.empty()) merged.fill(record);
+      // Empty cells are not stored: drop trailing empties, skip rows with nothing in them (spaces are nothing).
+      while (!record.fields.empty() && trim(record.fields.back().text).empty()) record.fields.pop_back();
+      if (!record.fields.empty()) {
+        ++emitted;
+        emit(record);
       }
-      while (static_cast<int>(record.fields.size()) < col - 1)
-        record.fields.push_back({"", record.row, static_cast<int>(record.fields.size()) + 1});
-      if (static_cast<int>(record.fields.size()) >= col) {
-        // A cell before one already read (writers other than Excel need not keep column order) fills its place;
-        // a cell given twice keeps the first value.
-        TableField& f = record.fields[static_cast<std::size_t>(col - 1)];
-        if (f.text.empty()) f.text = std::move(text);
-        continue;
-      }
-      record.fields.push_back({std::move(text), record.row, col});
     }
-    if (!merged.empty()) merged.fill(record);
-    // Empty cells are not stored: drop trailing empties, skip rows with nothing in them.
-    while (!record.fields.empty() && record.fields.back().text.empty()) record.fields.pop_back();
-    if (!record.fields.empty()) row(record);
+    if (x.failed()) {
+      broken(sheet_part);
+      return std::nullopt;
+    }
+    if (uncalculated > 0)
+      diags.push_back({Severity::kWarning, {path, first_uncalculated.first, first_uncalculated.second},
+                       "sheet '" + sheets[index].first + "' has " + std::to_string(uncalculated) +
+                           (uncalculated == 1 ? " formula" : " formulas") +
+                           " without a saved value (the program that wrote the file did not calculate them), read "
+                           "as empty cells: open the file in Excel or LibreOffice and save it again",
+                       {}});
+    if (bad_ref) {
+      wb.error("sheet '" + sheets[index].first + "' has rows or cells with malformed references (a row number that is not 1 "
+               "to 1048576, a column past XFD); the file is damaged");
+      return std::nullopt;
+    }
+    return emitted;
+  };
+  const auto rows = read_sheet(chosen, row);
+  if (!rows) return false;
+  if (*rows > 0) return true;
+  // An empty sheet (a cover sheet, a chart, a tab left blank above the data): say which sheets have data.
+  std::vector<std::pair<std::string, std::string>> with_data;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    if (i == chosen) continue;
+    const std::size_t before = diags.size();
+    const auto n = read_sheet(i, [](const TableRecord&) {});
+    diags.erase(diags.begin() + static_cast<std::ptrdiff_t>(before), diags.end());  // a damaged other sheet is not this run's problem
+    if (n && *n > 0) with_data.push_back(sheets[i]);
   }
-  if (x.failed()) return broken(sheet_part);
-  if (bad_ref) wb.error("sheet '" + sheets[chosen].first + "' has rows or cells with malformed references (a row number that is not 1 to 1048576, a column past "
-             "XFD); the file is damaged");
-  return !bad_ref;
+  const std::string fill = ": write a header row (e.g. id,name,title,parent) and one row per person or unit";
+  if (with_data.empty()) {
+    wb.error(sheets.size() == 1 ? "the workbook's only sheet, '" + sheets[0].first + "', is empty" + fill
+                                : "every sheet of the workbook (" + quoted_names(sheets) + ") is empty" + fill);
+    return false;
+  }
+  const std::string which = sheet.empty() ? "the first sheet, '" + sheets[chosen].first + "'," : "sheet '" + sheets[chosen].first + "'";
+  wb.error(which + " is empty; " +
+           (with_data.size() == 1 ? "sheet " + quoted_names(with_data) + " has data: read it with --sheet "
+                                  : "the sheets " + quoted_names(with_data) + " have data: choose one with --sheet NAME, e.g. --sheet ") +
+           shell_word(with_data.front().first));
+  return false;
 }
 
 }  // namespace orgchart

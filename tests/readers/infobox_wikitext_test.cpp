@@ -101,6 +101,20 @@ TEST(InfoboxWikitext, HowRealPagesWriteDatesNamesAndLeaders) {
   EXPECT_EQ(m.people[1].roles[0].title, "Party Secretary");
 }
 
+TEST(InfoboxWikitext, CharacterReferencesReadAsThePageShowsThem) {
+  // Pages write "&amp;", "&nbsp;", "&ndash;" and numeric references; they reached the chart as written
+  // ("Science &amp; Technology").
+  const OrgModel m = wiki(
+      "{{Infobox government agency\n| agency_name = Ministry of Science &amp; Technology\n"
+      "| headquarters = 10&nbsp;Main&#160;St &ndash; Block&#x20;B\n}}\n== Organisation ==\n"
+      "* Office of &lt;Policy&gt; &#0; &bogus; &amp\n").model;
+  ASSERT_EQ(m.units.size(), 2u);
+  EXPECT_EQ(m.units[0].name, "Ministry of Science & Technology");
+  EXPECT_EQ(m.units[0].headquarters, "10 Main St \u2013 Block B");
+  // Text, not markup: "<Policy>" is what the page shows. A NUL, an unknown name and a bare '&' stay as written.
+  EXPECT_EQ(m.units[1].name, "Office of <Policy> &#0; &bogus; &amp");
+}
+
 TEST(InfoboxWikitext, MalformedMarkupIsANoteWithItsPlace) {
   const ReadResult r = wiki("{{Infobox government agency\n| name = Water Bureau }}\n}}\n| foo\n{{Infobox x\n"
                             "[[Broken link\n| parent_agency = {{unknown template|x}}\n<!-- open comment\n");

@@ -108,6 +108,28 @@ TEST(Loader, YamlIsTheDefault) {
             "                                               ^\n");
 }
 
+TEST(Loader, FormatsWeDoNotReadSayWhatToDoInstead) {
+  // A Gephi .gexf or a LibreOffice .ods went to the YAML reader, which answered about YAML ("not a data file")
+  // instead of naming the format and the way to a file that is read.
+  auto error = [](const std::string& text, const std::string& file) {
+    try {
+      load_org_string(text, file, input_format_from_path(file));
+      return std::string("(no error)");
+    } catch (const ParseError& e) {
+      return format_diagnostics(e.diagnostics());
+    }
+  };
+  EXPECT_EQ(error("<?xml version=\"1.0\"?><gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"/>", "g.GEXF"),
+            "g.GEXF: error: GEXF is one of orgchart's outputs, not an input: save the graph as GraphML (Gephi: File > "
+            "Export > Graph file..., type GraphML) and read that\n");
+  EXPECT_EQ(error("PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet", "staff.ods"),
+            "staff.ods: error: OpenDocument spreadsheets (.ods) are not read: save the sheet as .xlsx (LibreOffice: "
+            "File > Save As..., Excel 2007-365) or as CSV (UTF-8) and read that\n");
+  EXPECT_NE(error("", "staff.numbers").find("Apple Numbers files are not read"), std::string::npos);
+  // A macro-enabled workbook has the parts of any other: it is read as one.
+  EXPECT_EQ(input_format_from_path("staff.xlsm"), InputFormat::kXlsx);
+}
+
 TEST(Loader, AMissingFileIsAParseError) {
   try {
     load_org_file("tests/data/graphml/no-such-file.graphml");

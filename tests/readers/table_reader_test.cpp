@@ -287,6 +287,41 @@ TEST(TableReaderErrors, NoNameColumnListsTheHeaders) {
             "    ^\n");
 }
 
+TEST(TableReader, WhatHrExportsWriteInTheirOwnWords) {
+  // A SAP-style export: "Personnel No." and "Manager Personnel No." matched no synonym, so every row was a root
+  // (silently) and ids were made from names; "01.02.2015" (day first, as German HR systems write it) was an error.
+  ReadResult r = load_org_string("Personnel No.;Name;Manager Personnel No.;Hire Date\n1001;Zoë;;01.02.2015\n"
+                                 "1002;Ahmed;1001;1.3.2016 00:00\n",
+                                 "t.csv", InputFormat::kTable);
+  ASSERT_EQ(r.model.units.size(), 2u);
+  EXPECT_EQ(r.model.units[0].id, "1001");
+  EXPECT_EQ(r.model.units[1].parent, "1001");
+  EXPECT_EQ(r.model.units[0].valid.from->str(), "2015-02-01");
+  EXPECT_EQ(r.model.units[1].valid.from->str(), "2016-03-01");
+  EXPECT_EQ(format_diagnostics(r.diagnostics),
+            "t.csv:1:20: warning: column 'Manager Personnel No.' is read as each row's parent (manager); if it is "
+            "not, say which column is with --columns parent=HEADER\n"
+            "    Personnel No.;Name;Manager Personnel No.;Hire Date\n"
+            "                       ^\n"
+            "t.csv:2:1: note: unit '1001' has no parent: it is drawn as a separate root\n"
+            "    1001;Zoë;;01.02.2015\n"
+            "    ^\n");
+  // Dots leave no doubt about the order; slashes do (3/4: March or April?), and stay an error. So does a day
+  // that does not exist.
+  EXPECT_NE(errors("id,name,parent,start\n1,Ann,,31.02.2020\n2,Bo,1,3/4/2020\n").find("'31.02.2020' in column 'start' is not a date"),
+            std::string::npos);
+  // No parent column at all: a flat chart, and a note that says why (beside the notes on each root).
+  r = load_org_string("id,name,Chef\n1,Ann,\n2,Bo,1\n", "t.csv", InputFormat::kTable);
+  EXPECT_EQ(format_diagnostics(r.diagnostics).find(
+                "t.csv:1:1: note: no column names each row's parent (manager): every row is drawn as a top-level box; "
+                "call one 'manager' or 'parent', or say which with --columns parent=HEADER; the columns are 'id', "
+                "'name', 'Chef'\n"
+                "    id,name,Chef\n"
+                "    ^\n"),
+            0u)
+      << format_diagnostics(r.diagnostics);
+}
+
 TEST(TableReaderErrors, BadDatesAndFlags) {
   EXPECT_EQ(errors("id,name,start,assistant\n1,Ann,3/4/2020,maybe\n"),
             "t.csv:2:7: error: '3/4/2020' in column 'start' is not a date (an interval has one '/', and a day is "
@@ -315,6 +350,39 @@ TEST(TableReaderErrors, QuotesAndEncodings) {
             "t.csv:2:6: error: byte 0xE9 is not UTF-8 text: the file is in another encoding (Latin-1, "
             "Windows-1252?); save it as \"CSV UTF-8\" or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8\n");
   EXPECT_EQ(errors(""), "t.csv: error: the table is empty: write a header row (e.g. id,name,title,parent) and one row per person or unit\n");
+}
+
+TEST(TableReaderErrors, RowsAndCellsPastTheLimitsAreAnErrorNotMemory) {
+  // The 64 MiB file cap did not bound memory: 64 MiB of "n,a,\n" rows are 16 million units of about 1 KiB each.
+  // The mapper stops at its limits with one error at the row that crosses them, and asks for no more rows.
+  auto read = [](const std::string& text, const TableLimits& limits, int* rows_read) {
+    TableMapper mapper("t.csv", {}, limits);
+    CsvParser parser(text, ',', "t.csv", mapper.diagnostics());
+    TableRecord record;
+    *rows_read = 0;
+    while (parser.next(record) && mapper.add(record)) ++*rows_read;
+    std::string out;
+    for (const auto& d : mapper.finish().diagnostics) out += format_diagnostic(d);
+    return out;
+  };
+  // Desk and Phone have no role: their filled cells are the attributes counted (2, 1, 2, 2).
+  // Rows of delimiters only (line 4) are not held and do not count.
+  const std::string table = "id,name,parent,Desk,Phone\n1,Ann,,A1,555\n2,Bo,1,,556\n,,,,\n3,Cy,1,C3,557\n4,Di,1,D4,558\n";
+  int n = 0;
+  EXPECT_EQ(read(table, {4, 100}, &n),
+            "t.csv:6:1: error: the table has more than 4 rows, the most orgchart reads (a spreadsheet's limit); row 6 "
+            "and those after it are not read: chart a part of it (e.g. one division per file)\n");
+  EXPECT_EQ(n, 5);  // the header, the empty row and three rows; Di is refused
+  EXPECT_EQ(read(table, {5, 4}, &n),
+            "t.csv:5:1: error: the table has more than 4 filled cells in columns kept as attributes, the most orgchart "
+            "holds; row 5 and those after it are not read: leave out the columns the chart does not need, or chart a "
+            "part of the table\n");
+  EXPECT_EQ(n, 4);
+  EXPECT_EQ(read(table, {5, 7}, &n), "");  // exactly at the limits
+  EXPECT_EQ(n, 6);
+  // The defaults: a full sheet of 1,048,576 rows, 4 attribute cells a row.
+  EXPECT_EQ(TableLimits{}.rows, 1048576u);
+  EXPECT_EQ(TableLimits{}.attribute_cells, 4u * 1048576u);
 }
 
 TEST(TableReader, InvalidCorpusFailsWithTheStoredMessage) {

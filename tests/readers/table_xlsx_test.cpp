@@ -165,5 +165,80 @@ TEST(TableXlsx, MergedCellsReadAsTheSpreadsheetShowsThem) {
                                                          {"4", "Di", "1"}}));
 }
 
+TEST(TableXlsx, AnEmptySheetNamesTheSheetsThatHaveData) {
+  // Workbooks open on a cover sheet, a chart or a blank tab as often as on the data: "the table is empty" left the
+  // user guessing. The error names the sheets that have rows and how to pick one.
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  auto book = [&](const std::vector<std::pair<std::string, std::string>>& named) {
+    std::string sheets, rels;
+    std::map<std::string, std::string> parts;
+    for (std::size_t i = 0; i < named.size(); ++i) {
+      const std::string id = "rId" + std::to_string(i + 1), part = "worksheets/s" + std::to_string(i + 1) + ".xml";
+      sheets += "<sheet name=\"" + named[i].first + "\" sheetId=\"" + std::to_string(i + 1) + "\" r:id=\"" + id + "\"/>";
+      rels += "<Relationship Id=\"" + id + "\" Target=\"" + part + "\"/>";
+      parts["xl/" + part] = "<worksheet " + ns + "><sheetData>" + named[i].second + "</sheetData></worksheet>";
+    }
+    parts["xl/workbook.xml"] = "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                               "<sheets>" + sheets + "</sheets></workbook>";
+    parts["xl/_rels/workbook.xml.rels"] =
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + rels + "</Relationships>";
+    return make_xlsx(parts);
+  };
+  const std::string data = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>name</t></is></c></row>";
+  // A row of empty cells, or of spaces only, is no data either.
+  const std::string blank = "<row r=\"1\"><c r=\"A1\" s=\"1\"/><c r=\"B1\" t=\"inlineStr\"><is><t> </t></is></c></row>";
+  auto error = [](const std::string& bytes, const std::string& sheet) {
+    std::vector<Diagnostic> diags;
+    int rows = 0;
+    EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", sheet, [&](const TableRecord&) { ++rows; }, diags));
+    EXPECT_EQ(rows, 0);
+    return format_diagnostics(diags);
+  };
+  EXPECT_EQ(error(book({{"Cover", blank}, {"Head count", data}}), ""),
+            "w.xlsx: error: the first sheet, 'Cover', is empty; sheet 'Head count' has data: read it with --sheet "
+            "'Head count'\n");
+  EXPECT_EQ(error(book({{"Sheet1", ""}, {"Staff", data}, {"Chart", ""}, {"Units", data}}), ""),
+            "w.xlsx: error: the first sheet, 'Sheet1', is empty; the sheets 'Staff', 'Units' have data: choose one "
+            "with --sheet NAME, e.g. --sheet Staff\n");
+  EXPECT_EQ(error(book({{"Staff", data}, {"Notes", ""}}), "Notes"),
+            "w.xlsx: error: sheet 'Notes' is empty; sheet 'Staff' has data: read it with --sheet Staff\n");
+  EXPECT_EQ(error(book({{"Bob's", ""}, {"It's", data}}), ""),
+            "w.xlsx: error: the first sheet, 'Bob's', is empty; sheet 'It's' has data: read it with --sheet "
+            "'It'\\''s'\n");
+  EXPECT_EQ(error(book({{"A", ""}, {"B", blank}}), ""),
+            "w.xlsx: error: every sheet of the workbook ('A', 'B') is empty: write a header row (e.g. "
+            "id,name,title,parent) and one row per person or unit\n");
+  EXPECT_EQ(error(book({{"A", ""}}), ""),
+            "w.xlsx: error: the workbook's only sheet, 'A', is empty: write a header row (e.g. id,name,title,parent) "
+            "and one row per person or unit\n");
+}
+
+TEST(TableXlsx, FormulasWithoutASavedValueAreReported) {
+  // openpyxl (and other writers that do not calculate) store a formula with an empty <v/>: the spreadsheet shows
+  // its result, the file has none, and the cell read as empty without a word (a name column of formulas gave
+  // "row 2 has no name").
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  const std::string bytes = make_xlsx({
+      {"xl/workbook.xml", "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                          "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                     "<Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>"},
+      {"xl/worksheets/s.xml",
+       "<worksheet " + ns + "><sheetData>"
+       "<row r=\"2\"><c r=\"A2\"><f>1+1</f><v>2</v></c><c r=\"B2\" t=\"str\"><f>\"\"</f><v></v></c>"
+       "<c r=\"C2\"><f>A2&amp;\"x\"</f><v/></c><c r=\"D2\"><f>C2</f></c></row>"
+       "</sheetData></worksheet>"},
+  });
+  std::vector<Diagnostic> diags;
+  std::vector<std::string> texts;
+  ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "", [&](const TableRecord& r) {
+    for (const auto& f : r.fields) texts.push_back(f.text);
+  }, diags));
+  EXPECT_EQ(texts, std::vector<std::string>{"2"});  // Excel's cached result is read; the rest is empty
+  EXPECT_EQ(format_diagnostics(diags),
+            "w.xlsx:2:3: warning: sheet 'S' has 2 formulas without a saved value (the program that wrote the file did "
+            "not calculate them), read as empty cells: open the file in Excel or LibreOffice and save it again\n");
+}
+
 }  // namespace
 }  // namespace orgchart
