@@ -207,6 +207,15 @@ std::string foreign_id(std::string_view id) {
 }
 }  // namespace
 
+Unit& GraphmlModelBuilder::add_unit(const GraphmlItem& n, NodeInfo& info, const SourceLoc& at) {
+  info.kind = NodeKind::kUnit;
+  info.index = model_.units.size();
+  Unit& u = model_.units.emplace_back();
+  unit_extra_.emplace_back().slot = n.slot;
+  u.loc = u.parent_loc = u.photo_loc = at;
+  return u;
+}
+
 void GraphmlModelBuilder::read_foreign_node(const GraphmlItem& n, NodeInfo& info) {
   const SourceLoc at = loc(n.line, n.column);
   // The name: a label datum, yEd's label, a name datum, else the id (NetworkX often has nothing else).
@@ -220,12 +229,7 @@ void GraphmlModelBuilder::read_foreign_node(const GraphmlItem& n, NodeInfo& info
     group_names_[n.slot] = name;
     return;
   }
-  info.kind = NodeKind::kUnit;
-  info.index = model_.units.size();
-  Unit& u = model_.units.emplace_back();
-  UnitExtra& x = unit_extra_.emplace_back();
-  x.slot = n.slot;
-  u.loc = u.parent_loc = u.photo_loc = at;
+  Unit& u = add_unit(n, info, at);
   std::string id = valid_id(n.id) ? n.id : foreign_id(n.id);
   // Two ids may become one ("a b", "a-b"): the later gets a suffix.
   if (!foreign_ids_.try_emplace(id, 2).second) {
@@ -272,12 +276,8 @@ void GraphmlModelBuilder::read_node(const GraphmlItem& n) {
                                "'; use unit, person or stub");
     return;
   }
-  info.kind = NodeKind::kUnit;
-  info.index = model_.units.size();
-  Unit& u = model_.units.emplace_back();
-  UnitExtra& x = unit_extra_.emplace_back();
-  x.slot = n.slot;
-  u.loc = u.parent_loc = u.photo_loc = at;
+  Unit& u = add_unit(n, info, at);
+  UnitExtra& x = unit_extra_.back();
   const GraphmlValue& unit_id = fields_.get("unit_id");
   u.id = unit_id.text.empty() ? n.id : std::string(unit_id.text);
   if (!valid_id(u.id))

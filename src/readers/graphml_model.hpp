@@ -69,6 +69,8 @@ class GraphmlModelBuilder : public GraphmlSink {
   /// from parent to child, and its yEd groups are the groups of their members.
   bool foreign() const;
   void read_foreign_node(const GraphmlItem& n, NodeInfo& info);
+  /// A new unit (and its reader-only extra) for node `n`, located at `at`: the set-up ours and foreign nodes share.
+  Unit& add_unit(const GraphmlItem& n, NodeInfo& info, const SourceLoc& at);
   /// An edge's start tag, from the parser's item or a stored copy.
   struct EdgeHead {
     std::string_view id, source, target;
