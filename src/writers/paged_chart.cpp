@@ -440,11 +440,21 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
   const double w = std::max(settings.page.width / out.min_scale - 2 * kMargin, 1.0);
   const double h = std::max(settings.page.height / out.min_scale - 2 * kMargin - kTitleHeight, 1.0);
   const double flow_h = std::max(h - (kFlowTitleHeight - kTitleHeight), 1.0);
+  FlowOptions fo;
+  fo.width = w;
+  fo.height = flow_h;
   {
     // README "How many pages".
     PageBoundInput bound;
     bound.cards = sizes.cards;
-    bound.room = {w, h};
+    // Every page keeps its heading band: page 1 the title and date line of the overview, a flowed page the title
+    // band with its date line and the connectors' lane above its columns. Cards stand below those; the bound takes
+    // the larger of the two rooms for every page.
+    ChartHeading first_heading = chart_heading(g, std::nullopt);
+    first_heading.title = "page";  // every page has a title ("Page 1 of N" at least)
+    const double first_h = settings.page.height / out.min_scale - 2 * kMargin - heading_height(first_heading);
+    const double flowed_h = flow_h - fo.geometry.edge - fo.geometry.foot;
+    bound.room = {w, std::max({first_h, flowed_h, 1.0})};
     const TreeLayoutOptions gaps;
     bound.gap = {gaps.sibling_gap, gaps.row_gap};
     bound.roots = g.roots.size();
@@ -467,9 +477,6 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
     in.stub = std::move(extra.stub);
     in.side = std::move(extra.side);
   }
-  FlowOptions fo;
-  fo.width = w;
-  fo.height = flow_h;
   fo.shrink.assign(n, Size{0, 0});
 
   // The overview: the top levels, as deep as their cards (and a stub under each parent of the last level) take at

@@ -46,7 +46,8 @@ struct PagedChart {
   std::size_t unfit = 0;         ///< pages still too big after max_rounds (0 unless a single card is too big)
   /// No drawing of the chart in our conventions needs fewer pages: the cards with the smallest gaps any
   /// arrangement leaves between them (sibling_gap across, row_gap down) over a page's usable area at min_scale
-  /// (paper less margins and title band). See README "Pages".
+  /// (paper less margins and what every page keeps above its cards: page 1 its heading, a flowed page its title
+  /// band and the connectors' lane; the larger of the two rooms). See README "How many pages".
   std::size_t lower_bound = 0;
   double area_bound = 0, lines_bound = 0, columns_bound = 0;  ///< its parts, unrounded (layout/page_bound.hpp)
 };
