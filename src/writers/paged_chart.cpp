@@ -10,6 +10,8 @@
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/render.hpp"
+#include "orgchart/writers/style.hpp"
+#include "orgchart/writers/text.hpp"
 #include "orgchart/writers/text_metrics.hpp"
 
 namespace orgchart {
@@ -20,16 +22,25 @@ constexpr double kTitleHeight = 28;  // the title line's band: every page keeps 
 constexpr double kMargin = 18;       // OrgLayoutOptions::margin
 constexpr double kFlowTitleHeight = kTitleHeight + 8;  // a flowed page: the date line under the title clear of the top connectors
 constexpr double kFlowGap = 12;  // page 1: between the overview's drawing and the flowed columns below it
+/// The smallest card a page adds (a header, a stub): one line of text with the node's margins, at least as wide as
+/// Graphviz's default node (README "How many pages").
+constexpr Size kSmallestPageCard{kSmallestCard.width, kFontSize + 2 * 4};
 
 std::string page_ref(std::size_t page) { return "p. " + std::to_string(page); }
 
+/// "<first>" over "+K more, continued on p. N": two lines (32 pt tall; "<first> and K more" wrapped to a third line
+/// in three stubs of four), the name cut with "…" to one line.
 std::string stub_text(const OrgGraph& g, Vertex first, std::size_t more, const std::string& ref) {
-  std::string text = display_name(g, first);
-  if (more > 0) text += " and " + std::to_string(more) + " more";
-  return text + "\ncontinued on " + ref;
+  std::string text = shorten(display_name(g, first), kNameWrap) + "\n";
+  if (more > 0) text += "+" + std::to_string(more) + " more, ";
+  return text + "continued on " + ref;
 }
+/// "from <parent>, p. M" on one line (a card of one line is 16 pt less tall than one of two): the name is cut with
+/// "…" so that the text with a page number of the most digits the chart can need stays within kNameWrap columns.
 std::string header_text(const OrgGraph& g, Vertex parent, const std::string& ref) {
-  return "from " + display_name(g, parent) + ", " + ref;
+  const std::size_t digits = std::to_string(boost::num_vertices(g.graph) + 1).size();
+  const std::size_t room = kNameWrap > 10 + digits + 8 ? kNameWrap - 10 - digits : 8;  // less "from ", ", p. "
+  return "from " + shorten(display_name(g, parent), room) + ", " + ref;
 }
 std::string reference_text(const OrgGraph& g, const OrgEdge& e, Vertex target, const std::string& ref) {
   return (e.label.empty() ? e.relation : e.label) + " \u2192 " + display_name(g, target) + ", " + ref;
@@ -55,6 +66,13 @@ Unit page_card_unit(const OrgGraph& g, Vertex v, const std::string& text, bool s
   u.parent.clear();
   if (g.color_by != "group") u.group.clear();  // a frame of its own around one card: room for nothing
   return u;
+}
+
+/// A page's own card is as tall as its text and the node's margins (4 pt above and below), not Graphviz's default
+/// node height (36 pt): a header of one line is 20 pt tall (kSmallestPageCard), a stub of two lines 32.
+Size page_card_size(const OrgGraph& probe, Vertex v, Size measured) {
+  const double text = static_cast<double>(card_lines(probe, v).size()) * kFontSize + 2 * 4;
+  return {measured.width, std::max(kSmallestPageCard.height, std::min(measured.height, text))};
 }
 
 OrgNode page_card_node(const OrgGraph& g, Vertex v, const std::string& id, std::size_t index) {
@@ -368,7 +386,8 @@ std::vector<std::vector<Size>> page_card_sizes(const std::vector<ChartPage>& pag
   }
   if (where.empty()) return out;
   const CardSizes measured = measure_cards(probe);
-  for (std::size_t k = 0; k < where.size(); ++k) out[where[k].first][where[k].second] = measured.cards[k];
+  for (std::size_t k = 0; k < where.size(); ++k)
+    out[where[k].first][where[k].second] = page_card_size(probe, k, measured.cards[k]);
   return out;
 }
 
@@ -419,10 +438,15 @@ ExtraSizes extra_card_sizes(const OrgGraph& g) {
   out.stub.resize(n);
   out.side.resize(n);
   std::size_t k = 0;
+  auto next = [&] {
+    const Size s = page_card_size(probe, k, measured.cards[k]);
+    ++k;
+    return s;
+  };
   for (Vertex v = 0; v < n; ++v) {
-    out.header[v] = measured.cards[k++];
-    out.stub[v] = measured.cards[k++];
-    for (std::size_t i = 0; i < sides[v]; ++i) out.side[v].push_back(measured.cards[k++]);
+    out.header[v] = next();
+    out.stub[v] = next();
+    for (std::size_t i = 0; i < sides[v]; ++i) out.side[v].push_back(next());
   }
   return out;
 }
@@ -458,7 +482,7 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
     const TreeLayoutOptions gaps;
     bound.gap = {gaps.sibling_gap, gaps.row_gap};
     bound.roots = g.roots.size();
-    bound.extra = kSmallestCard;
+    bound.extra = kSmallestPageCard;
     const PageBound b = page_lower_bound(bound);
     out.lower_bound = b.pages;
     out.area_bound = b.area;

@@ -18,7 +18,7 @@ struct FlowInput {
   std::vector<std::vector<std::size_t>> children;  ///< per node, in order
   std::vector<std::size_t> roots;
   std::vector<Size> header;                        ///< per node: a header card "from <node>, p. M" naming it
-  std::vector<Size> stub;                          ///< per node: a stub "<node> and K more, continued on p. N"
+  std::vector<Size> stub;                          ///< per node: a stub "<node>" over "+K more, continued on p. N"
   std::vector<std::vector<Size>> side;             ///< per node (optional): cards beside it (relation references)
 };
 
