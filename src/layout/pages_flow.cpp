@@ -169,6 +169,7 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
   std::vector<std::size_t> stubs;  // the nodes the stubs hang from, deepest first
   std::size_t stamp = 0;
   std::optional<ColumnPacker> packer;
+  double run_room_w = 0;  // the width the scanned run has, as far as it goes
   // Scans the run that starts a page at flow[a]: extends it card by card while its cards fit (up to flow[last]
   // when given, leaving the packer, stubs and stub_items as for that end). `ends` gets every end whose run fits
   // with the stubs it would need (each present ancestor of the next card, deepest first), or a + 1 alone, unfit,
@@ -176,13 +177,14 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
   auto scan = [&](std::size_t a, std::size_t page, std::size_t last, std::vector<RunEnd>& ends) {
     const std::size_t first = flow[a], mark = ++stamp;
     const Size room = page == 0 ? o.first_room : Size{o.width, o.height};
-    const double room_w = room.width - (first < o.shrink.size() ? o.shrink[first].width : 0);
+    double room_w = room.width;
     const double room_h = room.height - (first < o.shrink.size() ? o.shrink[first].height : 0);
     packer.emplace(geo, room_h - geo.edge - geo.foot);
     ends.clear();
     std::size_t headers = 0;
     for (std::size_t j = a; j < flow.size() && (last == kNoParent || j < last); ++j) {
       const std::size_t u = flow[j], x = parent[u];
+      if (u < o.shrink.size()) room_w = std::min(room_w, room.width - o.shrink[u].width);
       items_of_card.clear();
       int d = 1;
       const bool header = x != kNoParent && seen_card[x] != mark && seen_head[x] != mark;
@@ -210,6 +212,7 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
           stub_items.push_back({in.stub[c], local[y] + 1});
         }
       }
+      run_room_w = room_w;
       if (last != kNoParent) continue;
       const bool fits = packer->split(packer->size(), stub_items) <= room_w + kEps;
       if (fits) {
@@ -283,9 +286,7 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
     scan(a, page, best_end, ends);
     std::vector<int> cols;
     const double planned = packer->split(packer->size(), stub_items, &cols);
-    if (planned > (page == 0 ? o.first_room.width : o.width) -
-                       (flow[a] < o.shrink.size() ? o.shrink[flow[a]].width : 0) + kEps)
-      ++plan.unfit;
+    if (planned > run_room_w + kEps) ++plan.unfit;
     const std::vector<std::size_t>& best_stubs = stubs;
 
     // Commit the run flow[a, best_end) and its stubs.

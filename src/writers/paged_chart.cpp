@@ -397,7 +397,8 @@ namespace {
 
 /// Upper bounds on the sizes of the cards the pages add: per vertex a header naming it and a stub whose run starts
 /// at it, per relation or role the reference beside its source; page numbers and counts with the most digits
-/// they can have (digits are of one width).
+/// they can have (digits are of one width). A reference wraps its name with the page number, so a shorter number
+/// can wrap it wider: it is measured with every count of digits, and its size is the largest.
 struct ExtraSizes {
   std::vector<Size> header, stub;
   std::vector<std::vector<Size>> side;
@@ -407,7 +408,8 @@ ExtraSizes extra_card_sizes(const OrgGraph& g) {
   const std::size_t n = boost::num_vertices(g.graph);
   std::size_t fan = 0;
   for (std::size_t v = 0; v < n; ++v) fan = std::max(fan, g.children[v].size());
-  const std::string ref = "p. " + std::string(std::to_string(n + 1).size(), '8');
+  const std::size_t digits = std::to_string(n + 1).size();
+  const std::string ref = "p. " + std::string(digits, '8');
   const std::size_t more = fan == 0 ? 0 : std::stoul(std::string(std::to_string(fan).size(), '8'));
   OrgGraph probe;
   probe.is_diff = g.is_diff;
@@ -428,7 +430,9 @@ ExtraSizes extra_card_sizes(const OrgGraph& g) {
     add(v, stub_text(g, v, more, ref), false);
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g.graph))) {
       if (g.graph[e].type == EdgeType::kHierarchy) continue;
-      add(boost::target(e, g.graph), reference_text(g, g.graph[e], boost::target(e, g.graph), ref), true);
+      for (std::size_t d = 1; d <= digits; ++d)
+        add(boost::target(e, g.graph), reference_text(g, g.graph[e], boost::target(e, g.graph), "p. " + std::string(d, '8')),
+            true);
       ++sides[v];
     }
   }
@@ -446,7 +450,14 @@ ExtraSizes extra_card_sizes(const OrgGraph& g) {
   for (Vertex v = 0; v < n; ++v) {
     out.header[v] = next();
     out.stub[v] = next();
-    for (std::size_t i = 0; i < sides[v]; ++i) out.side[v].push_back(next());
+    for (std::size_t i = 0; i < sides[v]; ++i) {
+      Size most{0, 0};
+      for (std::size_t d = 1; d <= digits; ++d) {
+        const Size s = next();
+        most = {std::max(most.width, s.width), std::max(most.height, s.height)};
+      }
+      out.side[v].push_back(most);
+    }
   }
   return out;
 }
@@ -597,11 +608,18 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
           if (ex_h > 0) fo.first_room.height -= ex_h + 1;
         } else if (page > 0) {
           const std::size_t first = plan.pieces[plan.pages[page].front()].tops.front();
+          double cut = 0;  // the width the page had less
+          for (Vertex v : cp.source)
+            if (v != Graph::null_vertex()) cut = std::max(cut, fo.shrink[v].width);
           const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
           const double ex_h = cp.layout.bounds.height - settings.page.height / out.min_scale;
           // As on page 1: at least the difference between the drawn and the planned width.
           const double drawn = cp.layout.bounds.width - 2 * kMargin;
-          if (ex_w > 0) fo.shrink[first].width = std::max(fo.shrink[first].width + ex_w + 1, drawn - plan.width[page] + 1);
+          // Every card of the page: the search for page breaks may start the next page's run a card earlier or later.
+          if (ex_w > 0)
+            for (Vertex v : cp.source)
+              if (v != Graph::null_vertex())
+                fo.shrink[v].width = std::max({fo.shrink[v].width, cut + ex_w + 1, drawn - plan.width[page] + 1});
           fo.shrink[first].height += std::max(ex_h, 0.0) + (ex_h > 0 ? 1 : 0);
         }
       }

@@ -40,8 +40,9 @@ struct FlowOptions {
   /// Nodes of depth <= this (roots 0) are on the overview, page 1; -1: none, the roots flow too, and the
   /// overview holds a stub for each page's run of roots.
   int overview_depth = 0;
-  /// Per node, optional: a page whose first card is this node has this much less room (the caller's correction
-  /// for a page that came out too big once its cards were measured with their final text).
+  /// Per node, optional: a page whose first card is this node has this much less height, and a page that holds it
+  /// this much less width (the caller's correction for a page that came out too big once its cards were measured
+  /// with their final text; by what the page holds, so that a page starting a card earlier or later gets it too).
   std::vector<Size> shrink;
   /// Room on page 1 below the overview for the first run of flowed cards (pt, edges included, like width and
   /// height); zero: none, the flow starts on page 2.
