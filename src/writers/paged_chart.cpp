@@ -35,12 +35,10 @@ std::string stub_text(const OrgGraph& g, Vertex first, std::size_t more, const s
   if (more > 0) text += "+" + std::to_string(more) + " more, ";
   return text + "continued on " + ref;
 }
-/// "from <parent>, p. M" on one line (a card of one line is 16 pt less tall than one of two): the name is cut with
-/// "…" so that the text with a page number of the most digits the chart can need stays within kNameWrap columns.
+/// "from <parent>, p. M": one line (20 pt) for a short name, two for most (32 pt, against 36 for a unit's card of two
+/// lines); the name is never cut (headers cut to one line kept 16 characters of it, too few to read).
 std::string header_text(const OrgGraph& g, Vertex parent, const std::string& ref) {
-  const std::size_t digits = std::to_string(boost::num_vertices(g.graph) + 1).size();
-  const std::size_t room = kNameWrap > 10 + digits + 8 ? kNameWrap - 10 - digits : 8;  // less "from ", ", p. "
-  return "from " + shorten(display_name(g, parent), room) + ", " + ref;
+  return "from " + display_name(g, parent) + ", " + ref;
 }
 std::string reference_text(const OrgGraph& g, const OrgEdge& e, Vertex target, const std::string& ref) {
   return (e.label.empty() ? e.relation : e.label) + " \u2192 " + display_name(g, target) + ", " + ref;
