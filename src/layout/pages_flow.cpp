@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 namespace orgchart {
@@ -21,6 +22,12 @@ constexpr double kOverfull = 1e12;
 struct Item {
   Size size;
   int depth = 0;
+};
+
+/// Where a page's run could end: flow position `end` (the next page's first), with this many headers and stubs.
+struct RunEnd {
+  std::size_t end = 0, breaks = 0;
+  bool fits = false;
 };
 
 /// Splits a page's cards, in drawing order, into columns (consecutive runs, each no taller than the page's room
@@ -149,73 +156,138 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
   for (std::size_t v = 0; v < n; ++v)
     if (depth[v] <= o.overview_depth) plan.piece_of[v] = 0;
 
-  // Per node, on the page being planned (`seen_*`, stamped with the page while its run is extended) and on the
-  // page committed (`card_on`, `head_on`): its card, or a header naming it, is there; `local` its outline depth
-  // there (a header's 0). A stub waiting for its node's next run: placed on an earlier page in column stub_col
-  // (-2: none waiting), hanging from the node's card or from the header of piece stub_from.
+  // Per node, on the run being scanned (`seen_*`, stamped with the scan) and on the page committed (`card_on`,
+  // `head_on`): its card, or a header naming it, is there; `local` its outline depth there (a header's 0). A stub
+  // waiting for its node's next run: placed on an earlier page in column stub_col (-2: none waiting), hanging from
+  // the node's card or from the header of piece stub_from.
   std::vector<std::size_t> seen_card(n, kNoParent), seen_head(n, kNoParent), card_on(n, kNoParent),
       head_on(n, kNoParent), header_piece(n, kNoParent), stub_from(n, kNoParent);
   std::vector<int> local(n, 0), stub_col(n, -2);
   std::size_t root_piece = kNoParent;  // the piece of roots on the page being filled (overview_depth < 0)
 
-  std::vector<Item> items_of_card, stub_items, best_stub_items;
-  std::vector<std::size_t> stubs, best_stubs;  // the nodes the stubs hang from, deepest first
-  // With room under the overview, page 1 takes the first run (its pieces after the overview's).
-  const bool on_first = o.first_room.width > 0 && o.first_room.height > geo.edge + geo.foot;
-  for (std::size_t a = 0, page = on_first ? 0 : 1; a < flow.size(); ++page) {
-    const std::size_t first = flow[a];
+  std::vector<Item> items_of_card, stub_items;
+  std::vector<std::size_t> stubs;  // the nodes the stubs hang from, deepest first
+  std::size_t stamp = 0;
+  std::optional<ColumnPacker> packer;
+  double run_room_w = 0;  // the width the scanned run has, as far as it goes
+  // Scans the run that starts a page at flow[a]: extends it card by card while its cards fit (up to flow[last]
+  // when given, leaving the packer, stubs and stub_items as for that end). `ends` gets every end whose run fits
+  // with the stubs it would need (each present ancestor of the next card, deepest first), or a + 1 alone, unfit,
+  // when none does; each with its headers and stubs.
+  auto scan = [&](std::size_t a, std::size_t page, std::size_t last, std::vector<RunEnd>& ends) {
+    const std::size_t first = flow[a], mark = ++stamp;
     const Size room = page == 0 ? o.first_room : Size{o.width, o.height};
-    const double room_w = room.width - (first < o.shrink.size() ? o.shrink[first].width : 0);
+    double room_w = room.width;
     const double room_h = room.height - (first < o.shrink.size() ? o.shrink[first].height : 0);
-    ColumnPacker packer(geo, room_h - geo.edge - geo.foot);
-    // Extend the page's run card by card while its cards fit; the page ends after the longest run that fits
-    // with the stubs it would need (each present ancestor of the next card, deepest first).
-    std::size_t best_end = a + 1, best_count = 0;
-    bool fits_any = false;
-    for (std::size_t j = a; j < flow.size(); ++j) {
+    packer.emplace(geo, room_h - geo.edge - geo.foot);
+    ends.clear();
+    std::size_t headers = 0;
+    for (std::size_t j = a; j < flow.size() && (last == kNoParent || j < last); ++j) {
       const std::size_t u = flow[j], x = parent[u];
+      if (u < o.shrink.size()) room_w = std::min(room_w, room.width - o.shrink[u].width);
       items_of_card.clear();
       int d = 1;
-      const bool header = x != kNoParent && seen_card[x] != page && seen_head[x] != page;
+      const bool header = x != kNoParent && seen_card[x] != mark && seen_head[x] != mark;
       if (x == kNoParent) d = 0;
-      else if (seen_card[x] == page) d = local[x] + 1;
+      else if (seen_card[x] == mark) d = local[x] + 1;
       if (header) items_of_card.push_back({in.header[x], 0});
       items_of_card.push_back({in.size[u], d});
       for (const Size& s : side_of(u)) items_of_card.push_back({s, d + 1});
-      for (const Item& it : items_of_card) packer.push(it.size, it.depth);
-      if (packer.width() > room_w + kEps && j > a) break;  // more cards never take less room
+      for (const Item& it : items_of_card) packer->push(it.size, it.depth);
+      if (packer->width() > room_w + kEps && j > a) break;  // more cards never take less room
       if (header) {
-        seen_head[x] = page;
+        seen_head[x] = mark;
         local[x] = 0;
+        ++headers;
       }
-      seen_card[u] = page;
+      seen_card[u] = mark;
       local[u] = d;
       stubs.clear();
       stub_items.clear();
       if (j + 1 < flow.size()) {
         std::size_t c = flow[j + 1];
-        for (std::size_t y = parent[c]; y != kNoParent && (seen_card[y] == page || seen_head[y] == page);
+        for (std::size_t y = parent[c]; y != kNoParent && (seen_card[y] == mark || seen_head[y] == mark);
              c = y, y = parent[y]) {
           stubs.push_back(y);
           stub_items.push_back({in.stub[c], local[y] + 1});
         }
       }
-      const bool fits = packer.split(packer.size(), stub_items) <= room_w + kEps;
-      if (fits || j == a) {
-        fits_any = fits_any || fits;
-        best_end = j + 1;
-        best_count = packer.size();
-        best_stubs = stubs;
-        best_stub_items = stub_items;
+      run_room_w = room_w;
+      if (last != kNoParent) continue;
+      const bool fits = packer->split(packer->size(), stub_items) <= room_w + kEps;
+      if (fits) {
+        if (!ends.empty() && !ends.front().fits) ends.clear();
+        ends.push_back({j + 1, headers + stubs.size(), true});
+      } else if (j == a) {
+        ends.push_back({j + 1, headers + stubs.size(), false});
       }
     }
-    if (page == 0 && !fits_any) {
-      // Not even the first card fits under the overview: the flow starts on page 2.
-      continue;
+  };
+
+  // Where the pages break: the fewest pages, and among as many the fewest headers and stubs (breaks at shallow
+  // levels: a break at depth d costs about d headers and d stubs), by dynamic programming over the run's start,
+  // page by page. Each page tries only the starts within look_back cards of the furthest its page count reaches (a
+  // run that starts further back rarely ends further on): at most look_back + 1 scans a page. The greedy (the
+  // longest run each page) is scanned too, and kept if the search found more pages.
+  // With room under the overview, page 1 takes the first run (its pieces after the overview's).
+  const std::size_t m = flow.size();
+  std::vector<RunEnd> ends;
+  std::size_t first_page = 1;
+  if (m > 0 && o.first_room.width > 0 && o.first_room.height > geo.edge + geo.foot) {
+    scan(0, 0, kNoParent, ends);
+    if (ends.back().fits) first_page = 0;  // else not even the first card fits under the overview: page 2
+  }
+  // Per position in `flow` (a page starting there): the page it starts on (kNoParent: none yet), the start of the
+  // run before it, and the unfit pages and breaks on the way.
+  std::vector<std::size_t> page_at(m + 1, kNoParent), run_from(m + 1, kNoParent);
+  std::vector<std::pair<std::size_t, std::size_t>> cost(m + 1, {0, 0});
+  std::vector<std::size_t> layer{0}, next, starts, greedy_runs{0};
+  page_at[0] = first_page;
+  for (std::size_t page = first_page; page_at[m] == kNoParent && m > 0; ++page) {
+    const std::size_t far = layer.empty() ? 0 : layer.back();
+    starts.clear();
+    for (std::size_t a : layer)
+      if (a + o.look_back >= far) starts.push_back(a);
+    next.clear();
+    for (std::size_t a : starts) {
+      scan(a, page, kNoParent, ends);
+      for (const RunEnd& e : ends) {
+        const std::pair<std::size_t, std::size_t> c{cost[a].first + (e.fits ? 0 : 1), cost[a].second + e.breaks};
+        if (page_at[e.end] == kNoParent) {
+          page_at[e.end] = page + 1;
+          next.push_back(e.end);
+        } else if (page_at[e.end] != page + 1 || c >= cost[e.end]) {
+          continue;
+        }
+        run_from[e.end] = a;
+        cost[e.end] = c;
+      }
     }
+    std::sort(next.begin(), next.end());
+    layer.swap(next);
+  }
+  // The greedy: the longest run each page (the search's own path when it looks back no further).
+  for (std::size_t a = 0, page = first_page; a < m && o.look_back > 0; ++page) {
+    scan(a, page, kNoParent, ends);
+    a = ends.back().end;
+    greedy_runs.push_back(a);
+  }
+  std::vector<std::size_t> breaks;  // the pages' first positions, and m
+  if (m > 0 && (o.look_back == 0 || page_at[m] - first_page <= greedy_runs.size() - 1)) {
+    for (std::size_t b = m; b != 0; b = run_from[b]) breaks.push_back(b);
+    breaks.push_back(0);
+    std::reverse(breaks.begin(), breaks.end());
+  } else {
+    breaks = greedy_runs;
+  }
+
+  for (std::size_t r = 0; r + 1 < breaks.size(); ++r) {
+    const std::size_t page = first_page + r, a = breaks[r], best_end = breaks[r + 1];
+    scan(a, page, best_end, ends);
     std::vector<int> cols;
-    const double planned = packer.split(best_count, best_stub_items, &cols);
-    if (!fits_any) ++plan.unfit;
+    const double planned = packer->split(packer->size(), stub_items, &cols);
+    if (planned > run_room_w + kEps) ++plan.unfit;
+    const std::vector<std::size_t>& best_stubs = stubs;
 
     // Commit the run flow[a, best_end) and its stubs.
     if (page > 0) plan.pages.emplace_back();
@@ -269,7 +341,6 @@ PagePlan plan_flow(const FlowInput& in, const FlowOptions& o) {
       stub_col[y] = cols[k++];
       stub_from[y] = head_on[y] == page ? header_piece[y] : kNoParent;
     }
-    a = best_end;
   }
   return plan;
 }

@@ -10,6 +10,8 @@
 #include "orgchart/writers/card.hpp"
 #include "orgchart/writers/chart_heading.hpp"
 #include "orgchart/writers/render.hpp"
+#include "orgchart/writers/style.hpp"
+#include "orgchart/writers/text.hpp"
 #include "orgchart/writers/text_metrics.hpp"
 
 namespace orgchart {
@@ -20,14 +22,21 @@ constexpr double kTitleHeight = 28;  // the title line's band: every page keeps 
 constexpr double kMargin = 18;       // OrgLayoutOptions::margin
 constexpr double kFlowTitleHeight = kTitleHeight + 8;  // a flowed page: the date line under the title clear of the top connectors
 constexpr double kFlowGap = 12;  // page 1: between the overview's drawing and the flowed columns below it
+/// The smallest card a page adds (a header, a stub): one line of text with the node's margins, at least as wide as
+/// Graphviz's default node (README "How many pages").
+constexpr Size kSmallestPageCard{kSmallestCard.width, kFontSize + 2 * 4};
 
 std::string page_ref(std::size_t page) { return "p. " + std::to_string(page); }
 
+/// "<first>" over "+K more, continued on p. N": two lines (32 pt tall; "<first> and K more" wrapped to a third line
+/// in three stubs of four), the name cut with "…" to one line.
 std::string stub_text(const OrgGraph& g, Vertex first, std::size_t more, const std::string& ref) {
-  std::string text = display_name(g, first);
-  if (more > 0) text += " and " + std::to_string(more) + " more";
-  return text + "\ncontinued on " + ref;
+  std::string text = shorten(display_name(g, first), kNameWrap) + "\n";
+  if (more > 0) text += "+" + std::to_string(more) + " more, ";
+  return text + "continued on " + ref;
 }
+/// "from <parent>, p. M": one line (20 pt) for a short name, two for most (32 pt, against 36 for a unit's card of two
+/// lines); the name is never cut (headers cut to one line kept 16 characters of it, too few to read).
 std::string header_text(const OrgGraph& g, Vertex parent, const std::string& ref) {
   return "from " + display_name(g, parent) + ", " + ref;
 }
@@ -55,6 +64,13 @@ Unit page_card_unit(const OrgGraph& g, Vertex v, const std::string& text, bool s
   u.parent.clear();
   if (g.color_by != "group") u.group.clear();  // a frame of its own around one card: room for nothing
   return u;
+}
+
+/// A page's own card is as tall as its text and the node's margins (4 pt above and below), not Graphviz's default
+/// node height (36 pt): a header of one line is 20 pt tall (kSmallestPageCard), a stub of two lines 32.
+Size page_card_size(const OrgGraph& probe, Vertex v, Size measured) {
+  const double text = static_cast<double>(card_lines(probe, v).size()) * kFontSize + 2 * 4;
+  return {measured.width, std::max(kSmallestPageCard.height, std::min(measured.height, text))};
 }
 
 OrgNode page_card_node(const OrgGraph& g, Vertex v, const std::string& id, std::size_t index) {
@@ -368,7 +384,8 @@ std::vector<std::vector<Size>> page_card_sizes(const std::vector<ChartPage>& pag
   }
   if (where.empty()) return out;
   const CardSizes measured = measure_cards(probe);
-  for (std::size_t k = 0; k < where.size(); ++k) out[where[k].first][where[k].second] = measured.cards[k];
+  for (std::size_t k = 0; k < where.size(); ++k)
+    out[where[k].first][where[k].second] = page_card_size(probe, k, measured.cards[k]);
   return out;
 }
 
@@ -378,7 +395,8 @@ namespace {
 
 /// Upper bounds on the sizes of the cards the pages add: per vertex a header naming it and a stub whose run starts
 /// at it, per relation or role the reference beside its source; page numbers and counts with the most digits
-/// they can have (digits are of one width).
+/// they can have (digits are of one width). A reference wraps its name with the page number, so a shorter number
+/// can wrap it wider: it is measured with every count of digits, and its size is the largest.
 struct ExtraSizes {
   std::vector<Size> header, stub;
   std::vector<std::vector<Size>> side;
@@ -388,7 +406,8 @@ ExtraSizes extra_card_sizes(const OrgGraph& g) {
   const std::size_t n = boost::num_vertices(g.graph);
   std::size_t fan = 0;
   for (std::size_t v = 0; v < n; ++v) fan = std::max(fan, g.children[v].size());
-  const std::string ref = "p. " + std::string(std::to_string(n + 1).size(), '8');
+  const std::size_t digits = std::to_string(n + 1).size();
+  const std::string ref = "p. " + std::string(digits, '8');
   const std::size_t more = fan == 0 ? 0 : std::stoul(std::string(std::to_string(fan).size(), '8'));
   OrgGraph probe;
   probe.is_diff = g.is_diff;
@@ -409,7 +428,9 @@ ExtraSizes extra_card_sizes(const OrgGraph& g) {
     add(v, stub_text(g, v, more, ref), false);
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g.graph))) {
       if (g.graph[e].type == EdgeType::kHierarchy) continue;
-      add(boost::target(e, g.graph), reference_text(g, g.graph[e], boost::target(e, g.graph), ref), true);
+      for (std::size_t d = 1; d <= digits; ++d)
+        add(boost::target(e, g.graph), reference_text(g, g.graph[e], boost::target(e, g.graph), "p. " + std::string(d, '8')),
+            true);
       ++sides[v];
     }
   }
@@ -419,10 +440,22 @@ ExtraSizes extra_card_sizes(const OrgGraph& g) {
   out.stub.resize(n);
   out.side.resize(n);
   std::size_t k = 0;
+  auto next = [&] {
+    const Size s = page_card_size(probe, k, measured.cards[k]);
+    ++k;
+    return s;
+  };
   for (Vertex v = 0; v < n; ++v) {
-    out.header[v] = measured.cards[k++];
-    out.stub[v] = measured.cards[k++];
-    for (std::size_t i = 0; i < sides[v]; ++i) out.side[v].push_back(measured.cards[k++]);
+    out.header[v] = next();
+    out.stub[v] = next();
+    for (std::size_t i = 0; i < sides[v]; ++i) {
+      Size most{0, 0};
+      for (std::size_t d = 1; d <= digits; ++d) {
+        const Size s = next();
+        most = {std::max(most.width, s.width), std::max(most.height, s.height)};
+      }
+      out.side[v].push_back(most);
+    }
   }
   return out;
 }
@@ -458,7 +491,7 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
     const TreeLayoutOptions gaps;
     bound.gap = {gaps.sibling_gap, gaps.row_gap};
     bound.roots = g.roots.size();
-    bound.extra = kSmallestCard;
+    bound.extra = kSmallestPageCard;
     const PageBound b = page_lower_bound(bound);
     out.lower_bound = b.pages;
     out.area_bound = b.area;
@@ -573,11 +606,18 @@ PagedChart paginate(const OrgGraph& g, const PagingSettings& settings) {
           if (ex_h > 0) fo.first_room.height -= ex_h + 1;
         } else if (page > 0) {
           const std::size_t first = plan.pieces[plan.pages[page].front()].tops.front();
+          double cut = 0;  // the width the page had less
+          for (Vertex v : cp.source)
+            if (v != Graph::null_vertex()) cut = std::max(cut, fo.shrink[v].width);
           const double ex_w = cp.layout.bounds.width - settings.page.width / out.min_scale;
           const double ex_h = cp.layout.bounds.height - settings.page.height / out.min_scale;
           // As on page 1: at least the difference between the drawn and the planned width.
           const double drawn = cp.layout.bounds.width - 2 * kMargin;
-          if (ex_w > 0) fo.shrink[first].width = std::max(fo.shrink[first].width + ex_w + 1, drawn - plan.width[page] + 1);
+          // Every card of the page: the search for page breaks may start the next page's run a card earlier or later.
+          if (ex_w > 0)
+            for (Vertex v : cp.source)
+              if (v != Graph::null_vertex())
+                fo.shrink[v].width = std::max({fo.shrink[v].width, cut + ex_w + 1, drawn - plan.width[page] + 1});
           fo.shrink[first].height += std::max(ex_h, 0.0) + (ex_h > 0 ? 1 : 0);
         }
       }

@@ -198,6 +198,22 @@ TEST(PlanFlow, FlowsOnUnderTheOverview) {
   EXPECT_EQ(none.pages, apart.pages);
 }
 
+// Page breaks chosen by dynamic programming: never more pages than the longest run each page, and fewer breaks
+// (each a header and a stub, a piece more), since a break at a shallow level cuts fewer levels.
+TEST(PlanFlow, ChosenBreaksTakeNoMorePagesAndFewerPieces) {
+  for (const std::size_t n : {300, 3000}) {
+    const FlowInput in = flow_input(layout_test::random_input(n, 7));
+    FlowOptions o = options(0);
+    const PagePlan chosen = plan_flow(in, o);
+    check_plan(in, o, chosen);
+    o.look_back = 0;
+    const PagePlan greedy = plan_flow(in, o);
+    check_plan(in, o, greedy);
+    EXPECT_LE(chosen.pages.size(), greedy.pages.size()) << n << " nodes";
+    EXPECT_LT(chosen.pieces.size(), greedy.pieces.size()) << n << " nodes";
+  }
+}
+
 TEST(PlanFlow, SmallTreeIsOnePage) {
   const FlowInput in = flow_input(layout_test::star(5));
   const PagePlan plan = plan_flow(in, options(1));

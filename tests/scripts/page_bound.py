@@ -104,8 +104,9 @@ def lines_bound(cards, cap_along, cap_other, along, other, roots, extra, pages_g
     return max(s / most, (s - roots * t) / (most - t)) if most > t + 1e-9 else s / most
 
 
-def page_bound(cards, room_w, room_h, gap=(12, 6), roots=1, extra=(54, 36)):
-    """(area, lines across, lines down, pages): no drawing of `cards` (w, h) in our conventions takes fewer pages."""
+def page_bound(cards, room_w, room_h, gap=(12, 6), roots=1, extra=(54, 20)):
+    """(area, lines across, lines down, pages): no drawing of `cards` (w, h) in our conventions takes fewer pages.
+    `extra`: the smallest header or stub, one line of 12-pt text with 4-pt margins, as wide as Graphviz's default node."""
     cap_w, cap_h = room_w + gap[0], room_h + gap[1]
     ew, eh = extra[0] + gap[0], extra[1] + gap[1]
     area = sum((w + gap[0]) * (h + gap[1]) for w, h in cards)

@@ -15,7 +15,7 @@ S = "{http://www.w3.org/2000/svg}"
 A4_LANDSCAPE = (842.0, 595.0)
 MIN_TEXT = 9.0
 # Issue 13: the pages are within 1.3 x a lower bound (README "How many pages"); they reach 1.17 (300 units: 7 / 6),
-# 1.29 (3,000: 67 / 52) and 1.29 (30,000: 669 / 517).
+# 1.25 (3,000: 65 / 52) and 1.26 (30,000: 650 / 517).
 MAX_RATIO = 1.3
 # What every page keeps free above its cards (pt at the drawing's scale, under the 18-pt margin): page 1 its heading,
 # the title and the date line (44); a flowed page the title band with its date line (36) and the connectors' lane
@@ -142,7 +142,7 @@ def run(n, seed, pdf=True):
     # The lower bound of README "How many pages" (page_bound.py): the cards with the smallest gaps (12 across, 6
     # down) in a page's room at 9 pt below its heading band (the larger of page 1's and a flowed page's), by area
     # and along the page's lines; every page whose first unit is not a root adds a header and a stub, each at least
-    # the smallest card (54 x 36).
+    # the smallest page card (54 x 20: one line of text).
     s = MIN_TEXT / 10.0
     roots = sum(1 for u in doc["units"] if not u.get("parent"))
     room_h = A4_LANDSCAPE[1] / s - 2 * MARGIN - min(FIRST_BAND, FLOWED_BAND)

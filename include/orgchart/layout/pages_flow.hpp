@@ -18,7 +18,7 @@ struct FlowInput {
   std::vector<std::vector<std::size_t>> children;  ///< per node, in order
   std::vector<std::size_t> roots;
   std::vector<Size> header;                        ///< per node: a header card "from <node>, p. M" naming it
-  std::vector<Size> stub;                          ///< per node: a stub "<node> and K more, continued on p. N"
+  std::vector<Size> stub;                          ///< per node: a stub "<node>" over "+K more, continued on p. N"
   std::vector<std::vector<Size>> side;             ///< per node (optional): cards beside it (relation references)
 };
 
@@ -40,21 +40,28 @@ struct FlowOptions {
   /// Nodes of depth <= this (roots 0) are on the overview, page 1; -1: none, the roots flow too, and the
   /// overview holds a stub for each page's run of roots.
   int overview_depth = 0;
-  /// Per node, optional: a page whose first card is this node has this much less room (the caller's correction
-  /// for a page that came out too big once its cards were measured with their final text).
+  /// Per node, optional: a page whose first card is this node has this much less height, and a page that holds it
+  /// this much less width (the caller's correction for a page that came out too big once its cards were measured
+  /// with their final text; by what the page holds, so that a page starting a card earlier or later gets it too).
   std::vector<Size> shrink;
   /// Room on page 1 below the overview for the first run of flowed cards (pt, edges included, like width and
   /// height); zero: none, the flow starts on page 2.
   Size first_room{0, 0};
+  /// Page breaks: each page tries the runs that start within this many cards of the furthest start its page count
+  /// reaches (dynamic programming: the fewest pages, then the fewest headers and stubs); 0: the longest run each
+  /// page (greedy).
+  std::size_t look_back = 16;
   FlowGeometry geometry;
 };
 
 /// Page 1 is the overview (the nodes of depth <= overview_depth; a stub under each of them whose children go
-/// on), and below it the first run when first_room is given. The other nodes flow in preorder, a run of them per page: a page takes the longest run whose cards, with
-/// a header card for the parent of each of its pieces and the stubs of the runs it cuts, split into columns that
-/// fit its room, the columns chosen to take the least width (each as wide as its widest card and indent); so
-/// every page but the last is full up to one card and its stubs. O(n * c * h) for c the cards of one column and
-/// h the nodes of one page's path with cards on it; no recursion.
+/// on), and below it the first run when first_room is given. The other nodes flow in preorder, a run of them per
+/// page: a run fits a page when its cards, with a header card for the parent of each of its pieces and the stubs
+/// of the runs it cuts, split into columns that fit its room, the columns chosen to take the least width (each as
+/// wide as its widest card and indent). Where the runs end is chosen by dynamic programming over the run's start
+/// (options.look_back): the fewest pages, and among as many the fewest headers and stubs (breaks at shallow
+/// levels); never more pages than the longest run each page. O(n * c * h * look_back) for c the cards of one
+/// column and h the nodes of one page's path with cards on it; no recursion.
 /// Throws std::invalid_argument when the input is not a forest or the room is not positive.
 PagePlan plan_flow(const FlowInput& input, const FlowOptions& options);
 
