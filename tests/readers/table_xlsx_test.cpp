@@ -27,7 +27,7 @@ TEST(TableXlsx, SerialDatesIn1904System) {
 
 TEST(TableXlsx, NotAZipIsADiagnostic) {
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_xlsx_rows("id,name\n", "t.xlsx", "", [](const TableRecord&) {}, diags));
+  EXPECT_FALSE(read_xlsx_rows("id,name\n", "t.xlsx", "", [](const TableRecord&) { return true; }, diags));
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(format_diagnostic(diags[0]),
             "t.xlsx: error: not an XLSX workbook (not a zip archive, or a damaged one); save it from the spreadsheet program "
@@ -75,7 +75,7 @@ TEST(TableXlsx, ReadsStringsNumbersBooleansDatesAndSparseCells) {
   });
   std::vector<Diagnostic> diags;
   std::vector<TableRecord> rows;
-  ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "B", [&](const TableRecord& r) { rows.push_back(r); }, diags))
+  ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "B", [&](const TableRecord& r) { rows.push_back(r); return true; }, diags))
       << format_diagnostics(diags);
   ASSERT_EQ(rows.size(), 3u);
   auto texts = [](const TableRecord& r) {
@@ -91,7 +91,7 @@ TEST(TableXlsx, ReadsStringsNumbersBooleansDatesAndSparseCells) {
   EXPECT_EQ(rows[2].row, 5);
   EXPECT_EQ(texts(rows[2]), (std::vector<std::string>{"", "1904-01-01 12:00"}));
   diags.clear();
-  EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", "C", [](const TableRecord&) {}, diags));
+  EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", "C", [](const TableRecord&) { return true; }, diags));
   EXPECT_EQ(format_diagnostics(diags), "w.xlsx: error: --sheet: the workbook has no sheet 'C'; its sheets are 'A', 'B'\n");
 }
 
@@ -113,18 +113,38 @@ TEST(TableXlsx, RowNumbersOutsideASheetAreDamageNotOverflow) {
     std::vector<Diagnostic> diags;
     std::vector<int> rows;
     EXPECT_FALSE(read_xlsx_rows(book("<row r=\"" + r + "\">" + cell + "</row><row>" + cell + "</row>"), "w.xlsx", "",
-                                [&](const TableRecord& t) { rows.push_back(t.row); }, diags))
+                                [&](const TableRecord& t) { rows.push_back(t.row); return true; }, diags))
         << r;
-    EXPECT_EQ(format_diagnostics(diags),
-              "w.xlsx: error: sheet 'S' has rows or cells with malformed references (a row number that is not 1 to "
-              "1048576, a column past XFD); the file is damaged\n")
+    // Each is named where it is in the part (libxml2's line and character column), the caret under its r="".
+    ASSERT_EQ(diags.size(), 1u) << r;
+    EXPECT_EQ(format_diagnostic(diags[0]).substr(0, format_diagnostic(diags[0]).find('\n')),
+              "w.xlsx: xl/worksheets/s.xml:1:94: error: row number '" + r +
+                  "' is not a row of a sheet (1 to 1048576): the sheet is damaged; open the workbook in Excel or "
+                  "LibreOffice and save it again, or save the sheet as CSV UTF-8")
         << r;
     EXPECT_EQ(rows, (std::vector<int>{1, 2})) << r;
+  }
+  {
+    // Every malformed reference is reported (up to 20), each with the caret under it.
+    std::vector<Diagnostic> diags;
+    EXPECT_FALSE(read_xlsx_rows(book("<row r=\"0\">" + cell + "</row>\n<row r=\"2\"><c r=\"XFE2\"/><c r=\"B2\"/></row>"),
+                                "w.xlsx", "", [](const TableRecord&) { return true; }, diags));
+    EXPECT_EQ(format_diagnostics(diags),
+              "w.xlsx: xl/worksheets/s.xml:1:94: error: row number '0' is not a row of a sheet (1 to 1048576): the "
+              "sheet is damaged; open the workbook in Excel or LibreOffice and save it again, or save the sheet as CSV "
+              "UTF-8\n"
+              "    ...openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"0\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>\n"
+              "                                                                   ^\n"
+              "w.xlsx: xl/worksheets/s.xml:2:15: error: cell reference 'XFE2' is not a cell of a sheet (columns A to XFD, "
+              "then the row): the sheet is damaged; open the workbook in Excel or LibreOffice and save it again, or save "
+              "the sheet as CSV UTF-8\n"
+              "    <row r=\"2\"><c r=\"XFE2\"/><c r=\"B2\"/></row></sheetData></worksheet>\n"
+              "                  ^\n");
   }
   std::vector<Diagnostic> diags;
   std::vector<int> rows;
   EXPECT_TRUE(read_xlsx_rows(book("<row r=\"1048576\">" + cell + "</row>"), "w.xlsx", "",
-                             [&](const TableRecord& t) { rows.push_back(t.row); }, diags));
+                             [&](const TableRecord& t) { rows.push_back(t.row); return true; }, diags));
   EXPECT_EQ(rows, std::vector<int>{1048576});
 }
 
@@ -157,6 +177,7 @@ TEST(TableXlsx, MergedCellsReadAsTheSpreadsheetShowsThem) {
   ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "", [&](const TableRecord& r) {
     auto& t = rows.emplace_back();
     for (const auto& f : r.fields) t.push_back(f.text);
+    return true;
   }, diags)) << format_diagnostics(diags);
   EXPECT_EQ(rows, (std::vector<std::vector<std::string>>{{"id", "name", "manager", "department"},
                                                          {"1", "Ann", "", "Sales"},
@@ -190,7 +211,7 @@ TEST(TableXlsx, AnEmptySheetNamesTheSheetsThatHaveData) {
   auto error = [](const std::string& bytes, const std::string& sheet) {
     std::vector<Diagnostic> diags;
     int rows = 0;
-    EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", sheet, [&](const TableRecord&) { ++rows; }, diags));
+    EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", sheet, [&](const TableRecord&) { ++rows; return true; }, diags));
     EXPECT_EQ(rows, 0);
     return format_diagnostics(diags);
   };
@@ -233,6 +254,7 @@ TEST(TableXlsx, FormulasWithoutASavedValueAreReported) {
   std::vector<std::string> texts;
   ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "", [&](const TableRecord& r) {
     for (const auto& f : r.fields) texts.push_back(f.text);
+    return true;
   }, diags));
   EXPECT_EQ(texts, std::vector<std::string>{"2"});  // Excel's cached result is read; the rest is empty
   EXPECT_EQ(format_diagnostics(diags),
