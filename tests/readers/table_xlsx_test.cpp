@@ -262,5 +262,84 @@ TEST(TableXlsx, FormulasWithoutASavedValueAreReported) {
             "not calculate them), read as empty cells: open the file in Excel or LibreOffice and save it again\n");
 }
 
+/// A one-sheet workbook ("S", rId1 -> worksheets/s.xml) with these parts added or replaced.
+std::string one_sheet_book(std::map<std::string, std::string> parts) {
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  parts.emplace("xl/workbook.xml", "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                                   "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+  parts.emplace("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                              "<Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>");
+  return make_xlsx(parts);
+}
+
+TEST(TableXlsx, ReadingStopsWhenTheRowsAreRefused) {
+  // Past the table's limits the mapper refuses rows; the rest of the sheet is not read (a sheet of a million rows
+  // past the cap cost as much as reading it).
+  std::string rows;
+  for (int r = 1; r <= 5; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>";
+  rows += "<row r=\"6\"><c r=\"A0\"/></row>";  // damaged, but never reached
+  std::vector<Diagnostic> diags;
+  int calls = 0;
+  EXPECT_TRUE(read_xlsx_rows(one_sheet_book({{"xl/worksheets/s.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>"}}),
+                             "w.xlsx", "", [&](const TableRecord&) { return ++calls < 2; }, diags));
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(format_diagnostics(diags), "");
+}
+
+TEST(TableXlsx, EveryDamagedPartIsNamedWithItsLineAndColumn) {
+  // A workbook error named only the file ("the workbook's 'x' is not well-formed"), and only the first part that
+  // failed. Each part now says where it broke, as libxml2 counts lines and columns, and every part is read.
+  std::vector<Diagnostic> diags;
+  int calls = 0;
+  EXPECT_FALSE(read_xlsx_rows(
+      one_sheet_book({{"xl/sharedStrings.xml", "<sst>\n<si><t>Ann</t></si>\n<si><t>Bo</si>\n</sst>"},
+                      {"xl/styles.xml", "<styleSheet><cellXfs><xf numFmtId=\"14\"/></cellXfs>"},
+                      {"xl/worksheets/s.xml", "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>\n"
+                                              "<row r=\"2\"><c t=\"s\"><v>1</v></c></row a>\n</sheetData></worksheet>"}}),
+      "w.xlsx", "", [&](const TableRecord&) { return ++calls > 0; }, diags));
+  EXPECT_EQ(calls, 0);  // rows of a damaged workbook go nowhere
+  EXPECT_EQ(format_diagnostics(diags),
+            "w.xlsx: xl/sharedStrings.xml:3:15: error: the XML is not well-formed (Opening and ending tag mismatch: t "
+            "line 3 and si): the workbook is damaged; open it in Excel or LibreOffice and save it again, or save the "
+            "sheet as CSV UTF-8\n"
+            "    <si><t>Bo</si>\n"
+            "                  ^\n"
+            "w.xlsx: xl/styles.xml:1:51: error: the XML is not well-formed (Extra content at the end of the document): "
+            "the workbook is damaged; open it in Excel or LibreOffice and save it again, or save the sheet as CSV "
+            "UTF-8\n"
+            "    <styleSheet><cellXfs><xf numFmtId=\"14\"/></cellXfs>\n"
+            "                                                      ^\n"
+            "w.xlsx: xl/worksheets/s.xml:2:39: error: the XML is not well-formed (expected '>'): the workbook is "
+            "damaged; open it in Excel or LibreOffice and save it again, or save the sheet as CSV UTF-8\n"
+            "    <row r=\"2\"><c t=\"s\"><v>1</v></c></row a>\n"
+            "                                          ^\n");
+}
+
+TEST(TableXlsx, ARelationshipPointingNowhereIsNamedWhereItIs) {
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  const std::string sheet = "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>";
+  auto error = [](const std::string& bytes) {
+    std::vector<Diagnostic> diags;
+    EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", "", [](const TableRecord&) { return true; }, diags));
+    return format_diagnostics(diags);
+  };
+  // The sheet names a relationship the workbook's relationships do not have.
+  EXPECT_EQ(error(one_sheet_book({{"xl/workbook.xml", "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\n"
+                                                      "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId9\"/></sheets></workbook>"},
+                                  {"xl/worksheets/s.xml", sheet}})),
+            "w.xlsx: xl/workbook.xml:2:42: error: sheet 'S' refers to relationship 'rId9', which "
+            "xl/_rels/workbook.xml.rels does not have, so nothing says where the sheet is: the workbook is damaged; open "
+            "it in Excel or LibreOffice and save it again, or save the sheet as CSV UTF-8\n"
+            "    <sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId9\"/></sheets></workbook>\n"
+            "                                             ^\n");
+  // The relationship names a part the archive does not have.
+  EXPECT_EQ(error(one_sheet_book({{"xl/worksheets/other.xml", sheet}})),
+            "w.xlsx: xl/_rels/workbook.xml.rels:1:116: error: relationship 'rId1' of sheet 'S' points to "
+            "'xl/worksheets/s.xml', which the archive does not have: the workbook is damaged; open it in Excel or "
+            "LibreOffice and save it again, or save the sheet as CSV UTF-8\n"
+            "    .../package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>\n"
+            "                                                                   ^\n");
+}
+
 }  // namespace
 }  // namespace orgchart
