@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -109,12 +110,13 @@ class Workbook {
   CPtr<zip_t, zip_discard> zip_;
 };
 
-/// Shared strings, in one buffer: a workbook may have millions, and a std::string each costs 32 bytes more.
+/// Shared strings, in one buffer: a workbook may have millions, and a std::string each costs 32 bytes more. The
+/// text is at most the part's size (no entity is expanded), which the part cap keeps under 4 GiB.
 class SharedStrings {
  public:
   void add(std::string_view s) {
     text_ += s;
-    ends_.push_back(text_.size());
+    ends_.push_back(static_cast<std::uint32_t>(text_.size()));
   }
   std::size_t size() const { return ends_.size(); }
   std::string at(std::size_t i) const {
@@ -123,8 +125,9 @@ class SharedStrings {
   }
 
  private:
+  static_assert(kMaxXlsxEntryBytes < (std::uint64_t{1} << 32));
   std::string text_;
-  std::vector<std::size_t> ends_;
+  std::vector<std::uint32_t> ends_;
 };
 
 /// Text of a string item (<si> or <is>): its <t>, or the <t> of each rich-text run; phonetic runs left out.
@@ -197,6 +200,13 @@ int column_of(const std::string& ref) {
     if (col > 1 << 20) return 0;
   }
   return col;
+}
+
+/// 1048576 as "1,048,576".
+std::string thousands(std::size_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  return s;
 }
 
 /// 'A', 'B', 'C' as a list for messages.
@@ -369,7 +379,17 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
   SharedStrings shared;
   if (auto sst = wb.part("xl/sharedStrings.xml", false)) {
     while (sst->next())
-      if (sst->start("si")) shared.add(string_item(*sst, "si"));
+      if (sst->start("si")) {
+        if (shared.size() == kMaxXlsxSharedStrings) {
+          // 5 bytes each (<si/>), a few megabytes of archive held gigabytes and took minutes.
+          wb.error_at("xl/sharedStrings.xml", sst->here("<si"),
+                      "the workbook has more than " + thousands(kMaxXlsxSharedStrings) +
+                          " shared strings, more than any table orgchart reads can use (a damaged or hostile file); "
+                          "save the sheet as CSV UTF-8");
+          return false;
+        }
+        shared.add(string_item(*sst, "si"));
+      }
     ok = wb.finished(*sst) && ok;
   } else {
     ok = ok && !has_errors(diags);

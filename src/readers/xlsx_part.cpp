@@ -87,10 +87,11 @@ XmlPart::XmlPart(zip_t* zip, zip_uint64_t index, std::string name, std::size_t m
   // Some of libxml2's messages (encoding conversion, I/O) bypass the reader's handler and go to stderr; readers
   // never print, and those messages echo bytes of the input. The handler below reports each failure.
   xmlSetGenericErrorFunc(nullptr, &ignore_generic_error);
-  // HUGE as before streaming: a cell holds at most 32,767 characters, but a shared-strings part is one document
-  // of millions of them. No NOENT, DTDLOAD or DTDATTR: entities stay unexpanded, nothing is fetched.
+  // libxml2's limits kept (no HUGE): a text of 10 MB at most (a cell holds 32,767 characters; with HUGE one
+  // <t> of a gigabyte, a megabyte in the archive, was held whole), depth 256. No NOENT, DTDLOAD or DTDATTR:
+  // entities stay unexpanded, nothing is fetched.
   reader_.reset(xmlReaderForIO(&XmlPart::on_read, &XmlPart::on_close, this, name_.c_str(), nullptr,
-                               XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_HUGE));
+                               XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT));
   if (!reader_) {
     fail(io_failure_.value_or("cannot start reading this part (out of memory?)"), {});
     return;
@@ -138,7 +139,15 @@ void XmlPart::on_error(void* self, E* e) {
       place = p.window_.place(static_cast<std::size_t>(consumed));
   place.line = e->line;
   place.column = e->int2;
-  std::string what(trim(e->message ? e->message : "malformed XML"));
+  const std::string what(trim(e->message ? e->message : "malformed XML"));
+  // libxml2's size limits, which it names after its own internals and answers with advice to its caller.
+  if (what.find("huge text node") != std::string::npos || what.find("Huge input lookup") != std::string::npos ||
+      what.find("too long") != std::string::npos || what.find("Excessive depth") != std::string::npos) {
+    p.fail("a text, name or value here is longer than 10 MB, or elements are nested more than 256 deep (a cell "
+           "holds at most 32,767 characters): the workbook is damaged or hostile; save the sheet as CSV UTF-8",
+           std::move(place));
+    return;
+  }
   p.fail("the XML is not well-formed (" + what +
              "): the workbook is damaged; open it in Excel or LibreOffice and save it again, or save the sheet as "
              "CSV UTF-8",

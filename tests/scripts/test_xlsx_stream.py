@@ -28,8 +28,10 @@ def inline(ref, text):
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
 
-def workbook(path, sheet):
+def workbook(path, sheet, shared=None):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        if shared is not None:
+            z.writestr("xl/sharedStrings.xml", shared)
         z.writestr("xl/workbook.xml", f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
                                       '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
         z.writestr("xl/_rels/workbook.xml.rels",
@@ -83,4 +85,25 @@ first = next((l for l in err.splitlines() if "error" in l), "")
 c.check(first.startswith(f"{bad}: xl/worksheets/s.xml:3:"), f"export bad.xlsx: the part and line: {first!r}")
 c.check("Opening and ending tag mismatch: t line 3 and is" in first, f"export bad.xlsx: libxml2's reason: {first!r}")
 c.check("<t>Ann</is>" in err and "^" in err, f"export bad.xlsx: the line and a caret: {err!r}")
+# Hostile shared strings, a megabyte or two in the archive: 20 million empty <si/> (held 740 MB at least before
+# the count cap; 200 million took 9.4 GB and four minutes), and one <t> of 30 MB (libxml2's HUGE option let a
+# text of a gigabyte through: 5.3 GB and three minutes).
+sst_bomb = os.path.join(d, "sst-bomb.xlsx")
+cell = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
+workbook(sst_bomb, cell, b"<sst>" + b"<si/>" * 20_000_000 + b"</sst>")
+code, err, rss = run([orgchart, "validate", sst_bomb])
+c.check(code == 1, f"validate sst-bomb.xlsx: exit {code}: {err[-300:]}")
+c.check(f"{sst_bomb}: xl/sharedStrings.xml:1:" in err and "more than 16,777,216 shared strings" in err,
+        f"validate sst-bomb.xlsx: {err[:300]!r}")
+if not sanitized(orgchart):
+    print(f"sst-bomb.xlsx: peak RSS {rss:.0f} MB")
+    c.check(rss < 200, f"validate sst-bomb.xlsx took {rss:.0f} MB at peak")
+text_bomb = os.path.join(d, "text-bomb.xlsx")
+workbook(text_bomb, cell, b"<sst><si><t>" + b"x" * 30_000_000 + b"</t></si></sst>")
+code, err, rss = run([orgchart, "validate", text_bomb])
+c.check(code == 1, f"validate text-bomb.xlsx: exit {code}: {err[-300:]}")
+c.check(f"{text_bomb}: xl/sharedStrings.xml:1:" in err and "longer than 10 MB" in err,
+        f"validate text-bomb.xlsx: {err[:300]!r}")
+if not sanitized(orgchart):
+    c.check(rss < 100, f"validate text-bomb.xlsx took {rss:.0f} MB at peak")
 c.finish()

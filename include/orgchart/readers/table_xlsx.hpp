@@ -15,6 +15,9 @@
 namespace orgchart {
 
 inline constexpr std::size_t kMaxXlsxEntryBytes = std::size_t{1} << 30;
+/// The most shared strings a workbook may have: more than the 1,048,576 rows and 4,194,304 attribute cells a table
+/// may hold could use (its id, name, e-mail... columns rarely repeat), a tenth of what 5-byte <si/> fill 1 GiB with.
+inline constexpr std::size_t kMaxXlsxSharedStrings = std::size_t{1} << 24;
 
 /// Reads the workbook held in `bytes` (`path` names it in diagnostics).
 /// Calls `row` for each non-empty row of `sheet` (empty = the first sheet) in order, until it returns false; a
