@@ -85,6 +85,16 @@ first = next((l for l in err.splitlines() if "error" in l), "")
 c.check(first.startswith(f"{bad}: xl/worksheets/s.xml:3:"), f"export bad.xlsx: the part and line: {first!r}")
 c.check("Opening and ending tag mismatch: t line 3 and is" in first, f"export bad.xlsx: libxml2's reason: {first!r}")
 c.check("<t>Ann</is>" in err and "^" in err, f"export bad.xlsx: the line and a caret: {err!r}")
+# Two damaged parts through the CLI: both reported, each part's errors together (they were sorted by line
+# across parts, as if they were one file).
+two = os.path.join(d, "two.xlsx")
+workbook(two, f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></row></sheetData></worksheet>',
+         "<sst>\n<si><t>id</t></si>\n<si><t>x</si>\n</sst>")
+code, err, _ = run([orgchart, "validate", two])
+places = [l.split(": error:")[0] for l in err.splitlines() if ": error:" in l]
+c.check(code == 1 and [p.split(": ", 1)[1].rsplit(":", 2)[0] for p in places] == ["xl/sharedStrings.xml", "xl/worksheets/s.xml"],
+        f"validate two.xlsx: exit {code}, places {places}")
+
 # Hostile shared strings, a megabyte or two in the archive: 20 million empty <si/> (held 740 MB at least before
 # the count cap; 200 million took 9.4 GB and four minutes), and one <t> of 30 MB (libxml2's HUGE option let a
 # text of a gigabyte through: 5.3 GB and three minutes).
