@@ -14,19 +14,9 @@ constexpr std::size_t kKeep = std::size_t{64} << 10;
 /// The most bytes of a line kept either side of a place, for the caret display (which shows 120).
 constexpr std::size_t kAround = 4096;
 
-/// Moves (line, column) over `n` bytes: libxml2 counts lines at LF and columns in characters (UTF-8 lead bytes).
-void advance(int& line, long& column, const char* p, std::size_t n) {
-  const char* end = p + n;
-  const char* from = p;
-  const auto lines = std::count(p, end, '\n');
-  if (lines > 0) {
-    line += static_cast<int>(lines);
-    column = 1;
-    while (end > from && end[-1] != '\n') --end;
-    from = end;
-    end = p + n;
-  }
-  column += std::count_if(from, end, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+/// Characters in `s` as libxml2 counts columns: UTF-8 lead bytes.
+long characters(std::string_view s) {
+  return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
 void ignore_generic_error(void*, const char*, ...) {}
@@ -36,19 +26,10 @@ void ignore_generic_error(void*, const char*, ...) {}
 void TailWindow::feed(const char* p, std::size_t n) {
   bytes_.append(p, n);
   if (bytes_.size() <= 2 * kKeep) return;
-  // Dropped in bulk, so that each byte moves a bounded number of times and is counted once.
+  // Dropped in bulk, so that each byte moves a bounded number of times.
   const std::size_t drop = bytes_.size() - kKeep;
-  advance(base_line_, base_column_, bytes_.data(), drop);
   bytes_.erase(0, drop);
   base_ += drop;
-}
-
-std::optional<std::pair<int, int>> TailWindow::at(std::size_t offset) const {
-  if (offset < base_ || offset > base_ + bytes_.size()) return std::nullopt;
-  int line = base_line_;
-  long column = base_column_;
-  advance(line, column, bytes_.data(), offset - base_);
-  return std::pair{line, static_cast<int>(std::min<long>(column, 0x7fffffff))};
 }
 
 std::size_t TailWindow::rfind(std::string_view what, std::size_t offset) const {
@@ -57,16 +38,23 @@ std::size_t TailWindow::rfind(std::string_view what, std::size_t offset) const {
   return found == std::string::npos ? found : found + base_;
 }
 
-PartPlace TailWindow::place(std::size_t offset) const {
+PartPlace TailWindow::place(std::size_t offset, std::size_t known, int line, int column) const {
   PartPlace p;
-  const auto pos = at(offset);
-  if (!pos) return p;
-  p.line = pos->first;
-  p.column = pos->second;
+  if (offset < base_ || known < offset || known > base_ + bytes_.size() || line <= 0) return p;
   const std::string_view all(bytes_);
   const std::size_t at = offset - base_;
+  const std::string_view between = all.substr(at, known - offset);
+  const auto lines = std::count(between.begin(), between.end(), '\n');
+  p.line = line - static_cast<int>(lines);
+  // Where the line starts, when the window holds its start (npos: it began before the window).
+  std::size_t line_start = all.substr(0, at).rfind('\n');
+  line_start = line_start != std::string_view::npos ? line_start + 1 : base_ == 0 ? 0 : std::string_view::npos;
+  if (lines == 0)
+    p.column = column - static_cast<int>(characters(between));
+  else if (line_start != std::string_view::npos)
+    p.column = static_cast<int>(characters(all.substr(line_start, at - line_start))) + 1;
   std::size_t b = at > kAround ? at - kAround : 0;
-  if (const auto nl = all.substr(b, at - b).rfind('\n'); nl != std::string_view::npos) b += nl + 1;
+  if (line_start != std::string_view::npos && line_start > b) b = line_start;
   std::size_t e = std::min(all.size(), at + kAround);
   if (const auto nl = all.substr(at, e - at).find('\n'); nl != std::string_view::npos) e = at + nl;
   if (e > b && all[e - 1] == '\r') --e;
@@ -135,8 +123,10 @@ void XmlPart::on_error(void* self, E* e) {
   const auto* ctxt = static_cast<const xmlParserCtxt*>(e->ctxt);
   // Byte offsets are the part's own only when libxml2 did not convert it from another encoding.
   if (ctxt && ctxt->input && ctxt->input->buf && !ctxt->input->buf->encoder)
-    if (const long consumed = xmlByteConsumed(const_cast<xmlParserCtxt*>(ctxt)); consumed >= 0)
-      place = p.window_.place(static_cast<std::size_t>(consumed));
+    if (const long consumed = xmlByteConsumed(const_cast<xmlParserCtxt*>(ctxt)); consumed >= 0) {
+      const auto at = static_cast<std::size_t>(consumed);
+      place = p.window_.place(at, at, e->line, e->int2);
+    }
   place.line = e->line;
   place.column = e->int2;
   const std::string what(trim(e->message ? e->message : "malformed XML"));
@@ -210,23 +200,20 @@ std::string XmlPart::text(const char* local) {
 }
 
 PartPlace XmlPart::here(std::string_view mark, std::string_view other_mark) const {
-  // The reader hands out nodes a chunk behind the parser: the node's own markup is the last `mark` before it.
-  const long consumed = reader_ ? xmlTextReaderByteConsumed(reader_.get()) : -1;
-  if (consumed >= 0) {
-    const auto parser = static_cast<std::size_t>(consumed);
-    std::size_t at = mark.empty() ? parser : window_.rfind(mark, parser);
-    if (at == std::string::npos && !other_mark.empty()) at = window_.rfind(other_mark, parser);
-    if (at != std::string::npos) {
-      PartPlace p = window_.place(at);
-      if (p.line > 0) return p;
-    }
-  }
   PartPlace p;
-  if (reader_) {
-    p.line = xmlTextReaderGetParserLineNumber(reader_.get());
-    p.column = xmlTextReaderGetParserColumnNumber(reader_.get());
-  }
-  return p;
+  if (!reader_) return p;
+  // The reader hands out nodes a chunk behind the parser: the node's own markup is the last `mark` before it,
+  // and its place is counted back from the parser's.
+  p.line = xmlTextReaderGetParserLineNumber(reader_.get());
+  p.column = xmlTextReaderGetParserColumnNumber(reader_.get());
+  const long consumed = xmlTextReaderByteConsumed(reader_.get());
+  if (consumed < 0) return p;
+  const auto parser = static_cast<std::size_t>(consumed);
+  std::size_t at = mark.empty() ? parser : window_.rfind(mark, parser);
+  if (at == std::string::npos && !other_mark.empty()) at = window_.rfind(other_mark, parser);
+  if (at == std::string::npos) return p;
+  PartPlace q = window_.place(at, parser, p.line, p.column);
+  return q.line > 0 ? q : p;
 }
 
 std::optional<bool> part_contains(zip_t* zip, zip_uint64_t index, std::string_view needle, std::size_t max_bytes) {

@@ -28,23 +28,22 @@ struct PartFailure {
   PartPlace place;
 };
 
-/// The last bytes fed to the parser, with the line and column where they start: positions of what the reader
-/// has just returned, and the text around them, without holding the part.
+/// The last bytes fed to the parser: the text around what the reader has just returned, and its place, without
+/// holding the part. Lines and columns are not counted here (that cost a pass over every byte): they are taken
+/// back from a later point whose place libxml2 knows (where its parser is).
 class TailWindow {
  public:
   void feed(const char* p, std::size_t n);
-  /// Line and character column of byte `offset` (nullopt when it is before the window or after its end).
-  std::optional<std::pair<int, int>> at(std::size_t offset) const;
   /// The last occurrence of `what` that starts before `offset`, or npos.
   std::size_t rfind(std::string_view what, std::size_t offset) const;
-  /// The place of `offset`, with the text of its line that the window holds (up to 4 KiB either side).
-  PartPlace place(std::size_t offset) const;
+  /// The place of byte `offset`, from byte `known` (at or after it) being at line `line`, character column
+  /// `column`; with the text of its line the window holds (up to 4 KiB either side). Line 0 when the window does
+  /// not hold both.
+  PartPlace place(std::size_t offset, std::size_t known, int line, int column) const;
 
  private:
   std::string bytes_;
   std::size_t base_ = 0;  // offset of bytes_[0] in the part
-  int base_line_ = 1;     // line and character column of bytes_[0]
-  long base_column_ = 1;
 };
 
 /// An XML part of the archive read node by node, without network, DTD loading or entity substitution. Its
