@@ -150,7 +150,12 @@ ReadResult finish(ReadResult r, const std::map<std::string, std::string>& texts,
       auto it = file_rank.find(d.loc.file);
       return it == file_rank.end() ? file_rank.size() : it->second;
     };
-    return std::make_tuple(rank(a), a.loc.line, a.loc.column) < std::make_tuple(rank(b), b.loc.line, b.loc.column);
+    // Places in no file of the model (the parts of a workbook: `book.xlsx: xl/styles.xml`) are kept together by
+    // name, not interleaved by line.
+    const auto ra = rank(a), rb = rank(b);
+    const std::string& none = FileName().str();
+    return std::make_tuple(ra, ra == file_rank.size() ? a.loc.file.str() : none, a.loc.line, a.loc.column) <
+           std::make_tuple(rb, rb == file_rank.size() ? b.loc.file.str() : none, b.loc.line, b.loc.column);
   });
   attach_source_lines(r.diagnostics, texts);
   if (!streamed.empty()) attach_streamed_lines(r.diagnostics, streamed);

@@ -74,6 +74,29 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+/// The line that starts at `start`, without its end (LF, CRLF or a lone CR).
+std::string_view line_at(std::string_view text, std::size_t start) {
+  const std::size_t end = text.find_first_of("\r\n", start);
+  return text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+/// At most a quarter of the bytes are not text (invalid UTF-8, NUL and other controls but tab): a line of a
+/// table in another encoding has a few accented letters; a line of a binary file is mostly escapes.
+bool mostly_text(std::string_view line) {
+  std::size_t bad = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t n = utf8_length(line, i);
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (n == 0 || (c < 0x20 && c != '\t') || c == 0x7F) {
+      ++bad;
+      ++i;
+    } else {
+      i += n;
+    }
+  }
+  return bad * 4 <= line.size();
+}
+
 }  // namespace
 
 std::string decode_table_text(const std::string& bytes, const std::string& file, std::vector<Diagnostic>& diags) {
@@ -100,21 +123,32 @@ std::string decode_table_text(const std::string& bytes, const std::string& file,
   }
   std::string text = starts("\xEF\xBB\xBF") ? bytes.substr(3) : bytes;
   int line = 1, column = 1;
+  std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t n = utf8_length(text, i);
     if (n == 0 || text[i] == 0) {
       const auto byte = static_cast<unsigned char>(text[i]);
       static const char* kHex = "0123456789ABCDEF";
-      diags.push_back({Severity::kError, {file, line, column},
-                       std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 15] +
-                           " is not UTF-8 text: the file is in another encoding (Latin-1, Windows-1252?); save it "
-                           "as \"CSV UTF-8\" or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8",
-                       {}});
+      Diagnostic d{Severity::kError, {file, line, column},
+                   std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 15] +
+                       " is not UTF-8 text: the file is in another encoding (Latin-1, Windows-1252?); save it "
+                       "as \"CSV UTF-8\" or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8",
+                   {}};
+      // The line as read, its bad bytes as \xNN (the decoded text under other diagnostics does not exist: there
+      // is none). A line that is mostly not text (a binary file) would show only escapes: left out.
+      const std::string_view raw = line_at(text, line_start);
+      if (mostly_text(raw)) {
+        d.loc.column = static_cast<int>(i - line_start) + 1;  // the caret goes under the byte
+        set_source_line(d, raw);
+        d.loc.column = column;
+      }
+      diags.push_back(std::move(d));
       return {};
     }
     if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
       ++line;
       column = 1;
+      line_start = i + 1;
     } else if (text[i] != '\r') {
       ++column;
     }

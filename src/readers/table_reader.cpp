@@ -521,14 +521,13 @@ ReadResult read_xlsx_string(const std::string& bytes, const std::string& file, c
     if (header) {
       width = r.fields.size();
       header = false;
-      mapper.add(r);
-      return;
+      return mapper.add(r);
     }
     // A sheet stores no empty cells: pad the row to the header's width, as a CSV export would.
     TableRecord padded = r;
     while (padded.fields.size() < width)
       padded.fields.push_back({"", r.row, static_cast<int>(padded.fields.size()) + 1});
-    mapper.add(padded);  // past the limits, the rows left are ignored
+    return mapper.add(padded);  // false past the limits: the rest of the sheet is not read
   }, mapper.diagnostics());
   if (!ok) {
     ReadResult r;

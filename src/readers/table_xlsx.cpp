@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "orgchart/c_ptr.hpp"
 #include "orgchart/readers/whitespace.hpp"
 #include "xlsx_merged.hpp"
+#include "xlsx_part.hpp"
 
 namespace orgchart {
 
@@ -46,8 +48,9 @@ class Workbook {
     return true;
   }
 
-  /// The bytes of one entry, or nullopt (with a diagnostic when `required`).
-  std::optional<std::string> entry(const std::string& name, bool required) {
+  /// The index of entry `name` whose size in the archive's directory is within the limit, or nullopt (with a
+  /// diagnostic when the entry is too large, or `required` and missing).
+  std::optional<zip_uint64_t> locate(const std::string& name, bool required) {
     zip_stat_t st;
     zip_stat_init(&st);
     const zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), 0);
@@ -56,37 +59,50 @@ class Workbook {
       return std::nullopt;
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxXlsxEntryBytes) {
-      error("'" + name + "' in the workbook would be " + std::to_string(st.size >> 20) +
-            " MiB uncompressed, more than the limit of " + std::to_string(kMaxXlsxEntryBytes >> 20) +
-            " MiB; refusing it (a damaged file or a zip bomb)");
+      error_at(name, {}, "this part would be " + std::to_string(st.size >> 20) +
+                             " MiB uncompressed, more than the limit of " + std::to_string(kMaxXlsxEntryBytes >> 20) +
+                             " MiB; refusing it (a damaged file or a zip bomb)");
       return std::nullopt;
     }
-    CPtr<zip_file_t, zip_fclose> f(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0));
-    if (!f) {
-      error("cannot read '" + name + "' in the workbook: " + zip_strerror(zip_.get()));
-      return std::nullopt;
-    }
-    std::string out;
-    char buf[1 << 16];
-    for (;;) {
-      const zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
-      if (n < 0) {
-        error("cannot read '" + name + "' in the workbook: " + zip_file_strerror(f.get()));
-        return std::nullopt;
-      }
-      if (n == 0) break;
-      // The size in the header may lie: count what really comes out.
-      if (out.size() + static_cast<std::size_t>(n) > kMaxXlsxEntryBytes) {
-        error("'" + name + "' in the workbook is larger than " + std::to_string(kMaxXlsxEntryBytes >> 20) +
-              " MiB uncompressed; refusing it (a damaged file or a zip bomb)");
-        return std::nullopt;
-      }
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    return out;
+    return static_cast<zip_uint64_t>(index);
+  }
+
+  /// Part `name`, streamed; nullptr when it is not there (a diagnostic when `required`) or cannot be opened.
+  std::unique_ptr<detail::XmlPart> part(const std::string& name, bool required) {
+    const auto index = locate(name, required);
+    if (!index) return nullptr;
+    auto x = std::make_unique<detail::XmlPart>(zip_.get(), *index, name, kMaxXlsxEntryBytes);
+    if (!finished(*x)) return nullptr;
+    return x;
+  }
+
+  /// Whether part `name` (within the limits) holds `needle`; false when it cannot tell.
+  bool contains(const std::string& name, std::string_view needle) {
+    const zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), 0);
+    return index >= 0 &&
+           detail::part_contains(zip_.get(), static_cast<zip_uint64_t>(index), needle, kMaxXlsxEntryBytes).value_or(false);
+  }
+
+  /// False, with the diagnostic, when `x` could not be read to its end.
+  bool finished(const detail::XmlPart& x) {
+    if (!x.failure()) return true;
+    error_at(x.name(), x.failure()->place, x.failure()->message);
+    return false;
   }
 
   void error(std::string msg) { diags_.push_back({Severity::kError, {path_, 0, 0}, std::move(msg), {}}); }
+
+  /// An error in one part, named as `book.xlsx: xl/worksheets/sheet1.xml:12:7` (libxml2's line and column).
+  void error_at(const std::string& part, const detail::PartPlace& place, std::string msg) {
+    Diagnostic d{Severity::kError, {path_ + ": " + part, place.line, place.column}, std::move(msg), {}};
+    if (!place.text.empty() && place.line > 0) {
+      // The caret goes under the byte where the place is; the location keeps libxml2's character column.
+      d.loc.column = place.text_column;
+      set_source_line(d, place.text);
+      d.loc.column = place.column;
+    }
+    diags_.push_back(std::move(d));
+  }
 
  private:
   std::string path_;
@@ -94,72 +110,28 @@ class Workbook {
   CPtr<zip_t, zip_discard> zip_;
 };
 
-/// A streaming XML reader over one part, without network, DTD loading or entity substitution.
-class Xml {
+/// Shared strings, in one buffer: a workbook may have millions, and a std::string each costs 32 bytes more. The
+/// text is at most the part's size (no entity is expanded), which the part cap keeps under 4 GiB.
+class SharedStrings {
  public:
-  Xml(const std::string& text, const std::string& name)
-      : reader_(xmlReaderForMemory(text.data(), static_cast<int>(text.size()), name.c_str(), nullptr,
-                                   XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_HUGE)) {}
-  /// Next node; false at the end or on an error (`failed()` tells which).
-  bool next() {
-    if (!reader_) return false;
-    const int r = xmlTextReaderRead(reader_.get());
-    if (r < 0) failed_ = true;
-    if (r == 1 && type() == XML_READER_TYPE_DOCUMENT_TYPE) {
-      failed_ = true;  // OOXML has no DOCTYPE; one here can only declare entities
-      return false;
-    }
-    return r == 1;
+  void add(std::string_view s) {
+    text_ += s;
+    ends_.push_back(static_cast<std::uint32_t>(text_.size()));
   }
-  bool failed() const { return failed_ || !reader_; }
-  int type() const { return xmlTextReaderNodeType(reader_.get()); }
-  bool start(const char* local) const { return type() == XML_READER_TYPE_ELEMENT && is(local); }
-  bool end(const char* local) const { return type() == XML_READER_TYPE_END_ELEMENT && is(local); }
-  bool empty_element() const { return xmlTextReaderIsEmptyElement(reader_.get()) == 1; }
-  bool is(const char* local) const {
-    const xmlChar* n = xmlTextReaderConstLocalName(reader_.get());
-    return n && std::string_view(reinterpret_cast<const char*>(n)) == local;
-  }
-  int depth() const { return xmlTextReaderDepth(reader_.get()); }
-  std::string attr(const char* name) const {
-    xmlChar* v = xmlTextReaderGetAttribute(reader_.get(), reinterpret_cast<const xmlChar*>(name));
-    std::string s = v ? reinterpret_cast<const char*>(v) : "";
-    xmlFree(v);
-    return s;
-  }
-  /// The value of the namespaced attribute with this local name (e.g. r:id), whatever its prefix.
-  std::string ns_attr(const char* local) const {
-    std::string s;
-    if (xmlTextReaderMoveToFirstAttribute(reader_.get()) != 1) return s;
-    do {
-      const xmlChar* ns = xmlTextReaderConstNamespaceUri(reader_.get());
-      if (ns && is(local)) s = reinterpret_cast<const char*>(xmlTextReaderConstValue(reader_.get()));
-    } while (xmlTextReaderMoveToNextAttribute(reader_.get()) == 1);
-    xmlTextReaderMoveToElement(reader_.get());
-    return s;
-  }
-  std::string value() const {
-    const xmlChar* v = xmlTextReaderConstValue(reader_.get());
-    return v ? reinterpret_cast<const char*>(v) : "";
-  }
-  /// The text inside the current element, up to its end (for <v>, <t>).
-  std::string text(const char* local) {
-    std::string s;
-    if (empty_element()) return s;
-    while (next() && !end(local))
-      if (type() == XML_READER_TYPE_TEXT || type() == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-          type() == XML_READER_TYPE_CDATA || type() == XML_READER_TYPE_WHITESPACE)
-        s += value();
-    return s;
+  std::size_t size() const { return ends_.size(); }
+  std::string at(std::size_t i) const {
+    const std::size_t b = i == 0 ? 0 : ends_[i - 1];
+    return text_.substr(b, ends_[i] - b);
   }
 
  private:
-  CPtr<xmlTextReader, xmlFreeTextReader> reader_;
-  bool failed_ = false;
+  static_assert(kMaxXlsxEntryBytes < (std::uint64_t{1} << 32));
+  std::string text_;
+  std::vector<std::uint32_t> ends_;
 };
 
 /// Text of a string item (<si> or <is>): its <t>, or the <t> of each rich-text run; phonetic runs left out.
-std::string string_item(Xml& x, const char* element) {
+std::string string_item(detail::XmlPart& x, const char* element) {
   std::string s;
   if (x.empty_element()) return s;
   int skip_depth = -1;
@@ -228,6 +200,13 @@ int column_of(const std::string& ref) {
     if (col > 1 << 20) return 0;
   }
   return col;
+}
+
+/// 1048576 as "1,048,576".
+std::string thousands(std::size_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  return s;
 }
 
 /// 'A', 'B', 'C' as a list for messages.
@@ -306,139 +285,200 @@ std::string excel_serial_to_iso(double serial, bool date1904) {
 }
 
 bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std::string& sheet,
-                    const std::function<void(const TableRecord&)>& row, std::vector<Diagnostic>& diags) {
+                    const std::function<bool(const TableRecord&)>& row, std::vector<Diagnostic>& diags) {
   Workbook wb(path, diags);
   if (!wb.open(bytes)) return false;
-  auto broken = [&](const std::string& part) {
-    wb.error("the workbook's '" + part + "' is not well-formed XML (or declares a DTD); the file is damaged");
-    return false;
-  };
+  // Every part is read even when one before it failed, so that one run names every damaged part; rows are
+  // handed on only when nothing failed.
+  bool ok = true;
+  const std::string workbook_part = "xl/workbook.xml", rels_part = "xl/_rels/workbook.xml.rels";
   // The workbook: sheet names and relationship ids, and the date system.
-  const auto workbook = wb.entry("xl/workbook.xml", true);
+  auto workbook = wb.part(workbook_part, true);
   if (!workbook) return false;
   bool date1904 = false;
-  std::vector<std::pair<std::string, std::string>> sheets;  // name, r:id
-  {
-    Xml x(*workbook, "xl/workbook.xml");
-    while (x.next()) {
-      if (x.start("workbookPr")) {
-        const std::string v = x.attr("date1904");
-        date1904 = v == "1" || v == "true";
-      } else if (x.start("sheet")) {
-        sheets.emplace_back(x.attr("name"), x.ns_attr("id"));
+  struct Sheet {
+    std::string name, id;  // the sheet's name and its relationship id (r:id)
+  };
+  std::vector<Sheet> sheets;
+  std::size_t chosen = std::string::npos;
+  detail::PartPlace chosen_place;  // where the chosen sheet is listed in the workbook
+  while (workbook->next()) {
+    if (workbook->start("workbookPr")) {
+      const std::string v = workbook->attr("date1904");
+      date1904 = v == "1" || v == "true";
+    } else if (workbook->start("sheet")) {
+      sheets.push_back({workbook->attr("name"), workbook->ns_attr("id")});
+      if (chosen == std::string::npos && (sheet.empty() || sheets.back().name == sheet)) {
+        chosen = sheets.size() - 1;
+        chosen_place = workbook->here("\"" + sheets.back().id + "\"");
       }
     }
-    if (x.failed()) return broken("xl/workbook.xml");
   }
-  if (sheets.empty()) {
-    wb.error("the workbook has no sheets");
+  const bool workbook_read = wb.finished(*workbook);
+  workbook.reset();
+  ok = ok && workbook_read;
+  std::vector<std::pair<std::string, std::string>> names;  // for messages
+  for (const auto& s : sheets) names.emplace_back(s.name, s.id);
+  if (workbook_read && sheets.empty()) {
+    wb.error_at(workbook_part, {}, "the workbook lists no sheets (no <sheet> in <sheets>): save it again from the "
+                                   "spreadsheet program, or save the sheet as CSV UTF-8");
     return false;
   }
-  std::size_t chosen = 0;
-  if (!sheet.empty()) {
-    chosen = sheets.size();
-    for (std::size_t i = 0; i < sheets.size(); ++i)
-      if (sheets[i].first == sheet) chosen = i;
-    if (chosen == sheets.size()) {
-      wb.error("--sheet: the workbook has no sheet '" + sheet + "'; its sheets are " + quoted_names(sheets));
-      return false;
-    }
+  if (workbook_read && chosen == std::string::npos) {
+    wb.error("--sheet: the workbook has no sheet '" + sheet + "'; its sheets are " + quoted_names(names));
+    return false;
   }
-  // Where each sheet is: relationship id -> part.
+  // Where each sheet is: relationship id -> part (and, for the chosen sheet, where the relationship is).
   std::unordered_map<std::string, std::string> targets;
-  if (const auto rels = wb.entry("xl/_rels/workbook.xml.rels", true)) {
-    Xml x(*rels, "xl/_rels/workbook.xml.rels");
-    while (x.next())
-      if (x.start("Relationship")) targets.emplace(x.attr("Id"), resolve_target(x.attr("Target")));
-    if (x.failed()) return broken("xl/_rels/workbook.xml.rels");
-  } else {
-    return false;
+  std::string chosen_target;  // as written
+  detail::PartPlace target_place;
+  bool rels_read = false;
+  if (auto rels = wb.part(rels_part, true)) {
+    while (rels->next())
+      if (rels->start("Relationship")) {
+        const std::string id = rels->attr("Id"), target = rels->attr("Target");
+        if (chosen != std::string::npos && id == sheets[chosen].id && !targets.count(id)) {
+          chosen_target = target;
+          target_place = rels->here("\"" + target + "\"", "\"" + id + "\"");
+        }
+        targets.emplace(id, resolve_target(target));
+      }
+    rels_read = wb.finished(*rels);
   }
+  ok = ok && rels_read;
   auto part_of = [&](std::size_t i) {
-    const auto t = targets.find(sheets[i].second);
+    const auto t = targets.find(sheets[i].id);
     return t == targets.end() ? std::string() : t->second;
   };
-  if (part_of(chosen).empty()) {
-    wb.error("the workbook does not say where sheet '" + sheets[chosen].first + "' is (or points outside the archive)");
-    return false;
+  bool chosen_readable = chosen != std::string::npos && rels_read;
+  if (chosen_readable) {
+    const Sheet& s = sheets[chosen];
+    const std::string fix = ": the workbook is damaged; open it in Excel or LibreOffice and save it again, or save the "
+                            "sheet as CSV UTF-8";
+    if (!targets.count(s.id)) {
+      wb.error_at(workbook_part, chosen_place,
+                  "sheet '" + s.name + "' refers to relationship '" + s.id + "', which " + rels_part +
+                      " does not have, so nothing says where the sheet is" + fix);
+      chosen_readable = false;
+    } else if (part_of(chosen).empty()) {
+      wb.error_at(rels_part, target_place,
+                  "relationship '" + s.id + "' of sheet '" + s.name + "' points outside the archive ('" + chosen_target +
+                      "'): only parts inside the workbook are read; save the workbook again from the spreadsheet "
+                      "program, or save the sheet as CSV UTF-8");
+      chosen_readable = false;
+    } else if (const std::size_t before = diags.size(); !wb.locate(part_of(chosen), false)) {
+      if (diags.size() == before)  // not there at all (a part too large has said so)
+        wb.error_at(rels_part, target_place,
+                    "relationship '" + s.id + "' of sheet '" + s.name + "' points to '" + part_of(chosen) +
+                        "', which the archive does not have" + fix);
+      chosen_readable = false;
+    }
+    ok = ok && chosen_readable;
   }
   // Shared strings and the styles that show dates.
-  std::vector<std::string> shared;
-  if (const auto sst = wb.entry("xl/sharedStrings.xml", false)) {
-    Xml x(*sst, "xl/sharedStrings.xml");
-    while (x.next())
-      if (x.start("si")) shared.push_back(string_item(x, "si"));
-    if (x.failed()) return broken("xl/sharedStrings.xml");
+  SharedStrings shared;
+  if (auto sst = wb.part("xl/sharedStrings.xml", false)) {
+    while (sst->next())
+      if (sst->start("si")) {
+        if (shared.size() == kMaxXlsxSharedStrings) {
+          // 5 bytes each (<si/>), a few megabytes of archive held gigabytes and took minutes.
+          wb.error_at("xl/sharedStrings.xml", sst->here("<si"),
+                      "the workbook has more than " + thousands(kMaxXlsxSharedStrings) +
+                          " shared strings, more than any table orgchart reads can use (a damaged or hostile file); "
+                          "save the sheet as CSV UTF-8");
+          return false;
+        }
+        shared.add(string_item(*sst, "si"));
+      }
+    ok = wb.finished(*sst) && ok;
+  } else {
+    ok = ok && !has_errors(diags);
   }
   std::vector<bool> date_style;
-  if (const auto styles = wb.entry("xl/styles.xml", false)) {
-    Xml x(*styles, "xl/styles.xml");
+  if (auto styles = wb.part("xl/styles.xml", false)) {
     std::set<std::size_t> custom_dates;
     bool in_xfs = false;
-    while (x.next()) {
-      if (x.start("numFmt")) {
-        if (date_format_code(x.attr("formatCode"))) custom_dates.insert(index_of(x.attr("numFmtId")).value_or(0));
-      } else if (x.start("cellXfs")) {
-        in_xfs = !x.empty_element();
-      } else if (x.end("cellXfs")) {
+    while (styles->next()) {
+      if (styles->start("numFmt")) {
+        if (date_format_code(styles->attr("formatCode")))
+          custom_dates.insert(index_of(styles->attr("numFmtId")).value_or(0));
+      } else if (styles->start("cellXfs")) {
+        in_xfs = !styles->empty_element();
+      } else if (styles->end("cellXfs")) {
         in_xfs = false;
-      } else if (in_xfs && x.start("xf")) {
-        const std::size_t id = index_of(x.attr("numFmtId")).value_or(0);
+      } else if (in_xfs && styles->start("xf")) {
+        const std::size_t id = index_of(styles->attr("numFmtId")).value_or(0);
         date_style.push_back(builtin_date_format(id) || custom_dates.count(id));
       }
     }
-    if (x.failed()) return broken("xl/styles.xml");
+    ok = wb.finished(*styles) && ok;
+  } else {
+    ok = ok && !has_errors(diags);
   }
-  // One sheet's rows to `emit`; the number of rows with data, or nullopt when the sheet cannot be read.
-  auto read_sheet = [&](std::size_t index, const std::function<void(const TableRecord&)>& emit) -> std::optional<std::size_t> {
+  // One sheet's rows to `emit` (until it returns false); the number of rows with data, or nullopt when the sheet
+  // cannot be read.
+  auto read_sheet = [&](std::size_t index, const std::function<bool(const TableRecord&)>& emit) -> std::optional<std::size_t> {
     const std::string sheet_part = part_of(index);
-    const auto sheet_xml = sheet_part.empty() ? std::nullopt : wb.entry(sheet_part, true);
-    if (!sheet_xml) return std::nullopt;
+    if (sheet_part.empty()) return std::nullopt;
     // Merged areas come after the cells (<mergeCells> follows <sheetData>): read them first, in a pass of their own
-    // when the sheet has any.
+    // when the sheet has any. (Its errors are the main pass's too, and reported there.)
     std::vector<detail::MergedArea> areas;
-    if (sheet_xml->find("mergeCell") != std::string::npos) {
-      Xml m(*sheet_xml, sheet_part);
-      while (m.next())
-        if (m.start("mergeCell")) {
-          if (const auto a = detail::merged_area(m.attr("ref"))) areas.push_back(*a);
-        }
+    if (wb.contains(sheet_part, "mergeCell")) {
+      if (auto m = wb.part(sheet_part, true)) {
+        while (m->next())
+          if (m->start("mergeCell")) {
+            if (const auto a = detail::merged_area(m->attr("ref"))) areas.push_back(*a);
+          }
+      } else {
+        return std::nullopt;
+      }
     }
     detail::MergedCells merged(std::move(areas));
-    Xml x(*sheet_xml, sheet_part);
+    auto x = wb.part(sheet_part, true);
+    if (!x) return std::nullopt;
     TableRecord record;
     int last_row = 0;
-    bool bad_ref = false;
+    std::size_t bad_refs = 0;
+    // Each malformed reference where it is, up to a bound: a damaged sheet may have a million.
+    constexpr std::size_t kMaxReported = 20;
+    auto bad_ref = [&](const std::string& ref, const std::string& what) {
+      if (++bad_refs <= kMaxReported)
+        wb.error_at(sheet_part, x->here("r=\"" + ref + "\""),
+                    what + ": the sheet is damaged; open the workbook in Excel or LibreOffice and save it again, or "
+                           "save the sheet as CSV UTF-8");
+    };
     std::size_t emitted = 0, uncalculated = 0;
     std::pair<int, int> first_uncalculated;
-    while (x.next()) {
-      if (!x.start("row")) continue;
+    bool stopped = false;
+    while (!stopped && x->next()) {
+      if (!x->start("row")) continue;
       record.fields.clear();
-      const std::string r = x.attr("r");
+      const std::string r = x->attr("r");
       const auto given = r.empty() ? std::nullopt : index_of(r);
-      if (!r.empty() && (!given || *given < 1 || *given > kMaxSheetRows)) bad_ref = true;
+      if (!r.empty() && (!given || *given < 1 || *given > kMaxSheetRows))
+        bad_ref(r, "row number '" + r + "' is not a row of a sheet (1 to 1048576)");
       // Rows come in order; one given out of order (or not at all) is numbered after the last.
       record.row = given && *given <= kMaxSheetRows && static_cast<int>(*given) > last_row ? static_cast<int>(*given)
                                                                                             : last_row + 1;
       last_row = record.row;
       record.line = record.row;
-      if (x.empty_element()) continue;
-      while (x.next() && !x.end("row")) {
-        if (!x.start("c")) continue;
-        const std::string ref = x.attr("r"), type = x.attr("t"), style = x.attr("s");
+      if (x->empty_element()) continue;
+      while (x->next() && !x->end("row")) {
+        if (!x->start("c")) continue;
+        const std::string ref = x->attr("r"), type = x->attr("t"), style = x->attr("s");
         int col = ref.empty() ? static_cast<int>(record.fields.size()) + 1 : column_of(ref);
         if (col <= 0 || col > 16384) {
-          bad_ref = true;
+          bad_ref(ref, "cell reference '" + ref + "' is not a cell of a sheet (columns A to XFD, then the row)");
           col = static_cast<int>(record.fields.size()) + 1;
         }
         std::string v, inline_text;
         bool has_inline = false, has_formula = false;
-        if (!x.empty_element()) {
-          while (x.next() && !x.end("c")) {
-            if (x.start("f")) has_formula = true;
-            if (x.start("v")) v = x.text("v");
-            else if (x.start("is")) {
-              inline_text = string_item(x, "is");
+        if (!x->empty_element()) {
+          while (x->next() && !x->end("c")) {
+            if (x->start("f")) has_formula = true;
+            if (x->start("v")) v = x->text("v");
+            else if (x->start("is")) {
+              inline_text = string_item(*x, "is");
               has_inline = true;
             }
           }
@@ -446,7 +486,7 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
         std::string text;
         if (type == "s") {
           const auto i = index_of(v);
-          text = i && *i < shared.size() ? shared[*i] : "";
+          text = i && *i < shared.size() ? shared.at(*i) : "";
         } else if (type == "inlineStr" || has_inline) {
           text = inline_text;
         } else if (type == "b") {
@@ -482,46 +522,45 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
       while (!record.fields.empty() && trim(record.fields.back().text).empty()) record.fields.pop_back();
       if (!record.fields.empty()) {
         ++emitted;
-        emit(record);
+        stopped = !emit(record);  // past the table's limits: nothing after this row is read
       }
     }
-    if (x.failed()) {
-      broken(sheet_part);
-      return std::nullopt;
-    }
+    if (!stopped && !wb.finished(*x)) return std::nullopt;
     if (uncalculated > 0)
       diags.push_back({Severity::kWarning, {path, first_uncalculated.first, first_uncalculated.second},
-                       "sheet '" + sheets[index].first + "' has " + std::to_string(uncalculated) +
+                       "sheet '" + sheets[index].name + "' has " + std::to_string(uncalculated) +
                            (uncalculated == 1 ? " formula" : " formulas") +
                            " without a saved value (the program that wrote the file did not calculate them), read "
                            "as empty cells: open the file in Excel or LibreOffice and save it again",
                        {}});
-    if (bad_ref) {
-      wb.error("sheet '" + sheets[index].first + "' has rows or cells with malformed references (a row number that is not 1 "
-               "to 1048576, a column past XFD); the file is damaged");
-      return std::nullopt;
-    }
+    if (bad_refs > kMaxReported)
+      wb.error_at(sheet_part, {}, "and " + std::to_string(bad_refs - kMaxReported) +
+                                      " more malformed row or cell references in this sheet");
+    if (bad_refs > 0) return std::nullopt;
     return emitted;
   };
-  const auto rows = read_sheet(chosen, row);
-  if (!rows) return false;
+  if (!chosen_readable) return false;
+  // With a part already failed the sheet is still read, for its own errors, but its rows go nowhere.
+  const std::function<bool(const TableRecord&)> nowhere = [](const TableRecord&) { return true; };
+  const auto rows = read_sheet(chosen, ok ? row : nowhere);
+  if (!rows || !ok) return false;
   if (*rows > 0) return true;
   // An empty sheet (a cover sheet, a chart, a tab left blank above the data): say which sheets have data.
   std::vector<std::pair<std::string, std::string>> with_data;
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     if (i == chosen) continue;
     const std::size_t before = diags.size();
-    const auto n = read_sheet(i, [](const TableRecord&) {});
+    const auto n = read_sheet(i, [](const TableRecord&) { return false; });  // one row tells
     diags.erase(diags.begin() + static_cast<std::ptrdiff_t>(before), diags.end());  // a damaged other sheet is not this run's problem
-    if (n && *n > 0) with_data.push_back(sheets[i]);
+    if (n && *n > 0) with_data.push_back(names[i]);
   }
   const std::string fill = ": write a header row (e.g. id,name,title,parent) and one row per person or unit";
   if (with_data.empty()) {
-    wb.error(sheets.size() == 1 ? "the workbook's only sheet, '" + sheets[0].first + "', is empty" + fill
-                                : "every sheet of the workbook (" + quoted_names(sheets) + ") is empty" + fill);
+    wb.error(sheets.size() == 1 ? "the workbook's only sheet, '" + sheets[0].name + "', is empty" + fill
+                                : "every sheet of the workbook (" + quoted_names(names) + ") is empty" + fill);
     return false;
   }
-  const std::string which = sheet.empty() ? "the first sheet, '" + sheets[chosen].first + "'," : "sheet '" + sheets[chosen].first + "'";
+  const std::string which = sheet.empty() ? "the first sheet, '" + sheets[chosen].name + "'," : "sheet '" + sheets[chosen].name + "'";
   wb.error(which + " is empty; " +
            (with_data.size() == 1 ? "sheet " + quoted_names(with_data) + " has data: read it with --sheet "
                                   : "the sheets " + quoted_names(with_data) + " have data: choose one with --sheet NAME, e.g. --sheet ") +

@@ -348,6 +348,19 @@ TEST(TableReaderErrors, QuotesAndEncodings) {
             "           ^\n");
   EXPECT_EQ(errors("id,name\n1,Jos\xE9\n"),
             "t.csv:2:6: error: byte 0xE9 is not UTF-8 text: the file is in another encoding (Latin-1, "
+            "Windows-1252?); save it as \"CSV UTF-8\" or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8\n"
+            "    1,Jos\\xe9\n"
+            "         ^\n");
+  // The line is shown as the file has it, bad bytes as \xNN (never raw to the terminal), the caret under the
+  // first one, after characters of several bytes; the column counts characters, as the other table errors do.
+  EXPECT_EQ(errors("id,name,title\r\n1,Zo\xC3\xAB,Jos\xE9 M\xFCller\r\n2,x,y\r\n"),
+            "t.csv:2:10: error: byte 0xE9 is not UTF-8 text: the file is in another encoding (Latin-1, "
+            "Windows-1252?); save it as \"CSV UTF-8\" or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8\n"
+            "    1,Zo\xC3\xAB,Jos\\xe9 M\\xfcller\n"
+            "              ^\n");
+  // A line that is mostly not text (a binary file under a .csv name) would be all escapes: only the place.
+  EXPECT_EQ(errors("\x89PNG\x1a\x0b\x00\x00\x0d\xff\xfe\n"),
+            "t.csv:1:1: error: byte 0x89 is not UTF-8 text: the file is in another encoding (Latin-1, "
             "Windows-1252?); save it as \"CSV UTF-8\" or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8\n");
   EXPECT_EQ(errors(""), "t.csv: error: the table is empty: write a header row (e.g. id,name,title,parent) and one row per person or unit\n");
 }

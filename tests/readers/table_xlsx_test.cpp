@@ -27,7 +27,7 @@ TEST(TableXlsx, SerialDatesIn1904System) {
 
 TEST(TableXlsx, NotAZipIsADiagnostic) {
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_xlsx_rows("id,name\n", "t.xlsx", "", [](const TableRecord&) {}, diags));
+  EXPECT_FALSE(read_xlsx_rows("id,name\n", "t.xlsx", "", [](const TableRecord&) { return true; }, diags));
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(format_diagnostic(diags[0]),
             "t.xlsx: error: not an XLSX workbook (not a zip archive, or a damaged one); save it from the spreadsheet program "
@@ -75,7 +75,7 @@ TEST(TableXlsx, ReadsStringsNumbersBooleansDatesAndSparseCells) {
   });
   std::vector<Diagnostic> diags;
   std::vector<TableRecord> rows;
-  ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "B", [&](const TableRecord& r) { rows.push_back(r); }, diags))
+  ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "B", [&](const TableRecord& r) { rows.push_back(r); return true; }, diags))
       << format_diagnostics(diags);
   ASSERT_EQ(rows.size(), 3u);
   auto texts = [](const TableRecord& r) {
@@ -91,7 +91,7 @@ TEST(TableXlsx, ReadsStringsNumbersBooleansDatesAndSparseCells) {
   EXPECT_EQ(rows[2].row, 5);
   EXPECT_EQ(texts(rows[2]), (std::vector<std::string>{"", "1904-01-01 12:00"}));
   diags.clear();
-  EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", "C", [](const TableRecord&) {}, diags));
+  EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", "C", [](const TableRecord&) { return true; }, diags));
   EXPECT_EQ(format_diagnostics(diags), "w.xlsx: error: --sheet: the workbook has no sheet 'C'; its sheets are 'A', 'B'\n");
 }
 
@@ -113,18 +113,38 @@ TEST(TableXlsx, RowNumbersOutsideASheetAreDamageNotOverflow) {
     std::vector<Diagnostic> diags;
     std::vector<int> rows;
     EXPECT_FALSE(read_xlsx_rows(book("<row r=\"" + r + "\">" + cell + "</row><row>" + cell + "</row>"), "w.xlsx", "",
-                                [&](const TableRecord& t) { rows.push_back(t.row); }, diags))
+                                [&](const TableRecord& t) { rows.push_back(t.row); return true; }, diags))
         << r;
-    EXPECT_EQ(format_diagnostics(diags),
-              "w.xlsx: error: sheet 'S' has rows or cells with malformed references (a row number that is not 1 to "
-              "1048576, a column past XFD); the file is damaged\n")
+    // Each is named where it is in the part (libxml2's line and character column), the caret under its r="".
+    ASSERT_EQ(diags.size(), 1u) << r;
+    EXPECT_EQ(format_diagnostic(diags[0]).substr(0, format_diagnostic(diags[0]).find('\n')),
+              "w.xlsx: xl/worksheets/s.xml:1:94: error: row number '" + r +
+                  "' is not a row of a sheet (1 to 1048576): the sheet is damaged; open the workbook in Excel or "
+                  "LibreOffice and save it again, or save the sheet as CSV UTF-8")
         << r;
     EXPECT_EQ(rows, (std::vector<int>{1, 2})) << r;
+  }
+  {
+    // Every malformed reference is reported (up to 20), each with the caret under it.
+    std::vector<Diagnostic> diags;
+    EXPECT_FALSE(read_xlsx_rows(book("<row r=\"0\">" + cell + "</row>\n<row r=\"2\"><c r=\"XFE2\"/><c r=\"B2\"/></row>"),
+                                "w.xlsx", "", [](const TableRecord&) { return true; }, diags));
+    EXPECT_EQ(format_diagnostics(diags),
+              "w.xlsx: xl/worksheets/s.xml:1:94: error: row number '0' is not a row of a sheet (1 to 1048576): the "
+              "sheet is damaged; open the workbook in Excel or LibreOffice and save it again, or save the sheet as CSV "
+              "UTF-8\n"
+              "    ...openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"0\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>\n"
+              "                                                                   ^\n"
+              "w.xlsx: xl/worksheets/s.xml:2:15: error: cell reference 'XFE2' is not a cell of a sheet (columns A to XFD, "
+              "then the row): the sheet is damaged; open the workbook in Excel or LibreOffice and save it again, or save "
+              "the sheet as CSV UTF-8\n"
+              "    <row r=\"2\"><c r=\"XFE2\"/><c r=\"B2\"/></row></sheetData></worksheet>\n"
+              "                  ^\n");
   }
   std::vector<Diagnostic> diags;
   std::vector<int> rows;
   EXPECT_TRUE(read_xlsx_rows(book("<row r=\"1048576\">" + cell + "</row>"), "w.xlsx", "",
-                             [&](const TableRecord& t) { rows.push_back(t.row); }, diags));
+                             [&](const TableRecord& t) { rows.push_back(t.row); return true; }, diags));
   EXPECT_EQ(rows, std::vector<int>{1048576});
 }
 
@@ -157,6 +177,7 @@ TEST(TableXlsx, MergedCellsReadAsTheSpreadsheetShowsThem) {
   ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "", [&](const TableRecord& r) {
     auto& t = rows.emplace_back();
     for (const auto& f : r.fields) t.push_back(f.text);
+    return true;
   }, diags)) << format_diagnostics(diags);
   EXPECT_EQ(rows, (std::vector<std::vector<std::string>>{{"id", "name", "manager", "department"},
                                                          {"1", "Ann", "", "Sales"},
@@ -190,7 +211,7 @@ TEST(TableXlsx, AnEmptySheetNamesTheSheetsThatHaveData) {
   auto error = [](const std::string& bytes, const std::string& sheet) {
     std::vector<Diagnostic> diags;
     int rows = 0;
-    EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", sheet, [&](const TableRecord&) { ++rows; }, diags));
+    EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", sheet, [&](const TableRecord&) { ++rows; return true; }, diags));
     EXPECT_EQ(rows, 0);
     return format_diagnostics(diags);
   };
@@ -233,11 +254,91 @@ TEST(TableXlsx, FormulasWithoutASavedValueAreReported) {
   std::vector<std::string> texts;
   ASSERT_TRUE(read_xlsx_rows(bytes, "w.xlsx", "", [&](const TableRecord& r) {
     for (const auto& f : r.fields) texts.push_back(f.text);
+    return true;
   }, diags));
   EXPECT_EQ(texts, std::vector<std::string>{"2"});  // Excel's cached result is read; the rest is empty
   EXPECT_EQ(format_diagnostics(diags),
             "w.xlsx:2:3: warning: sheet 'S' has 2 formulas without a saved value (the program that wrote the file did "
             "not calculate them), read as empty cells: open the file in Excel or LibreOffice and save it again\n");
+}
+
+/// A one-sheet workbook ("S", rId1 -> worksheets/s.xml) with these parts added or replaced.
+std::string one_sheet_book(std::map<std::string, std::string> parts) {
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  parts.emplace("xl/workbook.xml", "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                                   "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+  parts.emplace("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                              "<Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>");
+  return make_xlsx(parts);
+}
+
+TEST(TableXlsx, ReadingStopsWhenTheRowsAreRefused) {
+  // Past the table's limits the mapper refuses rows; the rest of the sheet is not read (a sheet of a million rows
+  // past the cap cost as much as reading it).
+  std::string rows;
+  for (int r = 1; r <= 5; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>";
+  rows += "<row r=\"6\"><c r=\"A0\"/></row>";  // damaged, but never reached
+  std::vector<Diagnostic> diags;
+  int calls = 0;
+  EXPECT_TRUE(read_xlsx_rows(one_sheet_book({{"xl/worksheets/s.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>"}}),
+                             "w.xlsx", "", [&](const TableRecord&) { return ++calls < 2; }, diags));
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(format_diagnostics(diags), "");
+}
+
+TEST(TableXlsx, EveryDamagedPartIsNamedWithItsLineAndColumn) {
+  // A workbook error named only the file ("the workbook's 'x' is not well-formed"), and only the first part that
+  // failed. Each part now says where it broke, as libxml2 counts lines and columns, and every part is read.
+  std::vector<Diagnostic> diags;
+  int calls = 0;
+  EXPECT_FALSE(read_xlsx_rows(
+      one_sheet_book({{"xl/sharedStrings.xml", "<sst>\n<si><t>Ann</t></si>\n<si><t>Bo</si>\n</sst>"},
+                      {"xl/styles.xml", "<styleSheet><cellXfs><xf numFmtId=\"14\"/></cellXfs>"},
+                      {"xl/worksheets/s.xml", "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>\n"
+                                              "<row r=\"2\"><c t=\"s\"><v>1</v></c></row a>\n</sheetData></worksheet>"}}),
+      "w.xlsx", "", [&](const TableRecord&) { return ++calls > 0; }, diags));
+  EXPECT_EQ(calls, 0);  // rows of a damaged workbook go nowhere
+  EXPECT_EQ(format_diagnostics(diags),
+            "w.xlsx: xl/sharedStrings.xml:3:15: error: the XML is not well-formed (Opening and ending tag mismatch: t "
+            "line 3 and si): the workbook is damaged; open it in Excel or LibreOffice and save it again, or save the "
+            "sheet as CSV UTF-8\n"
+            "    <si><t>Bo</si>\n"
+            "                  ^\n"
+            "w.xlsx: xl/styles.xml:1:51: error: the XML is not well-formed (Extra content at the end of the document): "
+            "the workbook is damaged; open it in Excel or LibreOffice and save it again, or save the sheet as CSV "
+            "UTF-8\n"
+            "    <styleSheet><cellXfs><xf numFmtId=\"14\"/></cellXfs>\n"
+            "                                                      ^\n"
+            "w.xlsx: xl/worksheets/s.xml:2:39: error: the XML is not well-formed (expected '>'): the workbook is "
+            "damaged; open it in Excel or LibreOffice and save it again, or save the sheet as CSV UTF-8\n"
+            "    <row r=\"2\"><c t=\"s\"><v>1</v></c></row a>\n"
+            "                                          ^\n");
+}
+
+TEST(TableXlsx, ARelationshipPointingNowhereIsNamedWhereItIs) {
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  const std::string sheet = "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>";
+  auto error = [](const std::string& bytes) {
+    std::vector<Diagnostic> diags;
+    EXPECT_FALSE(read_xlsx_rows(bytes, "w.xlsx", "", [](const TableRecord&) { return true; }, diags));
+    return format_diagnostics(diags);
+  };
+  // The sheet names a relationship the workbook's relationships do not have.
+  EXPECT_EQ(error(one_sheet_book({{"xl/workbook.xml", "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\n"
+                                                      "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId9\"/></sheets></workbook>"},
+                                  {"xl/worksheets/s.xml", sheet}})),
+            "w.xlsx: xl/workbook.xml:2:42: error: sheet 'S' refers to relationship 'rId9', which "
+            "xl/_rels/workbook.xml.rels does not have, so nothing says where the sheet is: the workbook is damaged; open "
+            "it in Excel or LibreOffice and save it again, or save the sheet as CSV UTF-8\n"
+            "    <sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId9\"/></sheets></workbook>\n"
+            "                                             ^\n");
+  // The relationship names a part the archive does not have.
+  EXPECT_EQ(error(one_sheet_book({{"xl/worksheets/other.xml", sheet}})),
+            "w.xlsx: xl/_rels/workbook.xml.rels:1:116: error: relationship 'rId1' of sheet 'S' points to "
+            "'xl/worksheets/s.xml', which the archive does not have: the workbook is damaged; open it in Excel or "
+            "LibreOffice and save it again, or save the sheet as CSV UTF-8\n"
+            "    .../package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>\n"
+            "                                                                   ^\n");
 }
 
 }  // namespace

@@ -15,13 +15,19 @@
 namespace orgchart {
 
 inline constexpr std::size_t kMaxXlsxEntryBytes = std::size_t{1} << 30;
+/// The most shared strings a workbook may have: more than the 1,048,576 rows and 4,194,304 attribute cells a table
+/// may hold could use (its id, name, e-mail... columns rarely repeat), a tenth of what 5-byte <si/> fill 1 GiB with.
+inline constexpr std::size_t kMaxXlsxSharedStrings = std::size_t{1} << 24;
 
 /// Reads the workbook held in `bytes` (`path` names it in diagnostics).
-/// Calls `row` for each non-empty row of `sheet` (empty = the first sheet) in order; a record's line and
-/// field columns are the sheet's row and column numbers (A = 1), missing cells are empty fields.
-/// Returns false, with diagnostics, when the workbook cannot be read.
+/// Calls `row` for each non-empty row of `sheet` (empty = the first sheet) in order, until it returns false; a
+/// record's line and field columns are the sheet's row and column numbers (A = 1), missing cells are empty fields.
+/// The parts are streamed: memory follows the rows kept and the shared strings, not the parts' sizes.
+/// Returns false, with diagnostics, when the workbook cannot be read; a problem in a part is placed as
+/// `book.xlsx: xl/worksheets/sheet1.xml:LINE:COL` (libxml2's line and character column), and every part is
+/// read, so that one run names every damaged one.
 bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std::string& sheet,
-                    const std::function<void(const TableRecord&)>& row, std::vector<Diagnostic>& diags);
+                    const std::function<bool(const TableRecord&)>& row, std::vector<Diagnostic>& diags);
 
 /// An Excel serial day number as an ISO date (`YYYY-MM-DD`, with ` HH:MM` when it has a time of day).
 std::string excel_serial_to_iso(double serial, bool date1904);
