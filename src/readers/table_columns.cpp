@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "orgchart/error.hpp"  // utf8_sequence_length
 #include "orgchart/model/validate.hpp"
 #include "orgchart/readers/whitespace.hpp"
 
@@ -41,12 +42,6 @@ const std::vector<RoleInfo>& roles() {
 
 const RoleInfo& info(ColumnRole r) { return roles()[static_cast<std::size_t>(r)]; }
 
-std::string header_list(const std::vector<std::string>& headers) {
-  std::string s;
-  for (std::size_t i = 0; i < headers.size(); ++i) s += (i ? ", '" : "'") + headers[i] + "'";
-  return s;
-}
-
 /// did_you_mean over headers, ignoring case, spaces and underscores; the header as written.
 std::string header_hint(const std::string& word, const std::vector<std::string>& headers) {
   std::vector<std::string> normalized;
@@ -60,6 +55,21 @@ std::string header_hint(const std::string& word, const std::vector<std::string>&
 
 const char* column_role_name(ColumnRole role) { return info(role).name; }
 const std::vector<std::string>& column_synonyms(ColumnRole role) { return info(role).synonyms; }
+
+std::string header_list(const std::vector<std::string>& headers) {
+  std::string s;
+  for (std::size_t i = 0; i < headers.size() && i < kListedHeaders; ++i) {
+    std::size_t n = 0;  // bytes of the header shown: whole UTF-8 sequences, kListedHeaderBytes at most
+    while (n < headers[i].size()) {
+      const std::size_t len = std::max<std::size_t>(1, utf8_sequence_length(headers[i], n));
+      if (n + len > kListedHeaderBytes) break;
+      n += len;
+    }
+    s += (i ? ", '" : "'") + headers[i].substr(0, n) + (n < headers[i].size() ? "...'" : "'");
+  }
+  if (headers.size() > kListedHeaders) s += " and " + std::to_string(headers.size() - kListedHeaders) + " more";
+  return s;
+}
 
 std::string normalize_header(const std::string& header) {
   std::string out;

@@ -106,6 +106,9 @@ struct PendingRef {
 
 }  // namespace
 
+/// Rows of the wrong shape reported one by one; those after them are counted in one error.
+constexpr std::size_t kMaxShapeErrors = 20;
+
 struct TableMapper::Impl {
   std::string file;
   FileName file_name;  // `file`, named once: every location of the table shares it
@@ -125,6 +128,8 @@ struct TableMapper::Impl {
   std::size_t cells = 0;  // filled cells kept as attributes so far
   bool full = false;      // past a limit: no more rows are read
   std::size_t rows_held = 0;  // data rows with something in them
+  std::size_t misshapen = 0;  // rows whose fields do not match the header's, reported or not
+  SourceLoc last_misshapen;
 
   SourceLoc loc_of(const TableField& f) const { return {file_name, f.line, f.column}; }
   void error(const SourceLoc& l, std::string msg) { diags.push_back({Severity::kError, l, std::move(msg), {}}); }
@@ -166,7 +171,11 @@ struct TableMapper::Impl {
         r.fields.size() > width && std::all_of(r.fields.begin() + static_cast<std::ptrdiff_t>(width), r.fields.end(),
                                                [](const TableField& f) { return trim(f.text).empty(); });
     const bool misshapen = r.fields.size() != width && !only_empty_extra;
-    if (misshapen) {
+    // The first rows of the wrong shape are reported one by one, the rest counted (a table whose every row is
+    // short made a million errors and hundreds of megabytes on the terminal).
+    if (misshapen && ++this->misshapen > kMaxShapeErrors) {
+      last_misshapen = {file_name, r.line, 1};
+    } else if (misshapen) {
       const TableField& at = r.fields.size() > width ? r.fields[width] : r.fields.back();
       error(loc_of(at), "row " + std::to_string(r.row) + " has " + std::to_string(r.fields.size()) +
                             (r.fields.size() == 1 ? " field" : " fields") + " but the header has " +
@@ -456,6 +465,10 @@ bool TableMapper::add(const TableRecord& record) {
 
 ReadResult TableMapper::finish() {
   Impl& m = *impl_;
+  if (m.misshapen > kMaxShapeErrors)
+    m.error(m.last_misshapen, std::to_string(m.misshapen - kMaxShapeErrors) + " more rows (the last one here) have " +
+                                  "more or fewer fields than the header's " + std::to_string(m.cols.headers.size()) +
+                                  ", as those above; fix those first (is the delimiter right?)");
   if (!m.header_seen)
     m.error({m.file, 0, 0}, "the table is empty: write a header row (e.g. id,name,title,parent) and one row per person or unit");
   else if (m.result.model.units.empty() && !m.header_failed && !has_errors(m.diags))
@@ -466,11 +479,7 @@ ReadResult TableMapper::finish() {
     m.diags.push_back({Severity::kNote, m.result.model.sources.front().loc,
                        "no column names each row's parent (manager): every row is drawn as a top-level box; call "
                        "one 'manager' or 'parent', or say which with --columns parent=HEADER; the columns are " +
-                           [&] {
-                             std::string list;
-                             for (const auto& h : m.cols.headers) list += (list.empty() ? "'" : ", '") + h + "'";
-                             return list;
-                           }(),
+                           header_list(m.cols.headers),
                        {}});
   m.resolve();
   m.result.diagnostics = std::move(m.diags);

@@ -10,10 +10,12 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <map>
 #include <set>
 #include <unordered_map>
 
 #include "orgchart/c_ptr.hpp"
+#include "orgchart/readers/table_columns.hpp"  // header_list
 #include "orgchart/readers/whitespace.hpp"
 #include "xlsx_merged.hpp"
 #include "xlsx_part.hpp"
@@ -209,12 +211,12 @@ std::string thousands(std::size_t n) {
   return s;
 }
 
-/// 'A', 'B', 'C' as a list for messages.
+/// 'A', 'B', 'C' as a list for messages: the first kListedHeaders names, then how many more (a workbook may
+/// name thousands of sheets).
 std::string quoted_names(const std::vector<std::pair<std::string, std::string>>& sheets) {
-  std::string out;
-  for (std::size_t i = 0; i < sheets.size(); ++i)
-    out += (i == 0 ? "'" : ", '") + sheets[i].first + "'";
-  return out;
+  std::vector<std::string> names;
+  for (const auto& s : sheets) names.push_back(s.first);
+  return header_list(names);
 }
 
 /// A sheet name as one word of a shell command line: as it is when that is safe, else in single quotes.

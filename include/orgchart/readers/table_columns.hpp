@@ -25,6 +25,12 @@ const std::vector<std::string>& column_synonyms(ColumnRole role);
 /// Lower-cased ASCII with spaces, underscores, hyphens and dots removed: "Reports-To" -> "reportsto".
 std::string normalize_header(const std::string& header);
 
+/// Headers quoted for a message, `'id', 'name', ...`: the first kListedHeaders, each cut to kListedHeaderBytes
+/// (a wrong delimiter makes one header of the whole line; a hostile one a million headers), then how many more.
+std::string header_list(const std::vector<std::string>& headers);
+inline constexpr std::size_t kListedHeaders = 30;
+inline constexpr std::size_t kListedHeaderBytes = 60;
+
 /// The columns of one table: for each role the column index (nullopt = absent), and the header texts.
 struct TableColumns {
   std::array<std::optional<std::size_t>, kColumnRoleCount> role;
