@@ -52,7 +52,9 @@ void check_plan(const FlowInput& in, const FlowOptions& o, const PagePlan& plan)
   ASSERT_EQ(plan.piece_of.size(), n);
   ASSERT_FALSE(plan.pages.front().empty());
   ASSERT_EQ(plan.pages.front().front(), 0u) << "page 1 starts with the overview";
-  if (o.first_room.width <= 0) ASSERT_EQ(plan.pages.front(), std::vector<std::size_t>{0});
+  if (o.first_room.width <= 0) {
+    ASSERT_EQ(plan.pages.front(), std::vector<std::size_t>{0});
+  }
   const std::size_t m = plan.pieces.size();
   ASSERT_EQ(plan.page_of.size(), m);
   ASSERT_EQ(plan.next_run.size(), m);
