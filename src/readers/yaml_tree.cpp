@@ -340,6 +340,24 @@ YamlMark mark_of(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
+std::optional<YamlMark> yaml_brackets_ahead(std::string_view text) {
+  // Fewer brackets than the bound in the whole text cannot pass it: most files need no second pass.
+  if (std::count_if(text.begin(), text.end(), [](char c) { return c == '[' || c == '{'; }) <=
+      static_cast<std::ptrdiff_t>(kMaxYamlOpensAhead))
+    return std::nullopt;
+  fy_diag_cfg diag_cfg;
+  fy_diag_cfg_default(&diag_cfg);
+  diag_cfg.fp = nullptr;
+  diag_cfg.output_fn = discard;
+  diag_cfg.level = FYET_ERROR;
+  std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diag_cfg));
+  fy_parse_cfg cfg{};
+  cfg.diag = diag.get();
+  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_ALLOW_DUPLICATE_KEYS);
+  const auto at = brackets_ahead(text, cfg);
+  return at ? std::optional<YamlMark>(mark_of(text, *at)) : std::nullopt;
+}
+
 YamlParse parse_yaml_fy(std::string_view text) {
   YamlParse out;
   t_text = nullptr;  // a new text, perhaps where the last one was
@@ -353,13 +371,10 @@ YamlParse parse_yaml_fy(std::string_view text) {
   fy_parse_cfg cfg{};
   cfg.diag = diag.get();
   cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_ALLOW_DUPLICATE_KEYS);
-  // Fewer brackets than the bound in the whole text cannot pass it: most files need no second pass.
-  if (std::count_if(text.begin(), text.end(), [](char c) { return c == '[' || c == '{'; }) >
-      static_cast<std::ptrdiff_t>(kMaxYamlOpensAhead))
-    if (const auto at = brackets_ahead(text, cfg)) {
-      out.too_deep = mark_of(text, *at);
-      return out;
-    }
+  if (const auto at = yaml_brackets_ahead(text)) {
+    out.too_deep = at;
+    return out;
+  }
   std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
   if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
     out.error = "the YAML parser could not start";

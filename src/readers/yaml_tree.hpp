@@ -123,6 +123,11 @@ struct YamlParse {
   std::string error;
 };
 
+/// Where `text` passes kMaxYamlOpensAhead (brackets a parser would hold before any event), nullopt when it does
+/// not: cheap for a text with fewer brackets than that, one libfyaml pass otherwise. parse_yaml_fy checks it;
+/// other readers of YAML (the GraphML reader's JSON sources, read by yaml-cpp, which holds as much) call it first.
+std::optional<YamlMark> yaml_brackets_ahead(std::string_view text);
+
 /// Parses `text` with libfyaml (YAML 1.2, events only, no tree of its own). The first document becomes the tree;
 /// aliases count what they would expand to. On a syntax error libfyaml's message is returned as is.
 YamlParse parse_yaml_fy(std::string_view text);
