@@ -526,18 +526,32 @@ ReadResult read_xlsx_string(const std::string& bytes, const std::string& file, c
   TableMapper mapper(file, options);
   std::size_t width = 0;
   bool header = true;
-  const bool ok = read_xlsx_rows(bytes, file, options.sheet, [&](const TableRecord& r) {
+  // The empty cells added count as the reader counts cells (XlsxLimits::cell_bytes: 8 bytes each): a header of
+  // 16384 columns over a million one-cell rows made 16 billion fields (no end in 120 s).
+  const XlsxLimits limits;
+  std::size_t padding = 0;
+  bool ok = read_xlsx_rows(bytes, file, options.sheet, [&](const TableRecord& r) {
     if (header) {
       width = r.fields.size();
       header = false;
       return mapper.add(r);
     }
     // A sheet stores no empty cells: pad the row to the header's width, as a CSV export would.
+    if (r.fields.size() < width && (padding += 8 * (width - r.fields.size())) > limits.cell_bytes) {
+      mapper.diagnostics().push_back(
+          {Severity::kError, {file, r.row, 1},
+           "the rows up to this one leave out more than " + std::to_string(limits.cell_bytes >> 23) +
+               " million of the header's cells: a damaged file, or a header far wider than its rows (delete the "
+               "columns to the right of the table in the spreadsheet program)",
+           {}});
+      return false;
+    }
     TableRecord padded = r;
     while (padded.fields.size() < width)
       padded.fields.push_back({"", r.row, static_cast<int>(padded.fields.size()) + 1});
     return mapper.add(padded);  // false past the limits: the rest of the sheet is not read
-  }, mapper.diagnostics());
+  }, mapper.diagnostics(), limits);
+  ok = ok && padding <= limits.cell_bytes;
   if (!ok) {
     ReadResult r;
     r.model.files.push_back(file);

@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "orgchart/c_ptr.hpp"
 #include "orgchart/readers/table_columns.hpp"  // header_list
@@ -287,7 +288,8 @@ std::string excel_serial_to_iso(double serial, bool date1904) {
 }
 
 bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std::string& sheet,
-                    const std::function<bool(const TableRecord&)>& row, std::vector<Diagnostic>& diags) {
+                    const std::function<bool(const TableRecord&)>& row, std::vector<Diagnostic>& diags,
+                    const XlsxLimits& limits) {
   Workbook wb(path, diags);
   if (!wb.open(bytes)) return false;
   // Every part is read even when one before it failed, so that one run names every damaged part; rows are
@@ -309,6 +311,13 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
       const std::string v = workbook->attr("date1904");
       date1904 = v == "1" || v == "true";
     } else if (workbook->start("sheet")) {
+      // 5 million <sheet/> (150 KB zipped) took a minute and 900 MB before a sheet was read.
+      if (sheets.size() == limits.sheets) {
+        wb.error_at(workbook_part, workbook->here("<sheet"),
+                    "the workbook names more than " + thousands(limits.sheets) +
+                        " sheets (LibreOffice's limit; Excel's is memory): the workbook is damaged");
+        return false;
+      }
       sheets.push_back({workbook->attr("name"), workbook->ns_attr("id")});
       if (chosen == std::string::npos && (sheet.empty() || sheets.back().name == sheet)) {
         chosen = sheets.size() - 1;
@@ -330,8 +339,11 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
     wb.error("--sheet: the workbook has no sheet '" + sheet + "'; its sheets are " + quoted_names(names));
     return false;
   }
-  // Where each sheet is: relationship id -> part (and, for the chosen sheet, where the relationship is).
+  // Where each sheet is: relationship id -> part (and, for the chosen sheet, where the relationship is), for the
+  // ids the sheets name: the relationships may be millions.
   std::unordered_map<std::string, std::string> targets;
+  std::unordered_set<std::string> named_ids;
+  for (const auto& s : sheets) named_ids.insert(s.id);
   std::string chosen_target;  // as written
   detail::PartPlace target_place;
   bool rels_read = false;
@@ -343,7 +355,7 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
           chosen_target = target;
           target_place = rels->here("\"" + target + "\"", "\"" + id + "\"");
         }
-        targets.emplace(id, resolve_target(target));
+        if (named_ids.count(id)) targets.emplace(id, resolve_target(target));
       }
     rels_read = wb.finished(*rels);
   }
@@ -417,6 +429,12 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
   } else {
     ok = ok && !has_errors(diags);
   }
+  // Text in the cells of the rows read, every sheet (XlsxLimits::cell_bytes).
+  std::size_t cell_bytes = 0;
+  auto spend = [&](std::size_t text) {
+    cell_bytes += text + 8;
+    return cell_bytes <= limits.cell_bytes;
+  };
   // One sheet's rows to `emit` (until it returns false); the number of rows with data, or nullopt when the sheet
   // cannot be read.
   auto read_sheet = [&](std::size_t index, const std::function<bool(const TableRecord&)>& emit) -> std::optional<std::size_t> {
@@ -452,7 +470,8 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
     std::size_t emitted = 0, uncalculated = 0;
     std::pair<int, int> first_uncalculated;
     bool stopped = false;
-    while (!stopped && x->next()) {
+    bool within = true;  // the cells read so far are within limits.cell_bytes
+    while (!stopped && within && x->next()) {
       if (!x->start("row")) continue;
       record.fields.clear();
       const std::string r = x->attr("r");
@@ -508,8 +527,11 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
         // out: the spreadsheet shows it, the file does not have it.
         // (openpyxl writes an empty <v/>; a formula whose result is the empty text is t="str".)
         if (has_formula && v.empty() && type != "str" && !has_inline && !uncalculated++) first_uncalculated = {record.row, col};
-        while (static_cast<int>(record.fields.size()) < col - 1)
+        while (within && static_cast<int>(record.fields.size()) < col - 1) {
+          within = spend(0);
           record.fields.push_back({"", record.row, static_cast<int>(record.fields.size()) + 1});
+        }
+        if (!within || !(within = spend(text.size()))) break;
         if (static_cast<int>(record.fields.size()) >= col) {
           // A cell before one already read (writers other than Excel need not keep column order) fills its place;
           // a cell given twice keeps the first value.
@@ -519,13 +541,32 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
         }
         record.fields.push_back({std::move(text), record.row, col});
       }
-      if (!merged.empty()) merged.fill(record);
+      if (!within) break;
+      if (!merged.empty()) {
+        if (!merged.fill(record, cell_bytes, limits.cell_bytes)) {
+          wb.error_at(sheet_part, {}, "merged areas overlap in row " + std::to_string(record.row) +
+                                          " (a spreadsheet program does not make them): the sheet is damaged");
+          return std::nullopt;
+        }
+        if (cell_bytes > limits.cell_bytes) {
+          within = false;
+          break;
+        }
+      }
       // Empty cells are not stored: drop trailing empties, skip rows with nothing in them (spaces are nothing).
       while (!record.fields.empty() && trim(record.fields.back().text).empty()) record.fields.pop_back();
       if (!record.fields.empty()) {
         ++emitted;
         stopped = !emit(record);  // past the table's limits: nothing after this row is read
       }
+    }
+    if (!within) {
+      wb.error_at(sheet_part, {},
+                  "the cells of the first " + thousands(static_cast<std::size_t>(record.row)) + " rows hold more than " +
+                      std::to_string(limits.cell_bytes >> 20) +
+                      " MiB of text (shared strings and merged areas repeat one text in every cell that shows it): a "
+                      "damaged or hostile file; if the table is real, chart a part of it");
+      return std::nullopt;
     }
     if (!stopped && !wb.finished(*x)) return std::nullopt;
     if (uncalculated > 0)
@@ -548,13 +589,19 @@ bool read_xlsx_rows(const std::string& bytes, const std::string& path, const std
   if (!rows || !ok) return false;
   if (*rows > 0) return true;
   // An empty sheet (a cover sheet, a chart, a tab left blank above the data): say which sheets have data.
+  // Each part is looked into once, however many sheets name it (2,000 sheets naming one large part were 2,000
+  // reads).
   std::vector<std::pair<std::string, std::string>> with_data;
+  std::unordered_map<std::string, bool> has_data{{part_of(chosen), false}};
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    if (i == chosen) continue;
-    const std::size_t before = diags.size();
-    const auto n = read_sheet(i, [](const TableRecord&) { return false; });  // one row tells
-    diags.erase(diags.begin() + static_cast<std::ptrdiff_t>(before), diags.end());  // a damaged other sheet is not this run's problem
-    if (n && *n > 0) with_data.push_back(names[i]);
+    const auto [known, first] = has_data.emplace(part_of(i), false);
+    if (first) {
+      const std::size_t before = diags.size();
+      const auto n = read_sheet(i, [](const TableRecord&) { return false; });  // one row tells
+      diags.erase(diags.begin() + static_cast<std::ptrdiff_t>(before), diags.end());  // a damaged other sheet is not this run's problem
+      known->second = n && *n > 0;
+    }
+    if (i != chosen && known->second) with_data.push_back(names[i]);
   }
   const std::string fill = ": write a header row (e.g. id,name,title,parent) and one row per person or unit";
   if (with_data.empty()) {

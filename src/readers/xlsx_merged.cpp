@@ -41,14 +41,23 @@ MergedCells::MergedCells(std::vector<MergedArea> areas) : areas_(std::move(areas
   std::stable_sort(areas_.begin(), areas_.end(), [](const MergedArea& x, const MergedArea& y) { return x.r0 < y.r0; });
 }
 
-void MergedCells::fill(TableRecord& record) {
+bool MergedCells::fill(TableRecord& record, std::size_t& spent, std::size_t limit) {
   const int row = record.row;
-  while (next_ < areas_.size() && areas_[next_].r0 <= row) active_.push_back(next_++);
   std::erase_if(active_, [&](std::size_t a) {
     if (areas_[a].r1 >= row) return false;
     value_.erase(a);
     return true;
   });
+  while (next_ < areas_.size() && areas_[next_].r0 <= row) {
+    if (areas_[next_].r1 >= row) active_.push_back(next_);
+    ++next_;
+    // Areas that do not overlap cover a row's columns once at most: more active than columns is overlap, caught
+    // before the list grows (a sheet of 100,000 copies of A1:XFD1048576).
+    if (active_.size() > static_cast<std::size_t>(kMaxColumn)) return false;
+  }
+  std::size_t covered = 0;
+  for (const std::size_t a : active_) covered += static_cast<std::size_t>(areas_[a].c1 - areas_[a].c0 + 1);
+  if (covered > static_cast<std::size_t>(kMaxColumn)) return false;
   for (const std::size_t a : active_) {
     const MergedArea& m = areas_[a];
     if (m.r0 == row) {
@@ -62,9 +71,13 @@ void MergedCells::fill(TableRecord& record) {
       while (static_cast<int>(record.fields.size()) < c)
         record.fields.push_back({"", row, static_cast<int>(record.fields.size()) + 1});
       TableField& f = record.fields[static_cast<std::size_t>(c - 1)];
-      if (f.text.empty()) f.text = v->second;
+      if (!f.text.empty()) continue;
+      spent += v->second.size() + 8;
+      if (spent > limit) return true;
+      f.text = v->second;
     }
   }
+  return true;
 }
 
 }  // namespace orgchart::detail

@@ -26,8 +26,10 @@ class MergedCells {
   explicit MergedCells(std::vector<MergedArea> areas);
   bool empty() const { return areas_.empty(); }
   /// Fills `record` (sheet row `record.row`): an empty cell inside an area takes the area's value, which is
-  /// the value of its top-left cell as read (an empty one fills nothing).
-  void fill(TableRecord& record);
+  /// the value of its top-left cell as read (an empty one fills nothing). Each cell filled adds its text and 8
+  /// bytes to `spent`; filling stops once `spent` passes `limit`. False when the areas of this row overlap (they
+  /// would cover more than a row's 16384 cells): the work a row costs stays within a row.
+  bool fill(TableRecord& record, std::size_t& spent, std::size_t limit);
 
  private:
   std::vector<MergedArea> areas_;             // by first row

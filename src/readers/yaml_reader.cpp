@@ -481,6 +481,14 @@ Document read_document(const std::string& text, const std::string& file, OrgMode
   // that the message is the one this reader has always given (or yaml-cpp's tree, where it accepts the text).
   detail::YamlParse parsed = detail::parse_yaml_fy(text);
   if (parsed.error_mark) parsed = detail::parse_yaml_cpp(text);
+  if (parsed.too_deep) {
+    diags.push_back({Severity::kError, at(file, *parsed.too_deep),
+                     "the YAML is nested more than " + std::to_string(detail::kMaxYamlDepth) +
+                         " levels deep here, the most orgchart reads (a data file needs a few: units, a unit, its "
+                         "sources); close the brackets opened before, or check that this is the file you meant",
+                     {}});
+    return {};
+  }
   if (parsed.error_mark) {
     std::string msg = parsed.error;
     // yaml-cpp reports nesting beyond its depth guard as "bad file"; say what it is.

@@ -133,6 +133,7 @@ class YamlTreeBuilder {
 
   void start(YamlTree::Type type, YamlMark mark, std::size_t anchor) {
     ++out_.nodes;
+    if (frames_.size() >= kMaxYamlDepth && !out_.too_deep) out_.too_deep = mark;
     frames_.push_back({anchor, 1, 0, 0});
     if (!building()) return;
     YamlTree::Record r;
@@ -289,7 +290,73 @@ struct DiagDeleter {
 /// Readers never print: libfyaml's messages go nowhere (a syntax error is read again by yaml-cpp for its words).
 void discard(fy_diag*, void*, const char*, size_t) {}
 
+/// The text, given to libfyaml a chunk at a time, counting the brackets it has been given since its last event.
+struct Feed {
+  std::string_view text;
+  std::size_t pos = 0;
+  std::size_t opens = 0;                  // '[' and '{' fed since the last event
+  std::optional<std::size_t> stopped_at;  // the bracket past kMaxYamlOpensAhead
+};
+
+ssize_t feed(void* user, void* buf, size_t count) {
+  Feed& f = *static_cast<Feed*>(user);
+  // The end of the text, not an error: libfyaml 0.7.12 calls again forever after a -1.
+  if (f.stopped_at) return 0;
+  // A small chunk keeps the count close to what libfyaml has scanned.
+  const std::size_t n = std::min({count, f.text.size() - f.pos, std::size_t{4096}});
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = f.text[f.pos + i];
+    if ((c == '[' || c == '{') && ++f.opens > kMaxYamlOpensAhead) {
+      f.stopped_at = f.pos + i;
+      return 0;
+    }
+  }
+  std::memcpy(buf, f.text.data() + f.pos, n);
+  f.pos += n;
+  return static_cast<ssize_t>(n);
+}
+
+/// Where libfyaml, fed `text` a chunk at a time (`cfg`), is given the bracket past kMaxYamlOpensAhead without an
+/// event in between; nullopt when it never is. A pass of its own: libfyaml's marks are offsets into its buffer,
+/// not into the text, when it reads through a callback.
+std::optional<std::size_t> brackets_ahead(std::string_view text, const fy_parse_cfg& cfg) {
+  std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
+  Feed input;
+  input.text = text;
+  if (!parser || fy_parser_set_input_callback(parser.get(), &input, feed) != 0) return std::nullopt;
+  while (fy_event* e = fy_parser_parse(parser.get())) {
+    fy_parser_event_free(parser.get(), e);
+    input.opens = 0;
+  }
+  return input.stopped_at;
+}
+
+/// Line and byte column of `pos` in `text` (0-based, as YamlMark).
+YamlMark mark_of(std::string_view text, std::size_t pos) {
+  const std::string_view before = text.substr(0, pos);
+  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  return {static_cast<int>(std::count(before.begin(), before.end(), '\n')), static_cast<int>(pos - line_start)};
+}
+
 }  // namespace
+
+std::optional<YamlMark> yaml_brackets_ahead(std::string_view text) {
+  // Fewer brackets than the bound in the whole text cannot pass it: most files need no second pass.
+  if (std::count_if(text.begin(), text.end(), [](char c) { return c == '[' || c == '{'; }) <=
+      static_cast<std::ptrdiff_t>(kMaxYamlOpensAhead))
+    return std::nullopt;
+  fy_diag_cfg diag_cfg;
+  fy_diag_cfg_default(&diag_cfg);
+  diag_cfg.fp = nullptr;
+  diag_cfg.output_fn = discard;
+  diag_cfg.level = FYET_ERROR;
+  std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diag_cfg));
+  fy_parse_cfg cfg{};
+  cfg.diag = diag.get();
+  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_ALLOW_DUPLICATE_KEYS);
+  const auto at = brackets_ahead(text, cfg);
+  return at ? std::optional<YamlMark>(mark_of(text, *at)) : std::nullopt;
+}
 
 YamlParse parse_yaml_fy(std::string_view text) {
   YamlParse out;
@@ -304,6 +371,10 @@ YamlParse parse_yaml_fy(std::string_view text) {
   fy_parse_cfg cfg{};
   cfg.diag = diag.get();
   cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_ALLOW_DUPLICATE_KEYS);
+  if (const auto at = yaml_brackets_ahead(text)) {
+    out.too_deep = at;
+    return out;
+  }
   std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
   if (!parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
     out.error = "the YAML parser could not start";
@@ -395,11 +466,13 @@ YamlParse parse_yaml_fy(std::string_view text) {
         builder.start(YamlTree::Type::kSequence,
                       node_mark(e->sequence_start.anchor, e->sequence_start.tag, e->sequence_start.sequence_start),
                       anchor_id(e->sequence_start.anchor));
+        stop = out.too_deep.has_value();
         break;
       case FYET_MAPPING_START:
         builder.start(YamlTree::Type::kMap,
                       node_mark(e->mapping_start.anchor, e->mapping_start.tag, e->mapping_start.mapping_start),
                       anchor_id(e->mapping_start.anchor));
+        stop = out.too_deep.has_value();
         break;
       case FYET_SEQUENCE_END:
       case FYET_MAPPING_END: builder.end(); break;

@@ -98,6 +98,15 @@ class YamlTree {
   std::uint32_t root_ = 0;
 };
 
+/// Collections nested deeper than this end the parse (YamlParse::too_deep): a data file nests a few levels, and
+/// nothing then walks a tree deeper than this. yaml-cpp's own guard stops at 2000.
+inline constexpr std::size_t kMaxYamlDepth = 1000;
+/// libfyaml holds every token after a '[' or '{' that may still turn out to be a key, so "[[[[..." by the million
+/// cost it 350 bytes a bracket before it gave any event (a 10 MB file: 3.5 GB, 24 s). A text with more '[' and
+/// '{' than this is first fed to it in chunks, in a pass that only counts them: more than this many fed without
+/// an event in between end the parse there (too_deep).
+inline constexpr std::size_t kMaxYamlOpensAhead = 10 * kMaxYamlDepth;
+
 /// What a YAML text would become before anyone walks it (see yaml_guard.hpp): documents, nodes, aliases.
 struct YamlParse {
   YamlTree tree;                          ///< the first document
@@ -105,11 +114,19 @@ struct YamlParse {
   std::size_t nodes = 0;                  ///< nodes written in the text (alias uses not counted)
   std::optional<YamlMark> second_document;
   std::optional<YamlMark> alias_overflow;
+  /// The collection that opens level kMaxYamlDepth + 1, or the bracket past kMaxYamlOpensAhead: the parse
+  /// stopped there, the tree is partial.
+  std::optional<YamlMark> too_deep;
   std::size_t expanded = 0;
   /// A syntax error: where, and the parser's message. The tree is then empty.
   std::optional<YamlMark> error_mark;
   std::string error;
 };
+
+/// Where `text` passes kMaxYamlOpensAhead (brackets a parser would hold before any event), nullopt when it does
+/// not: cheap for a text with fewer brackets than that, one libfyaml pass otherwise. parse_yaml_fy checks it;
+/// other readers of YAML (the GraphML reader's JSON sources, read by yaml-cpp, which holds as much) call it first.
+std::optional<YamlMark> yaml_brackets_ahead(std::string_view text);
 
 /// Parses `text` with libfyaml (YAML 1.2, events only, no tree of its own). The first document becomes the tree;
 /// aliases count what they would expand to. On a syntax error libfyaml's message is returned as is.

@@ -1,4 +1,5 @@
 #include "orgchart/readers/table_xlsx.hpp"
+#include "orgchart/readers/table_reader.hpp"
 
 #include <gtest/gtest.h>
 #include <zip.h>
@@ -339,6 +340,137 @@ TEST(TableXlsx, ARelationshipPointingNowhereIsNamedWhereItIs) {
             "LibreOffice and save it again, or save the sheet as CSV UTF-8\n"
             "    .../package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>\n"
             "                                                                   ^\n");
+}
+
+/// A one-sheet workbook ("S" at xl/worksheets/s.xml, named by as many sheets as `names` lists), with more parts.
+std::string book_of(const std::string& rows, const std::map<std::string, std::string>& more = {},
+                    const std::vector<std::string>& names = {"S"}) {
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  std::string sheets;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    sheets += "<sheet name=\"" + names[i] + "\" sheetId=\"" + std::to_string(i + 1) + "\" r:id=\"rId1\"/>";
+  std::map<std::string, std::string> parts = more;
+  parts["xl/workbook.xml"] = "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                             "<sheets>" + sheets + "</sheets></workbook>";
+  parts["xl/_rels/workbook.xml.rels"] = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                        "<Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>";
+  if (!parts.count("xl/worksheets/s.xml"))
+    parts["xl/worksheets/s.xml"] = "<worksheet " + ns + "><sheetData>" + rows + "</sheetData></worksheet>";
+  return make_xlsx(parts);
+}
+
+/// Reads `bytes` within `limits`: the rows read (as their number) and the diagnostics.
+std::pair<int, std::string> read_within(const std::string& bytes, const XlsxLimits& limits, bool* ok = nullptr) {
+  std::vector<Diagnostic> diags;
+  int rows = 0;
+  const bool read = read_xlsx_rows(bytes, "w.xlsx", "", [&](const TableRecord&) { return ++rows, true; }, diags, limits);
+  if (ok) *ok = read;
+  return {rows, format_diagnostics(diags)};
+}
+
+TEST(TableXlsx, ASharedStringRepeatedInEveryRowIsBoundedLikeAZipBomb) {
+  // One shared string of 1 MB named by the cells of a million rows: 10 MB of zip, a terabyte of cells (found by
+  // hand: std::bad_alloc, exit 70). The text the cells hold is bounded; rows read before the bound stay read.
+  const std::string sst = std::string("<sst xmlns=\"") + kMain + "\" count=\"2147483648\"><si><t>name</t></si><si><t>" +
+                          std::string(1000, 'x') + "</t></si></sst>";
+  std::string rows = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>";
+  for (int r = 2; r <= 100; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c t=\"s\"><v>1</v></c></row>";
+  XlsxLimits limits;
+  limits.cell_bytes = 20000;
+  const auto [read, shown] = read_within(book_of(rows, {{"xl/sharedStrings.xml", sst}}), limits);
+  EXPECT_EQ(read, 20);  // 12 bytes for the header, 1008 a row: the 21st passes 20000
+  EXPECT_EQ(shown, "w.xlsx: xl/worksheets/s.xml: error: the cells of the first 21 rows hold more than 0 MiB of text "
+                   "(shared strings and merged areas repeat one text in every cell that shows it): a damaged or hostile "
+                   "file; if the table is real, chart a part of it\n");
+  // Within the bound, every row is read.
+  limits.cell_bytes = 200000;
+  EXPECT_EQ(read_within(book_of(rows, {{"xl/sharedStrings.xml", sst}}), limits), std::make_pair(100, std::string()));
+}
+
+TEST(TableXlsx, OverlappingMergedAreasAreDamageNotWork) {
+  // 100,000 copies of A2:XFD1048576 made each row cost 1.6 billion steps (found by hand: 7 s for one row).
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  std::string merges;
+  for (int i = 0; i < 3; ++i) merges += "<mergeCell ref=\"A2:XFD1048576\"/>";
+  const std::string sheet = "<worksheet " + ns + "><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>name</t></is></c></row>"
+                            "<row r=\"2\"><c t=\"inlineStr\"><is><t>v</t></is></c></row></sheetData><mergeCells>" +
+                            merges + "</mergeCells></worksheet>";
+  bool ok = true;
+  const auto [read, shown] = read_within(book_of("", {{"xl/worksheets/s.xml", sheet}}), XlsxLimits{}, &ok);
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(read, 1);
+  EXPECT_EQ(shown, "w.xlsx: xl/worksheets/s.xml: error: merged areas overlap in row 2 (a spreadsheet program does not "
+                   "make them): the sheet is damaged\n");
+  // One such area over a long text is bounded by the cells' text (a copy of the text in each of 16384 columns).
+  const std::string one = "<worksheet " + ns + "><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>name</t></is></c></row>"
+                          "<row r=\"2\"><c t=\"inlineStr\"><is><t>" + std::string(1000, 'v') +
+                          "</t></is></c></row></sheetData><mergeCells><mergeCell ref=\"A2:XFD1048576\"/></mergeCells></worksheet>";
+  XlsxLimits limits;
+  limits.cell_bytes = 100000;
+  EXPECT_EQ(read_within(book_of("", {{"xl/worksheets/s.xml", one}}), limits).second,
+            "w.xlsx: xl/worksheets/s.xml: error: the cells of the first 2 rows hold more than 0 MiB of text (shared "
+            "strings and merged areas repeat one text in every cell that shows it): a damaged or hostile file; if the "
+            "table is real, chart a part of it\n");
+}
+
+TEST(TableXlsx, APartNamedByManySheetsIsReadOnce) {
+  // An empty first sheet made every other sheet be read to say which have data: 2,000 sheets naming one part of
+  // 500 MB were 2,000 reads (found by hand: no end in 120 s). A part is read once, and what is read is bounded.
+  const std::string data = "<row r=\"1\"><c t=\"inlineStr\"><is><t>name</t></is></c></row>" + std::string(10000, ' ');
+  const std::string ns = std::string("xmlns=\"") + kMain + "\"";
+  std::string sheets, rels;
+  std::map<std::string, std::string> parts;
+  for (int i = 1; i <= 50; ++i)
+    sheets += "<sheet name=\"S" + std::to_string(i) + "\" sheetId=\"" + std::to_string(i) + "\" r:id=\"rId" +
+              std::to_string(i == 1 ? 1 : 2) + "\"/>";
+  parts["xl/workbook.xml"] = "<workbook " + ns + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                             "<sheets>" + sheets + "</sheets></workbook>";
+  parts["xl/_rels/workbook.xml.rels"] = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                        "<Relationship Id=\"rId1\" Target=\"worksheets/empty.xml\"/>"
+                                        "<Relationship Id=\"rId2\" Target=\"worksheets/data.xml\"/></Relationships>";
+  parts["xl/worksheets/empty.xml"] = "<worksheet " + ns + "><sheetData/></worksheet>";
+  parts["xl/worksheets/data.xml"] = "<worksheet " + ns + "><sheetData>" + data + "</sheetData></worksheet>";
+  const std::string bytes = make_xlsx(parts);
+  // Read once, the part's rows are counted once for the cells' text: 50 reads of it would pass the bound.
+  XlsxLimits limits;
+  limits.cell_bytes = 3 * (4 + 8);
+  EXPECT_EQ(read_within(bytes, limits).second,
+            "w.xlsx: error: the first sheet, 'S1', is empty; the sheets 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', "
+            "'S10', 'S11', 'S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S18', 'S19', 'S20', 'S21', 'S22', 'S23', 'S24', "
+            "'S25', 'S26', 'S27', 'S28', 'S29', 'S30', 'S31' and 19 more have data: choose one with --sheet NAME, e.g. "
+            "--sheet S2\n");
+}
+
+TEST(TableXlsx, AHeaderFarWiderThanItsRowsIsBoundedWhereRowsArePadded) {
+  // A header of 16384 columns over a million one-cell rows: each row padded to the header's width made 16
+  // billion empty fields (found by hand: no end in 120 s). The padding counts as the reader's cells do.
+  std::string header = "<row r=\"1\">";
+  for (int c = 0; c < 16384; ++c) header += "<c t=\"inlineStr\"><is><t>" + (c ? "h" + std::to_string(c) : std::string("name")) + "</t></is></c>";
+  header += "</row>";
+  std::string rows;
+  for (int r = 2; r <= 2100; ++r) rows += "<row><c t=\"inlineStr\"><is><t>v</t></is></c></row>";
+  const ReadResult result = read_xlsx_string(book_of(header + rows), "w.xlsx", TableOptions{});
+  const std::string shown = format_diagnostics(result.diagnostics);
+  EXPECT_EQ(shown.substr(0, shown.find('\n')),
+            "w.xlsx:2050:1: error: the rows up to this one leave out more than 32 million of the header's cells: a "
+            "damaged file, or a header far wider than its rows (delete the columns to the right of the table in the "
+            "spreadsheet program)");
+}
+
+TEST(TableXlsx, TheSheetsAWorkbookNamesAreBounded) {
+  // A workbook.xml of 5 million <sheet/> (150 KB zipped) took 20 s and 730 MB before any sheet was read (found by
+  // hand), and its relationships were all held. Past the bound the workbook is damaged; relationships are kept only
+  // for the sheets named.
+  XlsxLimits limits;
+  limits.sheets = 3;
+  const std::string data = "<row><c t=\"inlineStr\"><is><t>name</t></is></c></row>";
+  bool ok = true;
+  const std::string shown = read_within(book_of(data, {}, {"A", "B", "C", "D"}), limits, &ok).second;
+  EXPECT_EQ(shown.substr(0, shown.find('\n')),
+            "w.xlsx: xl/workbook.xml:1:286: error: the workbook names more than 3 sheets (LibreOffice's limit; Excel's "
+            "is memory): the workbook is damaged");
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(read_within(book_of(data, {}, {"A", "B", "C"}), limits), std::make_pair(1, std::string()));
 }
 
 }  // namespace
