@@ -290,6 +290,23 @@ struct DiagDeleter {
 /// Readers never print: libfyaml's messages go nowhere (a syntax error is read again by yaml-cpp for its words).
 void discard(fy_diag*, void*, const char*, size_t) {}
 
+/// The parser set-up both passes share: YAML 1.2, duplicate keys left to the model's checks, diagnostics kept
+/// quiet (the callers word their own errors).
+struct QuietConfig {
+  std::unique_ptr<fy_diag, DiagDeleter> diag;
+  fy_parse_cfg cfg{};
+  QuietConfig() {
+    fy_diag_cfg diag_cfg;
+    fy_diag_cfg_default(&diag_cfg);
+    diag_cfg.fp = nullptr;
+    diag_cfg.output_fn = discard;
+    diag_cfg.level = FYET_ERROR;
+    diag.reset(fy_diag_create(&diag_cfg));
+    cfg.diag = diag.get();
+    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_ALLOW_DUPLICATE_KEYS);
+  }
+};
+
 /// The text, given to libfyaml a chunk at a time, counting the brackets it has been given since its last event.
 struct Feed {
   std::string_view text;
@@ -345,15 +362,8 @@ std::optional<YamlMark> yaml_brackets_ahead(std::string_view text) {
   if (std::count_if(text.begin(), text.end(), [](char c) { return c == '[' || c == '{'; }) <=
       static_cast<std::ptrdiff_t>(kMaxYamlOpensAhead))
     return std::nullopt;
-  fy_diag_cfg diag_cfg;
-  fy_diag_cfg_default(&diag_cfg);
-  diag_cfg.fp = nullptr;
-  diag_cfg.output_fn = discard;
-  diag_cfg.level = FYET_ERROR;
-  std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diag_cfg));
-  fy_parse_cfg cfg{};
-  cfg.diag = diag.get();
-  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_ALLOW_DUPLICATE_KEYS);
+  const QuietConfig quiet;
+  const fy_parse_cfg& cfg = quiet.cfg;
   const auto at = brackets_ahead(text, cfg);
   return at ? std::optional<YamlMark>(mark_of(text, *at)) : std::nullopt;
 }
@@ -362,15 +372,8 @@ YamlParse parse_yaml_fy(std::string_view text) {
   YamlParse out;
   t_text = nullptr;  // a new text, perhaps where the last one was
   YamlTreeBuilder builder(out);
-  fy_diag_cfg diag_cfg;
-  fy_diag_cfg_default(&diag_cfg);
-  diag_cfg.fp = nullptr;
-  diag_cfg.output_fn = discard;
-  diag_cfg.level = FYET_ERROR;
-  std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diag_cfg));
-  fy_parse_cfg cfg{};
-  cfg.diag = diag.get();
-  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_ALLOW_DUPLICATE_KEYS);
+  const QuietConfig quiet;
+  const fy_parse_cfg& cfg = quiet.cfg;
   if (const auto at = yaml_brackets_ahead(text)) {
     out.too_deep = at;
     return out;
